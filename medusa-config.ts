@@ -1,0 +1,124 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * One configuration for every way Lilium runs:
+ * - no env at all: `npm start` points DATABASE_URL at an embedded PostgreSQL
+ *   and Medusa uses its in-memory event bus, workflow engine, locking and cache;
+ * - REDIS_URL set: Medusa's Redis modules take over, so N API servers and one
+ *   worker can share events, workflow state, locks and cache;
+ * - STRIPE_API_KEY / SENDGRID_API_KEY switch on the real providers.
+ * Every variable is documented in .env.template.
+ */
+const env = process.env
+const REDIS_URL = env.REDIS_URL
+const WORKER_MODE = (env.MEDUSA_WORKER_MODE ?? "shared") as
+  | "shared"
+  | "worker"
+  | "server"
+
+const DEFAULT_CORS = "http://localhost:9000,http://localhost:5173,http://localhost:8000"
+
+const redisModules = REDIS_URL
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: REDIS_URL } },
+      },
+      {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+// Without SendGrid, the local provider logs each email; the Notification
+// module still records every notification in its table.
+const notificationProvider = env.SENDGRID_API_KEY
+  ? {
+      resolve: "@medusajs/medusa/notification-sendgrid",
+      id: "sendgrid",
+      options: {
+        channels: ["email"],
+        api_key: env.SENDGRID_API_KEY,
+        from: env.SENDGRID_FROM ?? "no-reply@lilium.local",
+      },
+    }
+  : {
+      resolve: "@medusajs/medusa/notification-local",
+      id: "local",
+      options: { channels: ["email"] },
+    }
+
+const paymentProviders = env.STRIPE_API_KEY
+  ? [
+      {
+        resolve: "@medusajs/medusa/payment-stripe",
+        id: "stripe",
+        options: {
+          apiKey: env.STRIPE_API_KEY,
+          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: REDIS_URL,
+    workerMode: WORKER_MODE,
+    http: {
+      storeCors: env.STORE_CORS ?? DEFAULT_CORS,
+      adminCors: env.ADMIN_CORS ?? DEFAULT_CORS,
+      authCors: env.AUTH_CORS ?? DEFAULT_CORS,
+      jwtSecret: env.JWT_SECRET || "supersecret",
+      cookieSecret: env.COOKIE_SECRET || "supersecret",
+      compression: {
+        enabled: env.HTTP_COMPRESSION !== "false",
+        level: 6,
+        memLevel: 8,
+        threshold: 1024,
+      },
+    },
+  },
+  admin: {
+    // API servers behind a load balancer may still serve the admin; the
+    // worker never does.
+    disable: env.DISABLE_MEDUSA_ADMIN === "true" || WORKER_MODE === "worker",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  modules: [
+    ...redisModules,
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: { providers: [notificationProvider] },
+    },
+    ...(paymentProviders.length
+      ? [
+          {
+            resolve: "@medusajs/medusa/payment",
+            options: { providers: paymentProviders },
+          },
+        ]
+      : []),
+  ],
+})

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running marketplace.
+//
+// 1. No DATABASE_URL: start the embedded PostgreSQL in .lilium/pg (kept
+//    between runs). With DATABASE_URL: use that server.
+// 2. Create the database if needed, run Medusa's migrations, and seed once.
+// 3. Build the admin when it is missing or its sources changed.
+// 4. Run `medusa start` (or `medusa develop` with --develop), wait until
+//    /health answers, and print the URLs, logins and publishable key.
+// Ctrl-C stops Medusa, then PostgreSQL, cleanly.
+import { spawn } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+import {
+  connectionUrl,
+  ensureDatabase,
+  startEmbeddedPostgres,
+} from "./lib/embedded-postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+process.chdir(root)
+if (fs.existsSync(".env")) process.loadEnvFile(".env")
+
+const env = process.env
+env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+const develop = process.argv.includes("--develop")
+const port = Number(env.PORT || 9000)
+const workerMode = env.MEDUSA_WORKER_MODE || "shared"
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const say = (message) => console.log(`\x1b[35m[lilium]\x1b[0m ${message}`)
+
+let embedded = null
+let child = null
+let stopping = false
+
+function run(args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(medusaBin, args, { stdio: "inherit", env: { ...env, ...extraEnv } })
+    child = p
+    p.on("exit", (code, signal) => {
+      child = null
+      if (code === 0) resolve()
+      else reject(new Error(`medusa ${args.join(" ")} exited with ${signal ?? code}`))
+    })
+  })
+}
+
+async function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  if (child) {
+    say("stopping Medusa…")
+    const exited = new Promise((resolve) => child.once("exit", resolve))
+    child.kill("SIGTERM")
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))])
+  }
+  if (embedded) {
+    say("stopping the embedded PostgreSQL…")
+    await embedded.stop().catch(() => {})
+  }
+  process.exit(code)
+}
+process.on("SIGINT", () => stop(0))
+process.on("SIGTERM", () => stop(0))
+
+async function readStore(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const store = await client.query(`SELECT metadata FROM store WHERE deleted_at IS NULL LIMIT 1`)
+    const key = await client.query(
+      `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL
+       ORDER BY (title = 'Lilium Storefront') DESC, created_at LIMIT 1`
+    )
+    return { metadata: store.rows[0]?.metadata ?? null, publishableKey: key.rows[0]?.token }
+  } catch (e) {
+    if (e.code === "42P01") return { metadata: null } // not migrated yet
+    throw e
+  } finally {
+    await client.end()
+  }
+}
+
+function adminSourceHash() {
+  const hash = crypto.createHash("sha256")
+  const dashboard = JSON.parse(fs.readFileSync("node_modules/@medusajs/dashboard/package.json", "utf8"))
+  hash.update(dashboard.version)
+  hash.update(fs.readFileSync("medusa-config.ts"))
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else hash.update(full).update(fs.readFileSync(full))
+    }
+  }
+  walk("src/admin")
+  return hash.digest("hex")
+}
+
+async function buildAdminIfNeeded() {
+  if (develop || workerMode === "worker" || env.DISABLE_MEDUSA_ADMIN === "true") return
+  const out = path.join(root, "public", "admin")
+  const stamp = path.join(out, ".lilium-build")
+  const hash = adminSourceHash()
+  if (fs.existsSync(path.join(out, "index.html")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) {
+    return
+  }
+  say("building Medusa Admin (first start, or its sources changed)…")
+  const started = Date.now()
+  await run(["build", "--admin-only"], { NODE_ENV: "production" })
+  fs.rmSync(out, { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  fs.renameSync(path.join(root, ".medusa", "admin"), out)
+  fs.writeFileSync(stamp, hash)
+  say(`admin built in ${Math.round((Date.now() - started) / 1000)}s`)
+}
+
+async function waitForHealth(timeoutMs = 180000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (!child) throw new Error("Medusa exited before it became healthy")
+    try {
+      const res = await fetch(`http://localhost:${port}/health`)
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`Medusa did not answer /health within ${timeoutMs / 1000}s`)
+}
+
+async function main() {
+  const t0 = Date.now()
+  if (!env.DATABASE_URL) {
+    const pgPort = Number(env.EMBEDDED_PG_PORT || 54329)
+    const dataDir = path.join(root, ".lilium", "pg")
+    say(`no DATABASE_URL: starting the embedded PostgreSQL on :${pgPort} (data in .lilium/pg)`)
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort })
+    env.DATABASE_URL = connectionUrl({ port: pgPort, database: "lilium" })
+  } else {
+    say("using DATABASE_URL")
+  }
+  if (env.REDIS_URL) say("REDIS_URL set: Redis event bus, workflow engine, cache and locking")
+  if (await ensureDatabase(env.DATABASE_URL)) say("created the database")
+
+  // API servers in a split deployment leave migrations and seeding to the
+  // worker, so that N servers never race each other on them.
+  const owner = workerMode !== "server" && env.MEDUSA_SKIP_MIGRATIONS !== "true"
+  if (owner) {
+    say("running migrations…")
+    await run(["db:migrate"])
+    const { metadata } = await readStore(env.DATABASE_URL)
+    if (!metadata?.lilium_seeded_at) {
+      say("empty marketplace: seeding…")
+      await run(["exec", "./src/scripts/seed.ts"])
+    }
+  }
+
+  await buildAdminIfNeeded()
+
+  say(`starting Medusa (${develop ? "develop" : "start"}, worker mode ${workerMode}) on :${port}`)
+  child = spawn(medusaBin, [develop ? "develop" : "start", "--port", String(port)], {
+    stdio: "inherit",
+    env,
+  })
+  child.on("exit", (code, signal) => {
+    child = null
+    if (!stopping) {
+      say(`Medusa exited (${signal ?? code})`)
+      stop(code || 1)
+    }
+  })
+
+  await waitForHealth()
+  const { publishableKey, metadata } = await readStore(env.DATABASE_URL)
+  const base = env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
+  const lines = [
+    "",
+    `Lilium is running (${Math.round((Date.now() - t0) / 1000)}s).`,
+    `  API            ${base}   (health: ${base}/health)`,
+    workerMode !== "worker" && env.DISABLE_MEDUSA_ADMIN !== "true" ? `  Medusa Admin   ${base}/app` : null,
+    `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} / ${env.MEDUSA_ADMIN_PASSWORD || "lilium-admin"}`,
+    `  Publishable key (x-publishable-api-key): ${publishableKey ?? "(none yet)"}`,
+    `  Database       ${embedded ? "embedded PostgreSQL (.lilium/pg)" : "DATABASE_URL"}${metadata?.lilium_seeded_demo ? ", demo data" : ""}`,
+    `  Try: curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${base}/store/products`,
+    "Press Ctrl-C to stop.",
+    "",
+  ].filter(Boolean)
+  console.log(lines.join("\n"))
+}
+
+main().catch((e) => {
+  console.error(`\x1b[31m[lilium]\x1b[0m ${e.message}`)
+  stop(1)
+})

@@ -1,0 +1,49 @@
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import { seedMarketplaceBasics } from "./lib/marketplace-basics"
+import { seedDemoCatalog } from "./lib/demo-catalog"
+
+/**
+ * `npm run seed` (and the first `npm start`): sets up the marketplace and,
+ * unless SEED_DEMO=false, a demo catalog. The store's metadata records that
+ * seeding finished, so a second run (or a second start) does nothing.
+ */
+export default async function seed({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const log = (message: string) => logger.info(`[seed] ${message}`)
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { take: 1 })
+
+  if (store?.metadata?.lilium_seeded_at && process.env.SEED_FORCE !== "true") {
+    log(`already seeded at ${store.metadata.lilium_seeded_at}; nothing to do`)
+    return
+  }
+
+  const basics = await seedMarketplaceBasics(container, {
+    adminEmail: process.env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local",
+    adminPassword: process.env.MEDUSA_ADMIN_PASSWORD || "lilium-admin",
+    log,
+  })
+
+  const demo = process.env.SEED_DEMO !== "false"
+  if (demo) {
+    await seedDemoCatalog(container, basics, log)
+  } else {
+    log("SEED_DEMO=false: skipping the demo catalog")
+  }
+
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: basics.store_id },
+      update: {
+        metadata: {
+          ...(store?.metadata ?? {}),
+          lilium_seeded_at: new Date().toISOString(),
+          lilium_seeded_demo: demo,
+        },
+      },
+    },
+  })
+  log(`done. Publishable key: ${basics.publishable_key}`)
+}
