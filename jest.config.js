@@ -22,8 +22,11 @@ module.exports = {
 const type = process.env.TEST_TYPE
 if (type === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+  // Each file boots a whole Medusa app in beforeAll.
+  module.exports.testTimeout = 120 * 1000
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
+  module.exports.testTimeout = 60 * 1000
 } else if (type === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
 }

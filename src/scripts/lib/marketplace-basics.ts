@@ -83,7 +83,7 @@ export async function seedMarketplaceBasics(
   // Regions (pp_system_default on every one) and their tax regions
   const regionModule = container.resolve(Modules.REGION)
   const existingRegions = await regionModule.listRegions(
-    { name: REGION_DEFINITIONS.map((r) => r.name) },
+    { name: { $in: REGION_DEFINITIONS.map((r) => r.name) } },
     { relations: ["countries"] }
   )
   const missing = REGION_DEFINITIONS.filter(
@@ -143,11 +143,9 @@ export async function seedMarketplaceBasics(
 
   // Publishable key, linked to the marketplace sales channel
   const apiKeyModule = container.resolve(Modules.API_KEY)
-  let [apiKey] = await apiKeyModule.listApiKeys({
-    type: "publishable",
-    title: "Lilium Storefront",
-    revoked_at: null,
-  })
+  let apiKey = (
+    await apiKeyModule.listApiKeys({ type: "publishable", title: "Lilium Storefront" })
+  ).find((k) => !k.revoked_at)
   if (!apiKey) {
     log("creating the storefront publishable key")
     const { result } = await createApiKeysWorkflow(container).run({

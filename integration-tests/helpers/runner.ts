@@ -1,0 +1,82 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  seedMarketplaceBasics,
+  type MarketplaceBasics,
+} from "../../src/scripts/lib/marketplace-basics"
+import { seedDemoCatalog, type DemoCatalog } from "../../src/scripts/lib/demo-catalog"
+
+export const ADMIN_EMAIL = "admin@lilium.test"
+export const ADMIN_PASSWORD = "admin-password-1"
+
+export type Api = {
+  get: (url: string, config?: any) => Promise<any>
+  post: (url: string, body?: any, config?: any) => Promise<any>
+  delete: (url: string, config?: any) => Promise<any>
+}
+
+export type LiliumTestContext = {
+  api: Api
+  getContainer: () => MedusaContainer
+  /** Set up once per file in beforeAll, then restored before every test. */
+  basics: () => MarketplaceBasics
+  catalog: () => DemoCatalog
+  /** Publishable-key header for Store API calls. */
+  storeHeaders: () => { headers: Record<string, string> }
+  /** A real admin token from POST /auth/user/emailpass. */
+  adminHeaders: () => Promise<{ headers: Record<string, string> }>
+}
+
+/**
+ * medusaIntegrationTestRunner with the marketplace set up the way a new
+ * installation is (the seed's own functions), before the database snapshot
+ * that the runner restores before each test. Auth rate limiting is relaxed
+ * unless a test file asks otherwise.
+ */
+export function liliumIntegrationTestRunner({
+  env = {},
+  withCatalog = true,
+  testSuite,
+}: {
+  env?: Record<string, string>
+  withCatalog?: boolean
+  testSuite: (ctx: LiliumTestContext) => void
+}) {
+  medusaIntegrationTestRunner({
+    inApp: true,
+    env: { AUTH_RATE_LIMIT_MAX: "100000", ...env },
+    testSuite: ({ api, getContainer }) => {
+      let basics: MarketplaceBasics
+      let catalog: DemoCatalog
+      let adminToken: string | undefined
+
+      beforeAll(async () => {
+        const container = getContainer()
+        basics = await seedMarketplaceBasics(container, {
+          adminEmail: ADMIN_EMAIL,
+          adminPassword: ADMIN_PASSWORD,
+        })
+        if (withCatalog) catalog = await seedDemoCatalog(container, basics)
+      })
+
+      testSuite({
+        api,
+        getContainer,
+        basics: () => basics,
+        catalog: () => catalog,
+        storeHeaders: () => ({ headers: { "x-publishable-api-key": basics.publishable_key } }),
+        adminHeaders: async () => {
+          // Tokens are stateless JWTs, so one login serves every test.
+          if (!adminToken) {
+            const res = await api.post("/auth/user/emailpass", {
+              email: ADMIN_EMAIL,
+              password: ADMIN_PASSWORD,
+            })
+            adminToken = res.data.token
+          }
+          return { headers: { authorization: `Bearer ${adminToken}` } }
+        },
+      })
+    },
+  })
+}

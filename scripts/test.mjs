@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// `npm test`: unit, module and HTTP tests, in that order.
+//
+// With DB_HOST set (CI: the machine's PostgreSQL), the tests use that server.
+// Without it, an embedded PostgreSQL is started in a temporary folder for the
+// run and removed afterwards. Extra arguments go to jest (a path filter, -t).
+// The last line is "N passed, N failed" over all layers.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import {
+  EMBEDDED_PASSWORD,
+  EMBEDDED_USER,
+  freePort,
+  startEmbeddedPostgres,
+} from "./lib/embedded-postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+process.chdir(root)
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+const say = (m) => console.log(`[lilium test] ${m}`)
+const extra = process.argv.slice(2)
+const only = process.env.TEST_LAYERS?.split(",") // e.g. TEST_LAYERS=http
+
+let embedded
+async function startDatabase() {
+  if (env.DB_HOST) {
+    say(`using PostgreSQL at ${env.DB_HOST}:${env.DB_PORT ?? 5432}`)
+    return
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-test-pg-"))
+  const port = await freePort(55432)
+  say(`no DB_HOST: starting an embedded PostgreSQL on :${port}`)
+  embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "data"),
+    port,
+    persistent: false,
+  })
+  Object.assign(env, {
+    DB_HOST: "localhost",
+    DB_PORT: String(port),
+    DB_USERNAME: EMBEDDED_USER,
+    DB_PASSWORD: EMBEDDED_PASSWORD,
+  })
+}
+
+function jest(layer) {
+  const out = path.join(os.tmpdir(), `lilium-jest-${process.pid}-${layer}.json`)
+  const args = [
+    path.join(root, "node_modules", "jest", "bin", "jest.js"),
+    "--runInBand",
+    "--forceExit",
+    "--passWithNoTests",
+    "--reporters=default",
+    `--reporters=${path.join(root, "scripts", "lib", "count-reporter.cjs")}`,
+    ...(layer === "integration:http" ? ["--silent=false"] : ["--silent"]),
+    ...extra,
+  ]
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, args, {
+      stdio: "inherit",
+      env: {
+        ...env,
+        TEST_TYPE: layer,
+        NODE_OPTIONS: "--experimental-vm-modules",
+        LILIUM_COUNT_FILE: out,
+      },
+    })
+    p.on("exit", (code) => {
+      let result = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0 }
+      try {
+        result = JSON.parse(fs.readFileSync(out, "utf8"))
+        fs.rmSync(out)
+      } catch {}
+      resolve({ layer, code: code ?? 1, ...result })
+    })
+  })
+}
+
+async function main() {
+  const started = Date.now()
+  await startDatabase()
+  const layers = ["unit", "integration:modules", "integration:http"].filter(
+    (l) => !only || only.some((o) => l.endsWith(o))
+  )
+  const results = []
+  for (const layer of layers) {
+    say(`running ${layer} tests`)
+    results.push(await jest(layer))
+  }
+  if (embedded) await Promise.race([embedded.stop(), new Promise((r) => setTimeout(r, 10000))])
+
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  for (const r of results) {
+    passed += r.numPassedTests
+    failed += r.numFailedTests
+    skipped += r.numPendingTests
+    // A suite that fails to load counts no test but must fail the run.
+    if (r.code !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites ?? 0)
+    say(`${r.layer}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (exit ${r.code})`)
+  }
+  say(`took ${Math.round((Date.now() - started) / 1000)}s`)
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch(async (e) => {
+  console.error(e)
+  if (embedded) await embedded.stop().catch(() => {})
+  process.exit(1)
+})
