@@ -44,7 +44,12 @@ export function liliumIntegrationTestRunner({
 }) {
   medusaIntegrationTestRunner({
     inApp: true,
-    env: { AUTH_RATE_LIMIT_MAX: "100000", ...env },
+    env: {
+      AUTH_RATE_LIMIT_MAX: "100000",
+      // Rate-limit counters in a shared Redis must not leak between runs.
+      REDIS_KEY_PREFIX: `lilium-test-${process.pid}-${Date.now()}`,
+      ...env,
+    },
     testSuite: ({ api, getContainer }) => {
       let basics: MarketplaceBasics
       let catalog: DemoCatalog

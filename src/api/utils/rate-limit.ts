@@ -21,7 +21,7 @@ interface CounterStore {
   hit(key: string, windowMs: number): Promise<Hit>
 }
 
-class MemoryStore implements CounterStore {
+export class MemoryStore implements CounterStore {
   private windows = new Map<string, { count: number; resetAt: number }>()
   private lastSweep = Date.now()
 
@@ -41,7 +41,7 @@ class MemoryStore implements CounterStore {
   }
 }
 
-class RedisStore implements CounterStore {
+export class RedisStore implements CounterStore {
   constructor(private redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
@@ -87,7 +87,8 @@ export function rateLimit(options: RateLimitOptions) {
     const max = options.max()
     if (max <= 0) return next()
     const windowMs = options.windowMs()
-    const key = `lilium:rl:${options.name}:${req.ip}`
+    // REDIS_KEY_PREFIX keeps deployments (or test runs) sharing one Redis apart.
+    const key = `${process.env.REDIS_KEY_PREFIX || "lilium"}:rl:${options.name}:${req.ip}`
     let hit: Hit
     try {
       hit = await store().hit(key, windowMs)

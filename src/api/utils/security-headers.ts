@@ -28,6 +28,15 @@ export function securityHeaders(
   res: MedusaResponse,
   next: MedusaNextFunction
 ) {
+  applySecurityHeaders(req, res)
+  next()
+}
+
+/** Also called from the error handler: Medusa's own pre-route middlewares
+ * (body parser, publishable key, auth) fail before route middlewares run. */
+export function applySecurityHeaders(req: MedusaRequest, res: MedusaResponse) {
+  if (res.headersSent) return
+  const path = (req.originalUrl ?? req.url).split("?")[0]
   res.removeHeader("X-Powered-By")
   for (const [name, value] of Object.entries(STATIC_HEADERS)) {
     res.setHeader(name, value)
@@ -35,9 +44,9 @@ export function securityHeaders(
   // Uploaded files are embedded by storefronts on other origins.
   res.setHeader(
     "Cross-Origin-Resource-Policy",
-    req.path.startsWith("/static") ? "cross-origin" : "same-origin"
+    path.startsWith("/static") ? "cross-origin" : "same-origin"
   )
-  if (API_PREFIXES.some((p) => req.path.startsWith(p))) {
+  if (API_PREFIXES.some((p) => path.startsWith(p))) {
     res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
   }
   // HSTS only means something over https (directly or behind a TLS proxy).
@@ -45,5 +54,4 @@ export function securityHeaders(
   if (req.secure || proto === "https") {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
   }
-  next()
 }
