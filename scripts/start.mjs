@@ -59,7 +59,8 @@ async function stop(code = 0) {
   }
   if (embedded) {
     say("stopping the embedded PostgreSQL…")
-    await embedded.stop().catch(() => {})
+    // Ctrl-C in a terminal signals PostgreSQL too; it may already be gone.
+    await Promise.race([embedded.stop().catch(() => {}), new Promise((r) => setTimeout(r, 10000))])
   }
   process.exit(code)
 }

@@ -55,7 +55,7 @@ function jest(layer) {
     "--passWithNoTests",
     "--reporters=default",
     `--reporters=${path.join(root, "scripts", "lib", "count-reporter.cjs")}`,
-    ...(layer === "integration:http" ? ["--silent=false"] : ["--silent"]),
+    "--silent",
     ...extra,
   ]
   return new Promise((resolve) => {

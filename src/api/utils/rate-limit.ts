@@ -63,7 +63,7 @@ function store(): CounterStore {
   if (!sharedStore) {
     sharedStore = process.env.REDIS_URL
       ? new RedisStore(
-          new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+          new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
         )
       : new MemoryStore()
   }

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: `medusa build` compiles the backend and the admin into
+# .medusa/server, which is the only thing the runtime image contains.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+WORKDIR /app
+COPY . .
+ENV MEDUSA_DISABLE_TELEMETRY=true
+RUN npx medusa build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /server
+ENV NODE_ENV=production MEDUSA_DISABLE_TELEMETRY=true PORT=9000
+COPY --from=build /app/.medusa/server ./
+# The built app carries its own package.json and lock file.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY docker/entrypoint.sh /usr/local/bin/lilium-entrypoint
+RUN chmod +x /usr/local/bin/lilium-entrypoint
+USER node
+EXPOSE 9000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s \
+  CMD node -e "fetch('http://localhost:'+(process.env.PORT||9000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+ENTRYPOINT ["lilium-entrypoint"]
