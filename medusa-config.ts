@@ -108,6 +108,7 @@ module.exports = defineConfig({
   },
   modules: [
     ...redisModules,
+    { resolve: "./src/modules/vendor" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider] },

@@ -1,0 +1,9 @@
+import { defineLink } from "@medusajs/framework/utils"
+import StockLocationModule from "@medusajs/medusa/stock-location"
+import VendorModule from "../modules/vendor"
+
+// Approval creates the vendor's own stock location.
+export default defineLink(
+  { linkable: VendorModule.linkable.vendor, isList: true },
+  StockLocationModule.linkable.stockLocation
+)
