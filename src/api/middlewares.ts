@@ -1,7 +1,30 @@
-import { defineMiddlewares, errorHandler } from "@medusajs/framework/http"
+import {
+  defineMiddlewares,
+  errorHandler,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { authRateLimit } from "./utils/rate-limit"
+import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
+import {
+  VendorApply,
+  VendorCreateProduct,
+  VendorCreateShippingOption,
+  VendorListParams,
+  VendorSetStock,
+  VendorUpdateMe,
+  VendorUpdateProduct,
+} from "./vendor/validators"
+import {
+  AdminCreateVendor,
+  AdminListVendors,
+  AdminUpdateVendor,
+  AdminVendorStatusChange,
+} from "./admin/vendors/validators"
+import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
@@ -10,6 +33,9 @@ import { authRateLimit } from "./utils/rate-limit"
  * need more, such as uploads, keep their own settings).
  */
 const medusaErrorHandler = errorHandler()
+const listQuery = (schema: z.ZodTypeAny) => validateAndTransformQuery(schema as any, {})
+
+const CATALOG = ["owner", "admin", "catalog"] as const
 
 export default defineMiddlewares({
   // Medusa's error handler, with the security headers on error responses.
@@ -23,9 +49,66 @@ export default defineMiddlewares({
       middlewares: [securityHeaders],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
+    { matcher: "/auth/*", middlewares: [authRateLimit] },
+
+    // ---- /vendor/*: member auth, vendor context, read-only unless active
+    { matcher: "/vendor*", middlewares: [vendorAuth, requireActiveVendorForWrites] },
+    { matcher: "/vendor/vendors", method: ["POST"], middlewares: [validateAndTransformBody(VendorApply)] },
     {
-      matcher: "/auth/*",
-      middlewares: [authRateLimit],
+      matcher: "/vendor/me",
+      method: ["POST"],
+      middlewares: [requireVendorRole("owner", "admin"), validateAndTransformBody(VendorUpdateMe)],
     },
+    { matcher: "/vendor/products", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
+    {
+      matcher: "/vendor/products",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorCreateProduct as any)],
+    },
+    {
+      matcher: "/vendor/products/:id",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorUpdateProduct as any)],
+    },
+    { matcher: "/vendor/products/:id", method: ["DELETE"], middlewares: [requireVendorRole(...CATALOG)] },
+    {
+      matcher: "/vendor/products/:id/variants/:variant_id/inventory",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorSetStock)],
+    },
+    { matcher: "/vendor/shipping-options", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
+    {
+      matcher: "/vendor/shipping-options",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorCreateShippingOption)],
+    },
+
+    // ---- /admin/vendors
+    { matcher: "/admin/vendors", method: ["GET"], middlewares: [listQuery(AdminListVendors)] },
+    { matcher: "/admin/vendors", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateVendor)] },
+    { matcher: "/admin/vendors/:id", method: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateVendor)] },
+    {
+      matcher: "/admin/vendors/:id/(approve|reject|suspend|reinstate)",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminVendorStatusChange)],
+    },
+
+    // ---- /store
+    {
+      matcher: "/store/vendors",
+      method: ["GET"],
+      middlewares: [
+        listQuery(
+          z
+            .object({
+              offset: z.coerce.number().int().min(0).default(0),
+              limit: z.coerce.number().int().min(1).max(100).default(20),
+              q: z.string().max(200).optional(),
+            })
+            .strict()
+        ),
+      ],
+    },
+    { matcher: "/store/products*", method: ["GET"], middlewares: [restrictStoreVendorFields] },
   ],
 })

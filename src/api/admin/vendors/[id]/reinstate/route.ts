@@ -1,0 +1,4 @@
+import { vendorStatusChangeHandler } from "../../status-change"
+
+/** POST /admin/vendors/:id/reinstate (409 when the current status does not allow it). */
+export const POST = vendorStatusChangeHandler("reinstate")

@@ -1,0 +1,4 @@
+import { vendorStatusChangeHandler } from "../../status-change"
+
+/** POST /admin/vendors/:id/suspend (409 when the current status does not allow it). */
+export const POST = vendorStatusChangeHandler("suspend")

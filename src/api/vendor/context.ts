@@ -1,0 +1,101 @@
+import {
+  authenticate,
+  type AuthenticatedMedusaRequest,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { VENDOR_MODULE } from "../../modules/vendor"
+import type VendorModuleService from "../../modules/vendor/service"
+import type { VendorRole } from "../../modules/vendor/models/vendor-member"
+
+export type VendorContext = {
+  member: { id: string; email: string; role: VendorRole; first_name: string | null; last_name: string | null }
+  vendor: { id: string; handle: string; name: string; status: string; [k: string]: unknown }
+}
+
+/** A /vendor/* request after vendorAuth: the member and its vendor. */
+export type VendorRequest<Body = unknown> = AuthenticatedMedusaRequest<Body> & {
+  vendor_context: VendorContext
+}
+
+// Routes a registration token (no member yet) may call.
+const REGISTRATION_ROUTES = [
+  { method: "POST", path: "/vendor/vendors" },
+  { method: "POST", path: "/vendor/invites/accept" },
+]
+
+const memberAuth = authenticate("vendor", ["bearer"])
+const registrationAuth = authenticate("vendor", ["bearer"], { allowUnregistered: true })
+
+/**
+ * Authenticates /vendor/* as actor type `vendor` and resolves the member and
+ * its vendor once per request. A member whose row is gone (removed from the
+ * vendor) gets 401, like an invalid token.
+ */
+export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const req = request as AuthenticatedMedusaRequest
+  const path = req.originalUrl.split("?")[0].replace(/\/+$/, "")
+  const registration = REGISTRATION_ROUTES.some((r) => r.method === req.method && r.path === path)
+  if (registration) return registrationAuth(req, res, next)
+  return memberAuth(req, res, async (err?: unknown) => {
+    if (err) return next(err)
+    try {
+      const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
+      const [member] = await service.listVendorMembers(
+        { id: req.auth_context.actor_id },
+        { relations: ["vendor"] }
+      )
+      if (!member || !member.vendor || (member.vendor as any).deleted_at) {
+        throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
+      }
+      const { vendor, ...rest } = member as any
+      ;(req as VendorRequest).vendor_context = { member: rest, vendor }
+      next()
+    } catch (e) {
+      next(e)
+    }
+  })
+}
+
+/** 403 unless the member has one of the roles. */
+export function requireVendorRole(...roles: VendorRole[]) {
+  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const ctx = (req as VendorRequest).vendor_context
+    if (!ctx) return next()
+    if (!roles.includes(ctx.member.role)) {
+      return next(
+        new MedusaError(
+          MedusaError.Types.FORBIDDEN,
+          `The ${ctx.member.role} role cannot do this; it needs one of: ${roles.join(", ")}.`
+        )
+      )
+    }
+    next()
+  }
+}
+
+// What a vendor that is not active may still change: its own profile.
+const ONBOARDING_ROUTES = ["/vendor/me"]
+
+/**
+ * Pending, rejected and suspended vendors are read-only: any change other
+ * than onboarding (the profile) is refused with 403.
+ */
+export function requireActiveVendorForWrites(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const ctx = (req as VendorRequest).vendor_context
+  if (!ctx || req.method === "GET" || ctx.vendor.status === "active") return next()
+  const path = req.originalUrl.split("?")[0].replace(/\/+$/, "")
+  if (ONBOARDING_ROUTES.includes(path)) return next()
+  next(
+    new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      `The vendor is ${ctx.vendor.status}; it is read-only until it is active.`
+    )
+  )
+}

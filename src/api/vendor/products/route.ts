@@ -1,0 +1,47 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import VendorProductLink from "../../../links/vendor-product"
+import { createVendorProductsWorkflow } from "../../../workflows/vendor-catalog/workflows/create-vendor-products"
+import type { VendorRequest } from "../context"
+import { loadVendorSetup, VENDOR_PRODUCT_FIELDS } from "../helpers"
+
+/** GET /vendor/products: the caller's own products, newest first. */
+export async function GET(req: VendorRequest, res: MedusaResponse) {
+  const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links, metadata } = await query.graph({
+    entity: VendorProductLink.entryPoint,
+    fields: ["product_id"],
+    filters: { vendor_id: req.vendor_context.vendor.id },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+  })
+  const ids = links.map((l: any) => l.product_id)
+  const { data: products } = ids.length
+    ? await query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id: ids } })
+    : { data: [] as any[] }
+  const order = new Map(ids.map((id: string, i: number) => [id, i]))
+  products.sort((a: any, b: any) => order.get(a.id)! - order.get(b.id)!)
+  res.json({ products, count: metadata?.count ?? products.length, offset, limit })
+}
+
+/** POST /vendor/products: Medusa's product body; linked to the vendor, its profile and the sales channel. */
+export async function POST(req: VendorRequest<any>, res: MedusaResponse) {
+  const vendorId = req.vendor_context.vendor.id
+  const setup = await loadVendorSetup(req.scope, vendorId)
+  const [store] = await req.scope.resolve(Modules.STORE).listStores({}, { take: 1 })
+  const { result } = await createVendorProductsWorkflow(req.scope).run({
+    input: {
+      vendor_id: vendorId,
+      shipping_profile_id: setup.shipping_profile_id,
+      sales_channel_id: store.default_sales_channel_id!,
+      products: [req.validatedBody],
+    },
+  })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: VENDOR_PRODUCT_FIELDS,
+    filters: { id: result[0].id },
+  })
+  res.status(200).json({ product: data[0] })
+}

@@ -1,0 +1,121 @@
+import { z } from "@medusajs/framework/zod"
+import { CreateProduct, UpdateProduct } from "@medusajs/medusa/api/admin/products/validators"
+import { VENDOR_ROLES } from "../../modules/vendor/models/vendor-member"
+
+// EU VAT ids (country prefix + 2–12 alphanumerics) or US EINs (12-3456789).
+const TAX_ID = /^([A-Z]{2}[A-Z0-9]{2,12}|\d{2}-?\d{7})$/
+
+export const taxId = z
+  .string()
+  .transform((v) => v.replace(/[\s.]/g, "").toUpperCase())
+  .refine((v) => TAX_ID.test(v), {
+    message: "tax_id must be an EU VAT id (e.g. DE123456789) or a US EIN (e.g. 12-3456789)",
+  })
+
+export const handle = z
+  .string()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "handle must be lower-case letters, digits and single dashes")
+
+export const vendorAddress = z
+  .object({
+    address_1: z.string().max(200).optional(),
+    address_2: z.string().max(200).nullish(),
+    city: z.string().max(100).optional(),
+    postal_code: z.string().max(20).optional(),
+    province: z.string().max(100).nullish(),
+    country_code: z.string().length(2).transform((c) => c.toLowerCase()),
+  })
+  .strict()
+
+/** Profile fields a vendor (or the operator) may set. */
+export const vendorProfile = {
+  name: z.string().trim().min(1).max(200),
+  legal_name: z.string().trim().max(200).nullish(),
+  tax_id: taxId.nullish(),
+  registration_number: z.string().trim().max(100).nullish(),
+  email: z.string().email().transform((e) => e.toLowerCase()),
+  phone: z.string().trim().max(40).nullish(),
+  address: vendorAddress.nullish(),
+  logo_url: z.string().url().nullish(),
+  description: z.string().max(5000).nullish(),
+  default_currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+}
+
+export const VendorApply = z
+  .object({
+    ...vendorProfile,
+    handle: handle.optional(),
+    member: z
+      .object({
+        email: z.string().email().transform((e) => e.toLowerCase()),
+        first_name: z.string().trim().max(100).nullish(),
+        last_name: z.string().trim().max(100).nullish(),
+      })
+      .strict(),
+  })
+  .strict()
+export type VendorApplyType = z.infer<typeof VendorApply>
+
+export const VendorUpdateMe = z
+  .object({
+    name: vendorProfile.name.optional(),
+    legal_name: vendorProfile.legal_name,
+    tax_id: vendorProfile.tax_id,
+    registration_number: vendorProfile.registration_number,
+    email: vendorProfile.email.optional(),
+    phone: vendorProfile.phone,
+    address: vendorProfile.address,
+    logo_url: vendorProfile.logo_url,
+    description: vendorProfile.description,
+    default_currency_code: vendorProfile.default_currency_code,
+  })
+  .strict()
+export type VendorUpdateMeType = z.infer<typeof VendorUpdateMe>
+
+export const VendorRole = z.enum([...VENDOR_ROLES])
+
+// Medusa's own product bodies, minus what the marketplace decides for the
+// vendor: the sales channel and the shipping profile.
+export const VendorCreateProduct = CreateProduct.omit({
+  sales_channels: true,
+  shipping_profile_id: true,
+  external_id: true,
+})
+export const VendorUpdateProduct = UpdateProduct.omit({
+  sales_channels: true,
+  shipping_profile_id: true,
+  external_id: true,
+})
+
+export const VendorSetStock = z
+  .object({ stocked_quantity: z.number().int().min(0).max(100_000_000) })
+  .strict()
+
+export const VendorCreateShippingOption = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    prices: z
+      .array(
+        z
+          .object({
+            currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
+            amount: z.number().min(0),
+          })
+          .strict()
+      )
+      .min(1)
+      .refine((p) => new Set(p.map((x) => x.currency_code)).size === p.length, {
+        message: "one price per currency",
+      }),
+  })
+  .strict()
+
+export const VendorListParams = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  q: z.string().optional(),
+  order: z.string().optional(),
+  fields: z.string().optional(),
+})

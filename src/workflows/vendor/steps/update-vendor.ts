@@ -1,0 +1,31 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
+import { VENDOR_MODULE } from "../../../modules/vendor"
+import type VendorModuleService from "../../../modules/vendor/service"
+
+export type UpdateVendorStepInput = { id: string; update: Record<string, unknown> }
+
+/** Updates profile fields; compensation writes the previous values back. */
+export const updateVendorStep = createStep(
+  "update-vendor",
+  async (input: UpdateVendorStepInput, { container }) => {
+    const service: VendorModuleService = container.resolve(VENDOR_MODULE)
+    const before = await service.retrieveVendor(input.id)
+    if (typeof input.update.handle === "string" && input.update.handle !== before.handle) {
+      const [taken] = await service.listVendors({ handle: input.update.handle })
+      if (taken) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `The handle "${input.update.handle}" is taken.`)
+      }
+    }
+    const updated = await service.updateVendors({ id: input.id, ...input.update } as any)
+    const previous = Object.fromEntries(
+      Object.keys(input.update).map((k) => [k, (before as any)[k]])
+    )
+    return new StepResponse(updated, { id: input.id, ...previous })
+  },
+  async (previous, { container }) => {
+    if (!previous) return
+    const service: VendorModuleService = container.resolve(VENDOR_MODULE)
+    await service.updateVendors(previous as any)
+  }
+)
