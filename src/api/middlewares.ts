@@ -8,6 +8,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { z } from "@medusajs/framework/zod"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { authRateLimit } from "./utils/rate-limit"
+import { isStateConflict } from "./utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
 import {
   VendorApply,
@@ -38,9 +39,14 @@ const listQuery = (schema: z.ZodTypeAny) => validateAndTransformQuery(schema as 
 const CATALOG = ["owner", "admin", "catalog"] as const
 
 export default defineMiddlewares({
-  // Medusa's error handler, with the security headers on error responses.
+  // Medusa's error handler, with the security headers on error responses
+  // and illegal state changes answered 409 with their own message.
   errorHandler: (err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     applySecurityHeaders(req, res)
+    if (isStateConflict(err)) {
+      res.status(409).json({ type: "conflict", code: "invalid_state", message: err.message })
+      return
+    }
     return medusaErrorHandler(err, req, res, next)
   },
   routes: [

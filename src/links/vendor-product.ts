@@ -3,7 +3,7 @@ import ProductModule from "@medusajs/medusa/product"
 import VendorModule from "../modules/vendor"
 
 // A vendor has many products; a product has exactly one vendor.
-export default defineLink(
-  { linkable: VendorModule.linkable.vendor, isList: true },
-  ProductModule.linkable.product
-)
+export default defineLink(VendorModule.linkable.vendor, {
+  linkable: ProductModule.linkable.product,
+  isList: true,
+})

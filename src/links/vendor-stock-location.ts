@@ -3,7 +3,7 @@ import StockLocationModule from "@medusajs/medusa/stock-location"
 import VendorModule from "../modules/vendor"
 
 // Approval creates the vendor's own stock location.
-export default defineLink(
-  { linkable: VendorModule.linkable.vendor, isList: true },
-  StockLocationModule.linkable.stockLocation
-)
+export default defineLink(VendorModule.linkable.vendor, {
+  linkable: StockLocationModule.linkable.stockLocation,
+  isList: true,
+})

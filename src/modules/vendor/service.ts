@@ -17,7 +17,8 @@ export function nextVendorStatus(current: VendorStatus, action: VendorTransition
   if (!transition.from.includes(current)) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
-      `Cannot ${action} a vendor that is ${current}.`
+      `Cannot ${action} a vendor that is ${current}.`,
+      "state_conflict" // answered 409 by src/api/middlewares.ts
     )
   }
   return transition.to

@@ -1,0 +1,65 @@
+import type { Api } from "./runner"
+
+type Headers = { headers: Record<string, string> }
+
+export const bearer = (token: string): Headers => ({ headers: { authorization: `Bearer ${token}` } })
+
+/** Registers a vendor login and applies, as a vendor panel would. */
+export async function applyAsVendor(
+  api: Api,
+  opts: { name: string; email: string; password?: string; handle?: string; tax_id?: string }
+) {
+  const password = opts.password ?? "vendor-password-1"
+  const reg = await api.post("/auth/vendor/emailpass/register", { email: opts.email, password })
+  const { data } = await api.post(
+    "/vendor/vendors",
+    {
+      name: opts.name,
+      handle: opts.handle,
+      email: opts.email,
+      tax_id: opts.tax_id,
+      address: { address_1: "Werkstraße 1", city: "Köln", postal_code: "50667", country_code: "DE" },
+      member: { email: opts.email, first_name: "Vera", last_name: "Vendor" },
+    },
+    bearer(reg.data.token)
+  )
+  const login = await api.post("/auth/vendor/emailpass", { email: opts.email, password })
+  return { vendor: data.vendor, token: login.data.token as string, headers: bearer(login.data.token) }
+}
+
+/** Applies, has the operator approve, and adds one product with stock and a shipping option. */
+export async function sellingVendor(
+  api: Api,
+  admin: Headers,
+  opts: { name: string; email: string; product: { title: string; eur: number; usd?: number; stock: number }; shipping: { eur: number; usd?: number } }
+) {
+  const v = await applyAsVendor(api, opts)
+  await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
+  const prices = (p: { eur: number; usd?: number }) => [
+    { currency_code: "eur", amount: p.eur },
+    ...(p.usd !== undefined ? [{ currency_code: "usd", amount: p.usd }] : []),
+  ]
+  const created = await api.post(
+    "/vendor/products",
+    {
+      title: opts.product.title,
+      status: "published",
+      options: [{ title: "Size", values: ["One"] }],
+      variants: [{ title: "One", sku: `${v.vendor.handle}-one`, manage_inventory: true, options: { Size: "One" }, prices: prices(opts.product) }],
+    },
+    { ...v.headers, validateStatus: () => true }
+  )
+  if (created.status !== 200) throw new Error(`vendor product: ${created.status} ${JSON.stringify(created.data)}`)
+  const product = created.data.product
+  await api.post(
+    `/vendor/products/${product.id}/variants/${product.variants[0].id}/inventory`,
+    { stocked_quantity: opts.product.stock },
+    v.headers
+  )
+  const { data: so } = await api.post(
+    "/vendor/shipping-options",
+    { name: `${opts.name} Standard`, prices: prices(opts.shipping) },
+    v.headers
+  )
+  return { ...v, product, variant_id: product.variants[0].id as string, shipping_option: so.shipping_option }
+}

@@ -1,0 +1,185 @@
+import { liliumIntegrationTestRunner } from "../helpers/runner"
+import { completeCart, readyCart } from "../helpers/store"
+import { applyAsVendor, bearer, sellingVendor } from "../helpers/vendor"
+
+const noThrow = { validateStatus: () => true }
+
+liliumIntegrationTestRunner({
+  withCatalog: false,
+  testSuite: ({ api, basics, storeHeaders, adminHeaders, getContainer }) => {
+    const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
+    const vendorCount = async () => (await getContainer().resolve<any>("vendor").listVendors({})).length
+
+    describe("onboarding", () => {
+      it("register → apply (pending, read-only) → approve (set up) → sell → a customer buys it", async () => {
+        const applicant = await applyAsVendor(api, { name: "Müller & Söhne GmbH", email: "owner@mueller.example", tax_id: "de 123 456 789" })
+        expect(applicant.vendor).toMatchObject({ status: "pending", handle: "muller-sohne-gmbh", tax_id: "DE123456789" })
+
+        const me = await api.get("/vendor/me", applicant.headers)
+        expect(me.data.member).toMatchObject({ email: "owner@mueller.example", role: "owner" })
+        expect(me.data.vendor.id).toBe(applicant.vendor.id)
+
+        // Pending: the profile may change, nothing else.
+        const profile = await api.post("/vendor/me", { description: "Tools since 1901" }, applicant.headers)
+        expect(profile.data.vendor.description).toBe("Tools since 1901")
+        const blocked = await api.post("/vendor/products", { title: "Hammer" }, { ...applicant.headers, ...noThrow })
+        expect(blocked.status).toBe(403)
+        expect(blocked.data.message).toMatch(/pending/)
+
+        const admin = await adminHeaders()
+        const approved = await api.post(`/admin/vendors/${applicant.vendor.id}/approve`, {}, admin)
+        expect(approved.data.vendor.status).toBe("active")
+        expect(approved.data.vendor.approved_at).toBeTruthy()
+        expect(approved.data.vendor.stock_locations).toHaveLength(1)
+        expect(approved.data.vendor.shipping_profile.id).toMatch(/^sp_/)
+
+        const again = await api.post(`/admin/vendors/${applicant.vendor.id}/approve`, {}, { ...admin, ...noThrow })
+        expect(again.status).toBe(409)
+
+        // The stock location is in the marketplace sales channel and ships to every region's countries.
+        const { data: loc } = await api.get(
+          `/admin/stock-locations/${approved.data.vendor.stock_locations[0].id}?fields=*sales_channels,*fulfillment_sets,*fulfillment_sets.service_zones.geo_zones`,
+          admin
+        )
+        expect(loc.stock_location.sales_channels.map((s: any) => s.id)).toEqual([basics().sales_channel_id])
+        const countries = loc.stock_location.fulfillment_sets[0].service_zones[0].geo_zones.map((g: any) => g.country_code).sort()
+        expect(countries).toEqual(basics().regions.flatMap((r) => r.countries).sort())
+
+        // Sell: product, stock, shipping option.
+        const { data: created } = await api.post(
+          "/vendor/products",
+          {
+            title: "Claw Hammer",
+            status: "published",
+            images: [{ url: "https://img.example/hammer.png" }],
+            options: [{ title: "Weight", values: ["500g"] }],
+            variants: [{ title: "500g", manage_inventory: true, options: { Weight: "500g" }, prices: [{ currency_code: "eur", amount: 24.99 }] }],
+          },
+          applicant.headers
+        )
+        const product = created.product
+        expect(product.images[0].url).toBe("https://img.example/hammer.png")
+        const stock = await api.post(
+          `/vendor/products/${product.id}/variants/${product.variants[0].id}/inventory`,
+          { stocked_quantity: 12 },
+          applicant.headers
+        )
+        expect(stock.data.inventory_level).toMatchObject({ stocked_quantity: 12, location_id: approved.data.vendor.stock_locations[0].id })
+        const so = await api.post("/vendor/shipping-options", { name: "DHL Paket", prices: [{ currency_code: "eur", amount: 5.49 }] }, applicant.headers)
+        expect(so.data.shipping_option).toMatchObject({ name: "DHL Paket", shipping_profile_id: approved.data.vendor.shipping_profile.id })
+        const listed = await api.get("/vendor/shipping-options", applicant.headers)
+        expect(listed.data.shipping_options.map((o: any) => o.id)).toEqual([so.data.shipping_option.id])
+
+        // The store shows the vendor and the product with its public vendor fields only.
+        const { data: vendors } = await api.get("/store/vendors", storeHeaders())
+        expect(vendors.vendors).toEqual([expect.objectContaining({ handle: "muller-sohne-gmbh", name: "Müller & Söhne GmbH" })])
+        expect(vendors.vendors[0].email).toBeUndefined()
+        expect(vendors.vendors[0].tax_id).toBeUndefined()
+        const { data: sp } = await api.get(`/store/products/${product.id}?fields=id,*vendor`, storeHeaders())
+        expect(sp.product.vendor).toEqual({ id: applicant.vendor.id, handle: "muller-sohne-gmbh", name: "Müller & Söhne GmbH" })
+
+        // A customer buys it with the standard Store API calls.
+        const cart = await readyCart(api, storeHeaders(), {
+          region_id: eur().id,
+          lines: [{ variant_id: product.variants[0].id, quantity: 2 }],
+        })
+        expect(cart.shipping_methods.map((m: any) => m.shipping_option_id)).toEqual([so.data.shipping_option.id])
+        const result = await completeCart(api, storeHeaders(), cart.id)
+        expect(result.type).toBe("order")
+        expect(result.order.item_total).toBe(49.98)
+        expect(result.order.shipping_total).toBe(5.49)
+        expect(result.order.total).toBe(55.47)
+      })
+
+      it("lists and filters vendors for the operator, and hides non-active ones from the store", async () => {
+        const admin = await adminHeaders()
+        await applyAsVendor(api, { name: "Pending Paper Co", email: "p@paper.example" })
+        const { data: direct } = await api.post("/admin/vendors", { name: "Direct Desks", email: "hello@desks.example" }, admin)
+        expect(direct.vendor.status).toBe("active")
+
+        const pending = await api.get("/admin/vendors?status=pending", admin)
+        expect(pending.data.vendors.map((v: any) => v.name)).toEqual(["Pending Paper Co"])
+        const search = await api.get("/admin/vendors?q=desk", admin)
+        expect(search.data.vendors.map((v: any) => v.handle)).toEqual(["direct-desks"])
+        expect(search.data.count).toBe(1)
+
+        const store = await api.get("/store/vendors", storeHeaders())
+        expect(store.data.vendors.map((v: any) => v.handle)).toEqual(["direct-desks"])
+        const hidden = await api.get("/store/vendors/pending-paper-co", { ...storeHeaders(), ...noThrow })
+        expect(hidden.status).toBe(404)
+
+        await api.post(`/admin/vendors/${direct.vendor.id}/suspend`, { reason: "KYC" }, admin)
+        expect((await api.get("/store/vendors", storeHeaders())).data.count).toBe(0)
+        const reinstate = await api.post(`/admin/vendors/${direct.vendor.id}/reinstate`, {}, admin)
+        expect(reinstate.data.vendor.status).toBe("active")
+        const illegal = await api.post(`/admin/vendors/${direct.vendor.id}/reject`, {}, { ...admin, ...noThrow })
+        expect(illegal.status).toBe(409)
+        expect(illegal.data.message).toMatch(/Cannot reject a vendor that is active/)
+      })
+    })
+
+    describe("isolation", () => {
+      it("another vendor's token gets 404 on every product route and changes nothing", async () => {
+        const admin = await adminHeaders()
+        const a = await sellingVendor(api, admin, { name: "Alpha", email: "a@alpha.example", product: { title: "Alpha Box", eur: 10, stock: 5 }, shipping: { eur: 3 } })
+        const b = await sellingVendor(api, admin, { name: "Beta", email: "b@beta.example", product: { title: "Beta Bag", eur: 20, stock: 7 }, shipping: { eur: 4 } })
+
+        const listB = await api.get("/vendor/products", b.headers)
+        expect(listB.data.products.map((p: any) => p.title)).toEqual(["Beta Bag"])
+        expect(listB.data.count).toBe(1)
+
+        const url = `/vendor/products/${a.product.id}`
+        expect((await api.get(url, { ...b.headers, ...noThrow })).status).toBe(404)
+        expect((await api.post(url, { title: "Hijacked" }, { ...b.headers, ...noThrow })).status).toBe(404)
+        expect((await api.delete(url, { ...b.headers, ...noThrow })).status).toBe(404)
+        expect(
+          (await api.post(`${url}/variants/${a.variant_id}/inventory`, { stocked_quantity: 0 }, { ...b.headers, ...noThrow })).status
+        ).toBe(404)
+
+        const still = await api.get(url, a.headers)
+        expect(still.data.product.title).toBe("Alpha Box")
+        const { data: inv } = await api.get(`/admin/inventory-items?fields=sku,stocked_quantity`, admin)
+        expect(inv.inventory_items.find((i: any) => i.sku === "alpha-one").stocked_quantity).toBe(5)
+        expect((await api.get("/vendor/shipping-options", b.headers)).data.shipping_options.map((o: any) => o.name)).toEqual(["Beta Standard"])
+      })
+
+      it("refuses /vendor/* without a member token", async () => {
+        expect((await api.get("/vendor/me", noThrow)).status).toBe(401)
+        const reg = await api.post("/auth/vendor/emailpass/register", { email: "x@x.example", password: "pw-123456" })
+        expect((await api.get("/vendor/me", { ...bearer(reg.data.token), ...noThrow })).status).toBe(401)
+        const admin = await adminHeaders()
+        expect((await api.get("/vendor/me", { ...admin, ...noThrow })).status).toBe(401)
+      })
+    })
+
+    describe("bad input", () => {
+      it("400 with a clear message, and nothing written", async () => {
+        const reg = await api.post("/auth/vendor/emailpass/register", { email: "bad@bad.example", password: "pw-123456" })
+        const base = { name: "Bad", email: "bad@bad.example", member: { email: "bad@bad.example" } }
+        for (const [body, message] of [
+          [{ ...base, tax_id: "123" }, /tax_id/],
+          [{ ...base, email: "not-an-email" }, /email/i],
+          [{ ...base, handle: "Has Spaces" }, /handle/],
+          [{ ...base, status: "active" }, /status/],
+          [{ ...base, member: undefined }, /member/],
+        ] as const) {
+          const res = await api.post("/vendor/vendors", body, { ...bearer(reg.data.token), ...noThrow })
+          expect({ status: res.status, ok: message.test(res.data.message) }).toEqual({ status: 400, ok: true })
+        }
+        expect(await vendorCount()).toBe(0)
+
+        const admin = await adminHeaders()
+        const v = await sellingVendor(api, admin, { name: "Gamma", email: "g@gamma.example", product: { title: "G", eur: 1, stock: 1 }, shipping: { eur: 1 } })
+        const unknown = await api.post("/vendor/products", { title: "X", sales_channels: [{ id: "sc_x" }] }, { ...v.headers, ...noThrow })
+        expect(unknown.status).toBe(400)
+        const badStock = await api.post(`/vendor/products/${v.product.id}/variants/${v.variant_id}/inventory`, { stocked_quantity: -1 }, { ...v.headers, ...noThrow })
+        expect(badStock.status).toBe(400)
+        const badOption = await api.post("/vendor/shipping-options", { name: "Dup", prices: [{ currency_code: "eur", amount: 1 }, { currency_code: "EUR", amount: 2 }] }, { ...v.headers, ...noThrow })
+        expect(badOption.status).toBe(400)
+        expect((await api.get("/vendor/products", v.headers)).data.count).toBe(1)
+        expect((await api.get("/vendor/shipping-options", v.headers)).data.count).toBe(1)
+        expect((await api.post("/admin/vendors/ven_missing/approve", {}, { ...admin, ...noThrow })).status).toBe(404)
+      })
+    })
+  },
+})
