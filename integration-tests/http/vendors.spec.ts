@@ -91,6 +91,35 @@ liliumIntegrationTestRunner({
         expect(result.order.total).toBe(55.47)
       })
 
+      it("stops selling a suspended vendor's products, and emails each status change", async () => {
+        const admin = await adminHeaders()
+        const v = await sellingVendor(api, admin, { name: "Delta", email: "d@delta.example", product: { title: "Delta Pen", eur: 2.5, stock: 50 }, shipping: { eur: 1 } })
+        const { data } = await api.post("/store/carts", { region_id: eur().id }, storeHeaders())
+        await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: v.variant_id, quantity: 1 }, storeHeaders())
+
+        await api.post(`/admin/vendors/${v.vendor.id}/suspend`, { reason: "Unpaid fees" }, admin)
+        const refused = await api.post(
+          `/store/carts/${data.cart.id}/line-items`,
+          { variant_id: v.variant_id, quantity: 1 },
+          { ...storeHeaders(), ...noThrow }
+        )
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe('"Delta Pen" cannot be bought: its vendor Delta is not selling at the moment.')
+        const { data: after } = await api.get(`/store/carts/${data.cart.id}`, storeHeaders())
+        expect(after.cart.items.map((i: any) => i.quantity)).toEqual([1])
+
+        // approve + suspend emails, through the Notification module.
+        const notifications = getContainer().resolve<any>("notification")
+        let sent: any[] = []
+        for (let i = 0; i < 50 && sent.length < 2; i++) {
+          sent = await notifications.listNotifications({ to: "d@delta.example" })
+          if (sent.length < 2) await new Promise((r) => setTimeout(r, 100))
+        }
+        expect(sent.map((n: any) => n.template).sort()).toEqual(["vendor-approved", "vendor-suspended"])
+        const suspended = sent.find((n: any) => n.template === "vendor-suspended")
+        expect(suspended).toMatchObject({ channel: "email", data: { vendor_name: "Delta", status: "suspended", reason: "Unpaid fees" } })
+      })
+
       it("lists and filters vendors for the operator, and hides non-active ones from the store", async () => {
         const admin = await adminHeaders()
         await applyAsVendor(api, { name: "Pending Paper Co", email: "p@paper.example" })

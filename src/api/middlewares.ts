@@ -26,6 +26,7 @@ import {
   AdminVendorStatusChange,
 } from "./admin/vendors/validators"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
+import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
@@ -116,5 +117,7 @@ export default defineMiddlewares({
       ],
     },
     { matcher: "/store/products*", method: ["GET"], middlewares: [restrictStoreVendorFields] },
+    { matcher: "/store/carts", method: ["POST"], middlewares: [rejectInactiveVendorItems] },
+    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [rejectInactiveVendorItems] },
   ],
 })
