@@ -1,15 +1,10 @@
-import { MedusaError } from "@medusajs/framework/utils"
-
-export const STATE_CONFLICT = "state_conflict"
-
 /**
- * An illegal state change (approve an active vendor, …). Medusa's error
- * handler answers CONFLICT with a generic retry message meant for
- * idempotency clashes; our handler answers these with 409 and this message.
+ * Illegal state changes (approve an active vendor, …) are MedusaErrors of
+ * type CONFLICT with this code. Medusa's error handler answers CONFLICT with
+ * a generic retry message meant for idempotency clashes; our handler in
+ * src/api/middlewares.ts answers these with 409 and their own message.
  */
-export function stateConflict(message: string) {
-  return new MedusaError(MedusaError.Types.CONFLICT, message, STATE_CONFLICT)
-}
+export const STATE_CONFLICT = "state_conflict"
 
 export function isStateConflict(err: unknown): err is { message: string } {
   return !!err && typeof err === "object" && (err as any).code === STATE_CONFLICT
