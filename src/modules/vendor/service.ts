@@ -41,6 +41,14 @@ class VendorModuleService extends MedusaService({
   VendorMember,
   VendorInvite,
 }) {
+  /** 400 when another live vendor already has the handle. */
+  async assertHandleFree(handle: string, exceptVendorId?: string): Promise<void> {
+    const [taken] = await this.listVendors({ handle }, { select: ["id"] })
+    if (taken && taken.id !== exceptVendorId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The handle "${handle}" is taken.`)
+    }
+  }
+
   /** The handle itself if free, otherwise the first free handle-2, handle-3, … */
   async findFreeHandle(base: string): Promise<string> {
     const taken = new Set(

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { handleFromName } from "../../../modules/vendor/service"
-import { MedusaError } from "@medusajs/framework/utils"
 
 export type CreateVendorStepInput = {
   name: string
@@ -25,13 +24,8 @@ export const createVendorStep = createStep(
   "create-vendor",
   async (input: CreateVendorStepInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
+    if (input.handle) await service.assertHandleFree(input.handle)
     const handle = input.handle ?? (await service.findFreeHandle(handleFromName(input.name)))
-    if (input.handle) {
-      const [taken] = await service.listVendors({ handle: input.handle })
-      if (taken) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `The handle "${input.handle}" is taken.`)
-      }
-    }
     const now = new Date()
     const vendor = await service.createVendors({
       ...input,

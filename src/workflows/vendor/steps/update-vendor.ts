@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 
@@ -11,11 +10,8 @@ export const updateVendorStep = createStep(
   async (input: UpdateVendorStepInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
     const before = await service.retrieveVendor(input.id)
-    if (typeof input.update.handle === "string" && input.update.handle !== before.handle) {
-      const [taken] = await service.listVendors({ handle: input.update.handle })
-      if (taken) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `The handle "${input.update.handle}" is taken.`)
-      }
+    if (typeof input.update.handle === "string") {
+      await service.assertHandleFree(input.update.handle, input.id)
     }
     const updated = await service.updateVendors({ id: input.id, ...input.update } as any)
     const previous = Object.fromEntries(
