@@ -46,6 +46,8 @@ describe(".env.template", () => {
       "src/api/utils/rate-limit.ts",
       "src/api/middlewares.ts",
       "src/scripts/seed.ts",
+      "src/subscribers/vendor-invite-notification.ts",
+      "src/workflows/vendor/steps/create-vendor-invite.ts",
     ].map(read)
     const used = new Set<string>()
     for (const src of sources) {

@@ -11,7 +11,10 @@ import { authRateLimit } from "./utils/rate-limit"
 import { isStateConflict } from "./utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
 import {
+  VendorAcceptInvite,
   VendorApply,
+  VendorCreateInvite,
+  VendorUpdateMember,
   VendorCreateProduct,
   VendorCreateShippingOption,
   VendorListParams,
@@ -37,6 +40,9 @@ import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 const medusaErrorHandler = errorHandler()
 const listQuery = (schema: z.ZodTypeAny) => validateAndTransformQuery(schema as any, {})
 
+// Who may do what on /vendor/*: reads are open to every member; writes need
+// one of these roles. (Orders and payouts get their own sets.)
+const MANAGERS = ["owner", "admin"] as const
 const CATALOG = ["owner", "admin", "catalog"] as const
 
 export default defineMiddlewares({
@@ -64,8 +70,26 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/me",
       method: ["POST"],
-      middlewares: [requireVendorRole("owner", "admin"), validateAndTransformBody(VendorUpdateMe)],
+      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorUpdateMe)],
     },
+    { matcher: "/vendor/members", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
+    {
+      matcher: "/vendor/members/:id",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorUpdateMember)],
+    },
+    { matcher: "/vendor/members/:id", method: ["DELETE"], middlewares: [requireVendorRole(...MANAGERS)] },
+    {
+      matcher: "/vendor/invites",
+      method: ["GET"],
+      middlewares: [requireVendorRole(...MANAGERS), listQuery(VendorListParams)],
+    },
+    {
+      matcher: "/vendor/invites",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorCreateInvite)],
+    },
+    { matcher: "/vendor/invites/accept", method: ["POST"], middlewares: [validateAndTransformBody(VendorAcceptInvite)] },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
     {
       matcher: "/vendor/products",

@@ -119,3 +119,20 @@ export const VendorListParams = z.object({
   order: z.string().optional(),
   fields: z.string().optional(),
 })
+
+export const VendorCreateInvite = z
+  .object({ email: z.string().email().transform((e) => e.toLowerCase()), role: VendorRole })
+  .strict()
+export type VendorCreateInviteType = z.infer<typeof VendorCreateInvite>
+
+export const VendorAcceptInvite = z
+  .object({
+    token: z.string().min(20).max(200),
+    first_name: z.string().trim().max(100).nullish(),
+    last_name: z.string().trim().max(100).nullish(),
+  })
+  .strict()
+export type VendorAcceptInviteType = z.infer<typeof VendorAcceptInvite>
+
+export const VendorUpdateMember = z.object({ role: VendorRole }).strict()
+export type VendorUpdateMemberType = z.infer<typeof VendorUpdateMember>

@@ -1,0 +1,47 @@
+import crypto from "node:crypto"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { VENDOR_MODULE } from "../../../modules/vendor"
+import type VendorModuleService from "../../../modules/vendor/service"
+import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
+
+export type CreateVendorInviteStepInput = {
+  vendor_id: string
+  email: string
+  role: VendorRole
+  invited_by_member_id: string
+}
+
+export const hashInviteToken = (token: string) =>
+  crypto.createHash("sha256").update(token).digest("hex")
+
+const ttlHours = () => {
+  const v = Number(process.env.VENDOR_INVITE_TTL_HOURS)
+  return Number.isFinite(v) && v > 0 ? v : 72
+}
+
+/**
+ * Creates an invite with a random 32-byte token. Only its SHA-256 hash is
+ * stored; the token itself is returned once, for the email.
+ */
+export const createVendorInviteStep = createStep(
+  "create-vendor-invite",
+  async (input: CreateVendorInviteStepInput, { container }) => {
+    const service: VendorModuleService = container.resolve(VENDOR_MODULE)
+    const token = crypto.randomBytes(32).toString("base64url")
+    const invite = await service.createVendorInvites({
+      vendor_id: input.vendor_id,
+      email: input.email.toLowerCase(),
+      role: input.role,
+      invited_by_member_id: input.invited_by_member_id,
+      token_hash: hashInviteToken(token),
+      expires_at: new Date(Date.now() + ttlHours() * 3600 * 1000),
+    } as any)
+    const { token_hash, ...safe } = invite as any
+    return new StepResponse({ invite: safe, token }, invite.id)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    const service: VendorModuleService = container.resolve(VENDOR_MODULE)
+    await service.deleteVendorInvites(id)
+  }
+)

@@ -1,0 +1,40 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { claimVendorInviteStep } from "../steps/claim-vendor-invite"
+import { createVendorMemberStep } from "../steps/create-vendor-member"
+
+export type AcceptVendorInviteInput = {
+  token: string
+  auth_identity_id: string
+  first_name?: string | null
+  last_name?: string | null
+}
+
+/** Claims the invite (once, unexpired), creates the member and links the login to it. */
+export const acceptVendorInviteWorkflow = createWorkflow(
+  "accept-vendor-invite",
+  (input: AcceptVendorInviteInput) => {
+    const invite = claimVendorInviteStep(input)
+    const member = createVendorMemberStep(
+      transform({ input, invite }, ({ input, invite }) => ({
+        vendor_id: invite.vendor_id,
+        email: invite.email,
+        role: invite.role,
+        first_name: input.first_name ?? null,
+        last_name: input.last_name ?? null,
+      }))
+    )
+    setAuthAppMetadataStep(
+      transform({ input, member }, ({ input, member }) => ({
+        authIdentityId: input.auth_identity_id,
+        actorType: "vendor",
+        value: member.id,
+      }))
+    )
+    emitEventStep({
+      eventName: "vendor.member_joined",
+      data: transform({ member, invite }, ({ member, invite }) => ({ id: member.id, vendor_id: invite.vendor_id })),
+    })
+    return new WorkflowResponse(member)
+  }
+)

@@ -1,0 +1,26 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createVendorInviteStep, type CreateVendorInviteStepInput } from "../steps/create-vendor-invite"
+
+/**
+ * Invites someone to the vendor. The event carries the one-time token, so
+ * the invite email (subscriber) can contain the accept link; the database
+ * only has its hash.
+ */
+export const inviteVendorMemberWorkflow = createWorkflow(
+  "invite-vendor-member",
+  (input: CreateVendorInviteStepInput) => {
+    const created = createVendorInviteStep(input)
+    emitEventStep({
+      eventName: "vendor.invite_created",
+      data: transform({ created }, ({ created }) => ({
+        id: created.invite.id,
+        vendor_id: created.invite.vendor_id,
+        email: created.invite.email,
+        role: created.invite.role,
+        token: created.token,
+      })),
+    })
+    return new WorkflowResponse(created)
+  }
+)
