@@ -91,7 +91,7 @@ liliumIntegrationTestRunner({
         expect(result.order.total).toBe(55.47)
       })
 
-      it("stops selling a suspended vendor's products, and emails each status change", async () => {
+      it("stops listing and selling a suspended vendor's products, and emails each status change", async () => {
         const admin = await adminHeaders()
         const v = await sellingVendor(api, admin, { name: "Delta", email: "d@delta.example", product: { title: "Delta Pen", eur: 2.5, stock: 50 }, shipping: { eur: 1 } })
         const { data } = await api.post("/store/carts", { region_id: eur().id }, storeHeaders())
@@ -108,15 +108,22 @@ liliumIntegrationTestRunner({
         const { data: after } = await api.get(`/store/carts/${data.cart.id}`, storeHeaders())
         expect(after.cart.items.map((i: any) => i.quantity)).toEqual([1])
 
+        // Suspended: the store neither lists nor shows the product; reinstated: it is back.
+        expect((await api.get("/store/products", storeHeaders())).data.count).toBe(0)
+        expect((await api.get(`/store/products/${v.product.id}`, { ...storeHeaders(), ...noThrow })).status).toBe(404)
+        await api.post(`/admin/vendors/${v.vendor.id}/reinstate`, {}, admin)
+        expect((await api.get("/store/products", storeHeaders())).data.products.map((p: any) => p.id)).toEqual([v.product.id])
+        await api.post(`/admin/vendors/${v.vendor.id}/suspend`, {}, admin)
+
         // approve + suspend emails, through the Notification module.
         const notifications = getContainer().resolve<any>("notification")
         let sent: any[] = []
-        for (let i = 0; i < 50 && sent.length < 2; i++) {
+        for (let i = 0; i < 50 && sent.length < 4; i++) {
           sent = await notifications.listNotifications({ to: "d@delta.example" })
-          if (sent.length < 2) await new Promise((r) => setTimeout(r, 100))
+          if (sent.length < 4) await new Promise((r) => setTimeout(r, 100))
         }
-        expect(sent.map((n: any) => n.template).sort()).toEqual(["vendor-approved", "vendor-suspended"])
-        const suspended = sent.find((n: any) => n.template === "vendor-suspended")
+        expect(sent.map((n: any) => n.template).sort()).toEqual(["vendor-approved", "vendor-reinstated", "vendor-suspended", "vendor-suspended"])
+        const suspended = sent.find((n: any) => n.template === "vendor-suspended" && n.data.reason)
         expect(suspended).toMatchObject({ channel: "email", data: { vendor_name: "Delta", status: "suspended", reason: "Unpaid fees" } })
       })
 

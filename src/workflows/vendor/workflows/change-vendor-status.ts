@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, linkProductsToSalesChannelWorkflow } from "@medusajs/medusa/core-flows"
+import { loadVendorCatalogStep } from "../steps/load-vendor-catalog"
 import { updateVendorStatusStep } from "../steps/update-vendor-status"
 import { setupVendorForSellingWorkflow } from "./setup-vendor-for-selling"
 import type { VendorTransition } from "../../../modules/vendor/service"
@@ -21,7 +22,9 @@ export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
  * approve | reject | suspend | reinstate. An illegal transition fails with
  * 409 before anything changes. Approval also sets the vendor up for selling,
  * in the same workflow: if the set-up fails, the status change is undone.
- * Every change emits its event (vendor.approved, …); a subscriber emails the
+ * Suspension takes the vendor's products out of the marketplace sales
+ * channel, so storefronts neither list nor sell them; reinstatement puts
+ * them back. Every change emits its event (vendor.approved, …); a subscriber emails the
  * vendor.
  */
 export const changeVendorStatusWorkflow = createWorkflow(
@@ -31,6 +34,16 @@ export const changeVendorStatusWorkflow = createWorkflow(
 
     when({ input }, ({ input }) => input.action === "approve").then(() => {
       setupVendorForSellingWorkflow.runAsStep({ input: { vendor } })
+    })
+
+    when({ input }, ({ input }) => input.action === "suspend" || input.action === "reinstate").then(() => {
+      const catalog = loadVendorCatalogStep({ vendor_id: input.vendor_id })
+      linkProductsToSalesChannelWorkflow.runAsStep({
+        input: transform({ input, catalog }, ({ input, catalog }) => ({
+          id: catalog.sales_channel_id,
+          ...(input.action === "suspend" ? { remove: catalog.product_ids } : { add: catalog.product_ids }),
+        })),
+      })
     })
 
     emitEventStep({
