@@ -76,7 +76,16 @@ async function readStore(url) {
       `SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL
        ORDER BY (title = 'Lilium Storefront') DESC, created_at LIMIT 1`
     )
-    return { metadata: store.rows[0]?.metadata ?? null, publishableKey: key.rows[0]?.token }
+    const vendors = await client.query(
+      `SELECT m.email, v.name, v.status FROM vendor_member m JOIN vendor v ON v.id = m.vendor_id
+       WHERE v.metadata->>'demo' = 'true' AND m.role = 'owner' AND m.deleted_at IS NULL AND v.deleted_at IS NULL
+       ORDER BY v.created_at`
+    )
+    return {
+      metadata: store.rows[0]?.metadata ?? null,
+      publishableKey: key.rows[0]?.token,
+      demoVendors: vendors.rows,
+    }
   } catch (e) {
     if (e.code === "42P01") return { metadata: null } // not migrated yet
     throw e
@@ -176,7 +185,7 @@ async function main() {
   })
 
   await waitForHealth()
-  const { publishableKey, metadata } = await readStore(env.DATABASE_URL)
+  const { publishableKey, metadata, demoVendors = [] } = await readStore(env.DATABASE_URL)
   const base = env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
   const lines = [
     "",
@@ -185,6 +194,12 @@ async function main() {
     workerMode !== "worker" && env.DISABLE_MEDUSA_ADMIN !== "true" ? `  Medusa Admin   ${base}/app` : null,
     `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} / ${env.MEDUSA_ADMIN_PASSWORD || "lilium-admin"}`,
     `  Publishable key (x-publishable-api-key): ${publishableKey ?? "(none yet)"}`,
+    ...(demoVendors.length
+      ? [
+          `  Demo vendor logins (POST /auth/vendor/emailpass, password lilium-vendor):`,
+          ...demoVendors.map((v) => `    ${v.email.padEnd(24)} ${v.name} (${v.status})`),
+        ]
+      : []),
     `  Database       ${embedded ? "embedded PostgreSQL (.lilium/pg)" : "DATABASE_URL"}${metadata?.lilium_seeded_demo ? ", demo data" : ""}`,
     `  Try: curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${base}/store/products`,
     "Press Ctrl-C to stop.",

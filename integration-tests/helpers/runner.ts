@@ -4,7 +4,7 @@ import {
   seedMarketplaceBasics,
   type MarketplaceBasics,
 } from "../../src/scripts/lib/marketplace-basics"
-import { seedDemoCatalog, type DemoCatalog } from "../../src/scripts/lib/demo-catalog"
+import { seedDemoVendors, type DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 
 export const ADMIN_EMAIL = "admin@lilium.test"
 export const ADMIN_PASSWORD = "admin-password-1"
@@ -61,7 +61,7 @@ export function liliumIntegrationTestRunner({
           adminEmail: ADMIN_EMAIL,
           adminPassword: ADMIN_PASSWORD,
         })
-        if (withCatalog) catalog = await seedDemoCatalog(container, basics)
+        if (withCatalog) catalog = await seedDemoVendors(container, basics)
       })
 
       testSuite({

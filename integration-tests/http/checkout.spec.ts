@@ -18,6 +18,21 @@ liliumIntegrationTestRunner({
         }
       })
 
+      it("shows the seeded demo vendors: three active, the pending one hidden", async () => {
+        const { data } = await api.get("/store/vendors", storeHeaders())
+        expect(data.vendors.map((v: any) => v.handle)).toEqual([
+          "lumen-office-lighting",
+          "oakline-furniture",
+          "papyrus-supplies",
+        ])
+        expect(catalog().vendors.find((v) => v.handle === "nordic-notebooks")!.status).toBe("pending")
+        const login = await api.post("/auth/vendor/emailpass", { email: "owner@oakline.demo", password: "lilium-vendor" })
+        const { data: mine } = await api.get("/vendor/products", {
+          headers: { authorization: `Bearer ${login.data.token}` },
+        })
+        expect(mine.products.map((p: any) => p.handle)).toEqual(["oak-office-chair"])
+      })
+
       it("refuses the Store API without a publishable key", async () => {
         const res = await api.get("/store/products", { validateStatus: () => true })
         expect(res.status).toBe(400)
@@ -37,7 +52,7 @@ liliumIntegrationTestRunner({
     })
 
     describe("checkout", () => {
-      it("completes a guest cart in EUR, to the cent", async () => {
+      it("completes a guest cart from two vendors in EUR, to the cent", async () => {
         const cart = await readyCart(api, storeHeaders(), {
           region_id: eur().id,
           lines: [
@@ -45,19 +60,21 @@ liliumIntegrationTestRunner({
             { variant_id: variant("paper-a4-500"), quantity: 3 }, // 3 × 6.45
           ],
         })
+        // One shipping method per vendor (each has its own shipping profile).
+        expect(cart.shipping_methods).toHaveLength(2)
         expect(cart.item_total).toBe(119.15)
-        expect(cart.shipping_total).toBe(4.95)
-        expect(cart.total).toBe(124.1)
+        expect(cart.shipping_total).toBe(9.9) // 2 × 4.95
+        expect(cart.total).toBe(129.05)
 
         const result = await completeCart(api, storeHeaders(), cart.id)
         expect(result.type).toBe("order")
         const order = result.order
         expect(order.currency_code).toBe("eur")
         expect(order.item_total).toBe(119.15)
-        expect(order.shipping_total).toBe(4.95)
+        expect(order.shipping_total).toBe(9.9)
         expect(order.tax_total).toBe(0)
         expect(order.discount_total).toBe(0)
-        expect(order.total).toBe(124.1)
+        expect(order.total).toBe(129.05)
         expect(order.items).toHaveLength(2)
 
         // The operator sees the order with its payment authorized for the total.
@@ -65,9 +82,9 @@ liliumIntegrationTestRunner({
           `/admin/orders/${order.id}?fields=id,total,payment_status,*payment_collections`,
           await adminHeaders()
         )
-        expect(data.order.total).toBe(124.1)
+        expect(data.order.total).toBe(129.05)
         expect(data.order.payment_status).toBe("authorized")
-        expect(data.order.payment_collections[0].amount).toBe(124.1)
+        expect(data.order.payment_collections[0].amount).toBe(129.05)
       })
 
       it("completes a logged-in customer's cart in USD and reserves stock", async () => {

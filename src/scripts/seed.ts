@@ -2,11 +2,11 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { seedMarketplaceBasics } from "./lib/marketplace-basics"
-import { seedDemoCatalog } from "./lib/demo-catalog"
+import { seedDemoVendors } from "./lib/demo-vendors"
 
 /**
  * `npm run seed` (and the first `npm start`): sets up the marketplace and,
- * unless SEED_DEMO=false, a demo catalog. The store's metadata records that
+ * unless SEED_DEMO=false, the demo vendors with their products. The store's metadata records that
  * seeding finished, so a second run (or a second start) does nothing.
  */
 export default async function seed({ container }: ExecArgs) {
@@ -28,9 +28,9 @@ export default async function seed({ container }: ExecArgs) {
 
   const demo = process.env.SEED_DEMO !== "false"
   if (demo) {
-    await seedDemoCatalog(container, basics, log)
+    await seedDemoVendors(container, basics, log)
   } else {
-    log("SEED_DEMO=false: skipping the demo catalog")
+    log("SEED_DEMO=false: skipping the demo vendors and products")
   }
 
   await updateStoresWorkflow(container).run({

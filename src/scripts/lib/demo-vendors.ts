@@ -1,0 +1,175 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createInventoryLevelsWorkflow,
+  createShippingOptionsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { createVendorWorkflow } from "../../workflows/vendor/workflows/create-vendor"
+import { changeVendorStatusWorkflow } from "../../workflows/vendor/workflows/change-vendor-status"
+import { createVendorProductsWorkflow } from "../../workflows/vendor-catalog/workflows/create-vendor-products"
+import type { MarketplaceBasics } from "./marketplace-basics"
+
+/**
+ * The demo marketplace: three active vendors, each with an owner login, a
+ * product with stock at its own location and a flat-rate shipping option,
+ * and one vendor still waiting for approval. Everything goes through the
+ * same workflows as the API (apply, approve, create products), so the demo
+ * is what a real onboarding produces.
+ */
+
+export const DEMO_VENDOR_PASSWORD = "lilium-vendor"
+
+export const DEMO_VENDORS = [
+  {
+    name: "Lumen Office Lighting",
+    email: "owner@lumen.demo",
+    product: { title: "Lilium Desk Lamp", handle: "desk-lamp", eur: 49.9, usd: 54.9, stock: 100 },
+    shipping: { name: "Lumen Standard", eur: 4.95, usd: 5.95 },
+  },
+  {
+    name: "Oakline Furniture",
+    email: "owner@oakline.demo",
+    product: { title: "Oak Office Chair", handle: "oak-office-chair", eur: 289, usd: 319, stock: 25 },
+    shipping: { name: "Oakline Freight", eur: 4.95, usd: 5.95 },
+  },
+  {
+    name: "Papyrus Supplies",
+    email: "owner@papyrus.demo",
+    product: { title: "Recycled Paper A4 (500 sheets)", handle: "paper-a4-500", eur: 6.45, usd: 7.1, stock: 1000 },
+    shipping: { name: "Papyrus Parcel", eur: 4.95, usd: 5.95 },
+  },
+] as const
+
+export const DEMO_PENDING_VENDOR = { name: "Nordic Notebooks", email: "owner@nordic.demo" }
+
+export type DemoCatalog = {
+  vendors: { id: string; handle: string; email: string; status: string }[]
+  products: { id: string; handle: string; variant_id: string; vendor_id: string }[]
+}
+
+type Log = (message: string) => void
+
+async function registerVendorLogin(container: MedusaContainer, email: string) {
+  const { authIdentity, error } = await container.resolve(Modules.AUTH).register("emailpass", {
+    body: { email, password: DEMO_VENDOR_PASSWORD },
+  } as any)
+  if (error || !authIdentity) throw new Error(`could not register ${email}: ${error}`)
+  return authIdentity.id
+}
+
+async function applyDemoVendor(container: MedusaContainer, name: string, email: string) {
+  const { result } = await createVendorWorkflow(container).run({
+    input: {
+      vendor: {
+        name,
+        email,
+        status: "pending",
+        address: { address_1: "Demo Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
+        metadata: { demo: true },
+      },
+      owner: { email, first_name: "Demo", last_name: "Owner" },
+      auth_identity_id: await registerVendorLogin(container, email),
+    },
+  })
+  return result.vendor
+}
+
+export async function seedDemoVendors(
+  container: MedusaContainer,
+  basics: MarketplaceBasics,
+  log: Log = () => {}
+): Promise<DemoCatalog> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const out: DemoCatalog = { vendors: [], products: [] }
+
+  for (const demo of DEMO_VENDORS) {
+    log(`creating demo vendor ${demo.name} (${demo.email})`)
+    const applied = await applyDemoVendor(container, demo.name, demo.email)
+    const { result: vendor } = await changeVendorStatusWorkflow(container).run({
+      input: { vendor_id: applied.id, action: "approve" },
+    })
+    const { data: setup } = await query.graph({
+      entity: "vendor",
+      fields: ["shipping_profile.id", "stock_locations.id", "stock_locations.fulfillment_sets.service_zones.id"],
+      filters: { id: vendor.id },
+    })
+    const profileId = (setup[0] as any).shipping_profile.id
+    const location = (setup[0] as any).stock_locations[0]
+
+    const { result: products } = await createVendorProductsWorkflow(container).run({
+      input: {
+        vendor_id: vendor.id,
+        shipping_profile_id: profileId,
+        sales_channel_id: basics.sales_channel_id,
+        products: [
+          {
+            title: demo.product.title,
+            handle: demo.product.handle,
+            status: ProductStatus.PUBLISHED,
+            options: [{ title: "Default", values: ["Default"] }],
+            variants: [
+              {
+                title: "Default",
+                sku: demo.product.handle.toUpperCase(),
+                manage_inventory: true,
+                options: { Default: "Default" },
+                prices: [
+                  { currency_code: "eur", amount: demo.product.eur },
+                  { currency_code: "usd", amount: demo.product.usd },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    })
+    const { data: variants } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "inventory_items.inventory_item_id"],
+      filters: { product_id: products[0].id },
+    })
+    await createInventoryLevelsWorkflow(container).run({
+      input: {
+        inventory_levels: [
+          {
+            location_id: location.id,
+            inventory_item_id: variants[0].inventory_items![0]!.inventory_item_id,
+            stocked_quantity: demo.product.stock,
+          },
+        ],
+      },
+    })
+    await createShippingOptionsWorkflow(container).run({
+      input: [
+        {
+          name: demo.shipping.name,
+          price_type: "flat",
+          provider_id: "manual_manual",
+          service_zone_id: location.fulfillment_sets[0].service_zones[0].id,
+          shipping_profile_id: profileId,
+          type: { label: "Standard", description: demo.shipping.name, code: "standard" },
+          prices: [
+            { currency_code: "eur", amount: demo.shipping.eur },
+            { currency_code: "usd", amount: demo.shipping.usd },
+          ],
+          rules: [
+            { attribute: "enabled_in_store", value: "true", operator: "eq" },
+            { attribute: "is_return", value: "false", operator: "eq" },
+          ],
+        },
+      ],
+    })
+    out.vendors.push({ id: vendor.id, handle: vendor.handle, email: demo.email, status: vendor.status })
+    out.products.push({
+      id: products[0].id,
+      handle: demo.product.handle,
+      variant_id: variants[0].id,
+      vendor_id: vendor.id,
+    })
+  }
+
+  log(`creating pending demo vendor ${DEMO_PENDING_VENDOR.name}`)
+  const pending = await applyDemoVendor(container, DEMO_PENDING_VENDOR.name, DEMO_PENDING_VENDOR.email)
+  out.vendors.push({ id: pending.id, handle: pending.handle, email: DEMO_PENDING_VENDOR.email, status: pending.status })
+  return out
+}
