@@ -142,6 +142,18 @@ liliumIntegrationTestRunner({
         expect(removed.data).toEqual({ id: cat.id, object: "vendor_member", deleted: true })
         expect((await api.get("/vendor/me", { ...catalog.headers, ...noThrow })).status).toBe(401)
         expect((await api.get("/vendor/members", a.headers)).data.count).toBe(1)
+
+        // The login was detached from the removed member, so the same person
+        // can be invited again and joins with their existing password.
+        const again = await api.post("/vendor/invites", { email: "cat@alpha.example", role: "finance" }, a.headers)
+        const relogin = await api.post("/auth/vendor/emailpass", { email: "cat@alpha.example", password: "member-pw-1" })
+        const accepted = await api.post("/vendor/invites/accept", { token: again.data.token }, { ...bearer(relogin.data.token), ...noThrow })
+        expect(accepted.data.message).toBeUndefined()
+        expect(accepted.status).toBe(200)
+        const fresh = await api.post("/auth/vendor/emailpass", { email: "cat@alpha.example", password: "member-pw-1" })
+        const me = (await api.get("/vendor/me", bearer(fresh.data.token))).data
+        expect(me.member).toMatchObject({ email: "cat@alpha.example", role: "finance" })
+        expect(me.member.id).not.toBe(cat.id)
       })
     })
 

@@ -129,7 +129,7 @@ liliumIntegrationTestRunner({
 
       it("lists and filters vendors for the operator, and hides non-active ones from the store", async () => {
         const admin = await adminHeaders()
-        await applyAsVendor(api, { name: "Pending Paper Co", email: "p@paper.example" })
+        const paper = await applyAsVendor(api, { name: "Pending Paper Co", email: "p@paper.example" })
         const { data: direct } = await api.post("/admin/vendors", { name: "Direct Desks", email: "hello@desks.example" }, admin)
         expect(direct.vendor.status).toBe("active")
 
@@ -151,6 +151,17 @@ liliumIntegrationTestRunner({
         const illegal = await api.post(`/admin/vendors/${direct.vendor.id}/reject`, {}, { ...admin, ...noThrow })
         expect(illegal.status).toBe(409)
         expect(illegal.data.message).toMatch(/Cannot reject a vendor that is active/)
+
+        // Soft delete: refused while active; a pending vendor goes with its members' access.
+        const activeDelete = await api.delete(`/admin/vendors/${direct.vendor.id}`, { ...admin, ...noThrow })
+        expect(activeDelete.status).toBe(409)
+        expect(activeDelete.data.message).toBe("Cannot delete an active vendor; suspend it first.")
+        const deleted = await api.delete(`/admin/vendors/${paper.vendor.id}`, admin)
+        expect(deleted.data).toEqual({ id: paper.vendor.id, object: "vendor", deleted: true })
+        expect((await api.get(`/admin/vendors/${paper.vendor.id}`, { ...admin, ...noThrow })).status).toBe(404)
+        expect((await api.get("/admin/vendors", admin)).data.vendors.map((v: any) => v.name)).toEqual(["Direct Desks"])
+        expect((await api.get("/vendor/me", { ...paper.headers, ...noThrow })).status).toBe(401)
+        expect((await api.delete(`/admin/vendors/${paper.vendor.id}`, { ...admin, ...noThrow })).status).toBe(404)
       })
     })
 

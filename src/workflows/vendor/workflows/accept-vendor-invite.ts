@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { linkVendorLoginStep } from "../steps/link-vendor-login"
 import { claimVendorInviteStep } from "../steps/claim-vendor-invite"
 import { createVendorMemberStep } from "../steps/create-vendor-member"
 
@@ -24,11 +25,10 @@ export const acceptVendorInviteWorkflow = createWorkflow(
         last_name: input.last_name ?? null,
       }))
     )
-    setAuthAppMetadataStep(
+    linkVendorLoginStep(
       transform({ input, member }, ({ input, member }) => ({
-        authIdentityId: input.auth_identity_id,
-        actorType: "vendor",
-        value: member.id,
+        auth_identity_id: input.auth_identity_id,
+        member_id: member.id,
       }))
     )
     emitEventStep({

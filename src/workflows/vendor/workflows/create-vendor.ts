@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { linkVendorLoginStep } from "../steps/link-vendor-login"
 import { createVendorStep, type CreateVendorStepInput } from "../steps/create-vendor"
 import { createVendorMemberStep } from "../steps/create-vendor-member"
 import { setupVendorForSellingWorkflow } from "./setup-vendor-for-selling"
@@ -36,11 +37,10 @@ export const createVendorWorkflow = createWorkflow(
     )
 
     when({ input, member }, ({ input, member }) => !!input.auth_identity_id && !!member).then(() => {
-      setAuthAppMetadataStep(
+      linkVendorLoginStep(
         transform({ input, member }, ({ input, member }) => ({
-          authIdentityId: input.auth_identity_id!,
-          actorType: "vendor",
-          value: member!.id,
+          auth_identity_id: input.auth_identity_id!,
+          member_id: member!.id,
         }))
       )
     })

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { updateVendorWorkflow } from "../../../../workflows/vendor/workflows/update-vendor"
+import { deleteVendorWorkflow } from "../../../../workflows/vendor/workflows/delete-vendor"
 import type { AdminUpdateVendorType } from "../validators"
 
 export async function retrieveVendorForAdmin(req: AuthenticatedMedusaRequest, id: string) {
@@ -26,4 +27,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateVendorType
     input: { id: req.params.id, update: req.validatedBody },
   })
   res.json({ vendor: await retrieveVendorForAdmin(req, req.params.id) })
+}
+
+/** DELETE /admin/vendors/:id: soft-deletes a vendor that is not active (409 otherwise). */
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await retrieveVendorForAdmin(req, req.params.id)
+  await deleteVendorWorkflow(req.scope).run({ input: { vendor_id: req.params.id } })
+  res.json({ id: req.params.id, object: "vendor", deleted: true })
 }
