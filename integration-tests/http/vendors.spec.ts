@@ -183,6 +183,11 @@ liliumIntegrationTestRunner({
           (await api.post(`${url}/variants/${a.variant_id}/inventory`, { stocked_quantity: 0 }, { ...b.headers, ...noThrow })).status
         ).toBe(404)
 
+        // B's own product with A's variant: still not B's stock to set.
+        expect(
+          (await api.post(`/vendor/products/${b.product.id}/variants/${a.variant_id}/inventory`, { stocked_quantity: 0 }, { ...b.headers, ...noThrow })).status
+        ).toBe(404)
+
         const still = await api.get(url, a.headers)
         expect(still.data.product.title).toBe("Alpha Box")
         const { data: inv } = await api.get(`/admin/inventory-items?fields=sku,stocked_quantity`, admin)
