@@ -66,6 +66,7 @@ export async function readyCart(
     email?: string
     customerToken?: string
     address?: Record<string, string>
+    promo_codes?: string[]
   }
 ) {
   const headers = withAuth(store, opts.customerToken)
@@ -84,6 +85,9 @@ export async function readyCart(
     },
     headers
   )
+  if (opts.promo_codes?.length) {
+    await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: opts.promo_codes }, headers)
+  }
   const {
     data: { shipping_options },
   } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, headers)

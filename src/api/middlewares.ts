@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   errorHandler,
   validateAndTransformBody,
@@ -28,6 +29,8 @@ import {
   AdminUpdateVendor,
   AdminVendorStatusChange,
 } from "./admin/vendors/validators"
+import { VendorListOrders } from "./vendor/orders/validators"
+import { listVendorOrdersQueryConfig } from "./vendor/orders/query-config"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 
@@ -44,6 +47,8 @@ const listQuery = (schema: z.ZodTypeAny) => validateAndTransformQuery(schema as 
 // one of these roles. (Orders and payouts get their own sets.)
 const MANAGERS = ["owner", "admin"] as const
 const CATALOG = ["owner", "admin", "catalog"] as const
+// Orders carry buyers' personal data: the catalog role does not see them.
+const ORDER_READERS = ["owner", "admin", "orders", "finance"] as const
 
 export default defineMiddlewares({
   // Medusa's error handler, with the security headers on error responses
@@ -123,8 +128,37 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminVendorStatusChange)],
     },
+    {
+      matcher: "/vendor/orders",
+      method: ["GET"],
+      middlewares: [
+        requireVendorRole(...ORDER_READERS),
+        validateAndTransformQuery(VendorListOrders as any, listVendorOrdersQueryConfig),
+      ],
+    },
+    { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [requireVendorRole(...ORDER_READERS)] },
+
+    // ---- /admin/vendor-orders
+    {
+      matcher: "/admin/vendor-orders",
+      method: ["GET"],
+      middlewares: [
+        validateAndTransformQuery(
+          VendorListOrders.extend({
+            vendor_id: z.union([z.string(), z.array(z.string())]).optional(),
+            order_id: z.union([z.string(), z.array(z.string())]).optional(),
+          }) as any,
+          listVendorOrdersQueryConfig
+        ),
+      ],
+    },
 
     // ---- /store
+    {
+      matcher: "/store/orders/:id/vendor-orders",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
     {
       matcher: "/store/vendors",
       method: ["GET"],

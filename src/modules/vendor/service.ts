@@ -1,7 +1,19 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Vendor, type VendorStatus } from "./models/vendor"
 import { VendorMember } from "./models/vendor-member"
 import { VendorInvite } from "./models/vendor-invite"
+import { VendorOrder } from "./models/vendor-order"
+import { VendorOrderItem } from "./models/vendor-order-item"
+import { VendorOrderShippingMethod } from "./models/vendor-order-shipping-method"
+import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
+import type { SplitVendorOrder } from "./types"
 
 /** pending → active | rejected; active ⇄ suspended. */
 export const VENDOR_TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus }> = {
@@ -40,7 +52,85 @@ class VendorModuleService extends MedusaService({
   Vendor,
   VendorMember,
   VendorInvite,
+  VendorOrder,
+  VendorOrderItem,
+  VendorOrderShippingMethod,
+  VendorOrderStatusChange,
 }) {
+  /**
+   * Creates the vendor orders of one master order, idempotently: vendors
+   * that already have one for the order are skipped, and the unique
+   * (order_id, vendor_id) index stops a racing duplicate. Each vendor's
+   * display number comes from its order_sequence, incremented under a row
+   * lock taken in id order (so concurrent splits cannot deadlock). Returns
+   * the ids of the vendor orders created by this call.
+   */
+  @InjectTransactionManager()
+  async createVendorOrdersForOrder(
+    orderId: string,
+    splits: SplitVendorOrder[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const existing = await this.listVendorOrders({ order_id: orderId }, { select: ["vendor_id"] }, sharedContext)
+    const done = new Set(existing.map((v: any) => v.vendor_id))
+    const missing = splits.filter((s) => !done.has(s.vendor_id))
+    if (!missing.length) return []
+
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const vendorIds = missing.map((s) => s.vendor_id)
+    const numbers: { id: string; order_sequence: number }[] = await manager.execute(
+      `with locked as (select id from vendor where id in (${vendorIds.map(() => "?").join(", ")}) order by id for update)
+       update vendor v set order_sequence = v.order_sequence + 1 from locked
+       where v.id = locked.id returning v.id, v.order_sequence`,
+      vendorIds
+    )
+    const displayId = new Map(numbers.map((n) => [n.id, Number(n.order_sequence)]))
+
+    const created: { id: string; vendor_id: string }[] = await (this.createVendorOrders as any)(
+      missing.map(({ items, shipping_methods, ...order }) => ({
+        ...order,
+        order_id: orderId,
+        display_id: displayId.get(order.vendor_id)!,
+        status: "pending" as const,
+      })) as any, // DML types amounts as number; BigNumber values are what it stores exactly
+      sharedContext
+    )
+    const idOf = new Map(created.map((c: any) => [c.vendor_id, c.id]))
+    await this.createVendorOrderItems(
+      missing.flatMap((s) => s.items.map((i) => ({ ...i, vendor_order_id: idOf.get(s.vendor_id) }))) as any,
+      sharedContext
+    )
+    const methods = missing.flatMap((s) =>
+      s.shipping_methods.map((m) => ({ ...m, vendor_order_id: idOf.get(s.vendor_id) }))
+    )
+    if (methods.length) await this.createVendorOrderShippingMethods(methods as any, sharedContext)
+    await this.createVendorOrderStatusChanges(
+      created.map((c: any) => ({
+        vendor_order_id: c.id,
+        from_status: null,
+        to_status: "pending",
+        actor_type: "system" as const,
+      })),
+      sharedContext
+    )
+    return created.map((c: any) => c.id)
+  }
+
+  /** Removes vendor orders and their lines (the split's compensation). */
+  @InjectTransactionManager()
+  async deleteVendorOrdersWithLines(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    const filter = { vendor_order_id: ids }
+    const [items, methods, history] = await Promise.all([
+      this.listVendorOrderItems(filter, { select: ["id"] }, sharedContext),
+      this.listVendorOrderShippingMethods(filter, { select: ["id"] }, sharedContext),
+      this.listVendorOrderStatusChanges(filter, { select: ["id"] }, sharedContext),
+    ])
+    await this.deleteVendorOrderItems(items.map((i) => i.id), sharedContext)
+    await this.deleteVendorOrderShippingMethods(methods.map((m) => m.id), sharedContext)
+    await this.deleteVendorOrderStatusChanges(history.map((h) => h.id), sharedContext)
+    await this.deleteVendorOrders(ids, sharedContext)
+  }
+
   /** 400 when another live vendor already has the handle. */
   async assertHandleFree(handle: string, exceptVendorId?: string): Promise<void> {
     const [taken] = await this.listVendors({ handle }, { select: ["id"] })

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { VendorMember } from "./vendor-member"
 import { VendorInvite } from "./vendor-invite"
+import { VendorOrder } from "./vendor-order"
 
 export const VENDOR_STATUSES = ["pending", "active", "rejected", "suspended"] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
@@ -26,9 +27,12 @@ export const Vendor = model
     rejected_at: model.dateTime().nullable(),
     suspended_at: model.dateTime().nullable(),
     reinstated_at: model.dateTime().nullable(),
+    // Last vendor-order number handed out; the split increments it under a row lock.
+    order_sequence: model.number().default(0),
     metadata: model.json().nullable(),
     members: model.hasMany(() => VendorMember, { mappedBy: "vendor" }),
     invites: model.hasMany(() => VendorInvite, { mappedBy: "vendor" }),
+    orders: model.hasMany(() => VendorOrder, { mappedBy: "vendor" }),
   })
   .indexes([
     { on: ["handle"], unique: true, where: "deleted_at IS NULL" },

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { retrieveVendorOrderDetail } from "../../../utils/vendor-orders"
+
+/** GET /admin/vendor-orders/:id: one vendor order with customer, address, fulfillments and history. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  res.json({ vendor_order: await retrieveVendorOrderDetail(req.scope, req.params.id) })
+}

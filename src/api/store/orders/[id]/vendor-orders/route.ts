@@ -1,0 +1,69 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { marketplaceStatus, vendorFulfillments } from "../../../../utils/vendor-orders"
+
+/**
+ * GET /store/orders/:id/vendor-orders (customer token): the buyer's view of
+ * its order's vendor parts. Another customer's order is 404.
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "customer_id",
+      "fulfillments.id",
+      "fulfillments.location_id",
+      "fulfillments.created_at",
+      "fulfillments.shipped_at",
+      "fulfillments.delivered_at",
+      "fulfillments.canceled_at",
+      "fulfillments.items.line_item_id",
+      "fulfillments.items.title",
+      "fulfillments.items.quantity",
+      "fulfillments.labels.tracking_number",
+      "fulfillments.labels.tracking_url",
+    ],
+    filters: { id: req.params.id },
+  })
+  const order = orders[0] as any
+  if (!order || order.customer_id !== req.auth_context.actor_id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
+  }
+  const { data } = await query.graph({
+    entity: "vendor_order",
+    fields: [
+      "id",
+      "display_id",
+      "status",
+      "currency_code",
+      "total",
+      "created_at",
+      "vendor.handle",
+      "vendor.name",
+      "items.line_item_id",
+      "items.title",
+      "items.variant_id",
+      "items.quantity",
+      "items.unit_price",
+      "items.total",
+    ],
+    filters: { order_id: order.id },
+    pagination: { order: { display_id: "ASC" } } as any,
+  })
+  res.json({
+    marketplace_status: marketplaceStatus(data.map((v: any) => v.status)),
+    vendor_orders: data.map((vo: any) => ({
+      id: vo.id,
+      display_id: vo.display_id,
+      status: vo.status,
+      currency_code: vo.currency_code,
+      vendor: { handle: vo.vendor.handle, name: vo.vendor.name },
+      items: vo.items.map(({ line_item_id, ...i }: any) => ({ id: line_item_id, ...i })),
+      total: vo.total,
+      created_at: vo.created_at,
+      fulfillments: vendorFulfillments(order, new Set(vo.items.map((i: any) => i.line_item_id))),
+    })),
+  })
+}

@@ -1,0 +1,23 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { VENDOR_ORDER_STATUSES } from "../../../modules/vendor/models/vendor-order"
+
+const status = z.enum([...VENDOR_ORDER_STATUSES])
+// An ISO date or date-time; anything else is a 400, not a database error.
+const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), {
+  message: "must be an ISO 8601 date, e.g. 2026-11-27 or 2026-11-27T10:00:00Z",
+})
+
+/**
+ * Filters of vendor-order lists: status, a created_at range in Medusa's
+ * operator form (created_at[$gte]=…), and q (display id or customer e-mail).
+ */
+export const vendorOrderFilters = {
+  status: z.union([status, z.array(status)]).optional(),
+  created_at: createOperatorMap(isoDate).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+}
+
+export const VendorListOrders = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+  .extend(vendorOrderFilters)
+  .strict()
