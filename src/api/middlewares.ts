@@ -29,7 +29,15 @@ import {
   AdminUpdateVendor,
   AdminVendorStatusChange,
 } from "./admin/vendors/validators"
-import { VendorListOrders } from "./vendor/orders/validators"
+import {
+  VendorAcceptOrder,
+  VendorCancelOrder,
+  VendorCreateFulfillment,
+  VendorCreateShipment,
+  VendorListOrders,
+  VendorMarkDelivered,
+  VendorRejectOrder,
+} from "./vendor/orders/validators"
 import { listVendorOrdersQueryConfig } from "./vendor/orders/query-config"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
@@ -49,6 +57,12 @@ const MANAGERS = ["owner", "admin"] as const
 const CATALOG = ["owner", "admin", "catalog"] as const
 // Orders carry buyers' personal data: the catalog role does not see them.
 const ORDER_READERS = ["owner", "admin", "orders", "finance"] as const
+const ORDER_HANDLERS = ["owner", "admin", "orders"] as const
+const orderAction = (matcher: string, schema: z.ZodTypeAny) => ({
+  matcher,
+  method: ["POST"] as "POST"[],
+  middlewares: [requireVendorRole(...ORDER_HANDLERS), validateAndTransformBody(schema as any)],
+})
 
 export default defineMiddlewares({
   // Medusa's error handler, with the security headers on error responses
@@ -137,6 +151,12 @@ export default defineMiddlewares({
       ],
     },
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [requireVendorRole(...ORDER_READERS)] },
+    orderAction("/vendor/orders/:id/accept", VendorAcceptOrder),
+    orderAction("/vendor/orders/:id/reject", VendorRejectOrder),
+    orderAction("/vendor/orders/:id/cancel", VendorCancelOrder),
+    orderAction("/vendor/orders/:id/fulfillments", VendorCreateFulfillment),
+    orderAction("/vendor/orders/:id/fulfillments/:fulfillment_id/shipments", VendorCreateShipment),
+    orderAction("/vendor/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", VendorMarkDelivered),
 
     // ---- /admin/vendor-orders
     {

@@ -9,7 +9,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Vendor, type VendorStatus } from "./models/vendor"
 import { VendorMember } from "./models/vendor-member"
 import { VendorInvite } from "./models/vendor-invite"
-import { VendorOrder } from "./models/vendor-order"
+import { VendorOrder, type VendorOrderStatus } from "./models/vendor-order"
 import { VendorOrderItem } from "./models/vendor-order-item"
 import { VendorOrderShippingMethod } from "./models/vendor-order-shipping-method"
 import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
@@ -32,6 +32,28 @@ export function nextVendorStatus(current: VendorStatus, action: VendorTransition
       `Cannot ${action} a vendor that is ${current}.`,
       "state_conflict" // answered 409 by src/api/middlewares.ts
     )
+  }
+  return transition.to
+}
+
+export type VendorOrderAction = "accept" | "reject" | "cancel"
+
+/**
+ * The decisions a vendor takes on a vendor order. Fulfillment, shipping and
+ * delivery are not listed: they advance the status from Medusa's own
+ * fulfillment records (see advanceVendorOrderStatusStep).
+ */
+export const VENDOR_ORDER_TRANSITIONS: Record<VendorOrderAction, { from: VendorOrderStatus[]; to: VendorOrderStatus; at: string }> = {
+  accept: { from: ["pending"], to: "accepted", at: "accepted_at" },
+  reject: { from: ["pending"], to: "rejected", at: "rejected_at" },
+  cancel: { from: ["pending", "accepted"], to: "canceled", at: "canceled_at" },
+}
+
+/** The status after `action`, or a 409 when the vendor order is not in a state that allows it. */
+export function nextVendorOrderStatus(current: VendorOrderStatus, action: VendorOrderAction): VendorOrderStatus {
+  const transition = VENDOR_ORDER_TRANSITIONS[action]
+  if (!transition.from.includes(current)) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Cannot ${action} a vendor order that is ${current}.`, "state_conflict")
   }
   return transition.to
 }

@@ -21,3 +21,42 @@ export const vendorOrderFilters = {
 export const VendorListOrders = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
   .extend(vendorOrderFilters)
   .strict()
+
+export const VendorAcceptOrder = z.object({}).strict()
+
+export const VendorRejectOrder = z.object({ reason: z.string().trim().min(1).max(1000) }).strict()
+export type VendorRejectOrderType = z.infer<typeof VendorRejectOrder>
+
+export const VendorCancelOrder = z.object({ reason: z.string().trim().min(1).max(1000).optional() }).strict()
+export type VendorCancelOrderType = z.infer<typeof VendorCancelOrder>
+
+export const VendorCreateFulfillment = z
+  .object({
+    items: z
+      .array(z.object({ id: z.string().min(1), quantity: z.number().int().positive() }).strict())
+      .min(1)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "each item may appear once")
+      .optional(),
+  })
+  .strict()
+export type VendorCreateFulfillmentType = z.infer<typeof VendorCreateFulfillment>
+
+export const VendorCreateShipment = z
+  .object({
+    labels: z
+      .array(
+        z
+          .object({
+            tracking_number: z.string().trim().min(1).max(200),
+            tracking_url: z.string().url().optional(),
+            label_url: z.string().url().optional(),
+          })
+          .strict()
+      )
+      .max(50)
+      .optional(),
+  })
+  .strict()
+export type VendorCreateShipmentType = z.infer<typeof VendorCreateShipment>
+
+export const VendorMarkDelivered = z.object({}).strict()

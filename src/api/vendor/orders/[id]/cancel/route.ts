@@ -1,0 +1,10 @@
+import { cancelVendorOrderWorkflow } from "../../../../../workflows/vendor-order/workflows/cancel-vendor-order"
+import { vendorActor, vendorOrderAction } from "../../helpers"
+import type { VendorCancelOrderType } from "../../validators"
+
+/** POST /vendor/orders/:id/cancel {reason?}: pending|accepted (nothing fulfilled) → canceled, with a refund. */
+export const POST = vendorOrderAction<VendorCancelOrderType>((req) =>
+  cancelVendorOrderWorkflow(req.scope).run({
+    input: { vendor_order_id: req.params.id, actor: vendorActor(req), reason: req.validatedBody?.reason ?? null },
+  })
+)

@@ -1,0 +1,29 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { advanceVendorOrderStatusStep } from "../steps/advance-vendor-order-status"
+import { resolveVendorFulfillmentStep } from "../steps/resolve-vendor-fulfillment"
+import type { VendorOrderActor } from "../types"
+
+/**
+ * Marks one of the vendor's shipped fulfillments delivered, through Medusa's
+ * markOrderFulfillmentAsDeliveredWorkflow. When everything is delivered, the
+ * vendor order becomes `delivered` (the payout hold counts from then).
+ * Emits vendor_order.fulfillment_delivered.
+ */
+export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
+  "mark-vendor-fulfillment-delivered",
+  (input: { vendor_order_id: string; fulfillment_id: string; actor: VendorOrderActor }) => {
+    const f = resolveVendorFulfillmentStep(
+      transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, fulfillment_id: input.fulfillment_id, for: "deliver" as const }))
+    )
+    markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
+      input: transform({ f }, ({ f }) => ({ orderId: f.order_id, fulfillmentId: f.fulfillment_id })),
+    })
+    const status = advanceVendorOrderStatusStep({ vendor_order_id: input.vendor_order_id, actor: input.actor })
+    emitEventStep({
+      eventName: "vendor_order.fulfillment_delivered",
+      data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, fulfillment_id: input.fulfillment_id })),
+    })
+    return new WorkflowResponse({ status })
+  }
+)
