@@ -77,14 +77,23 @@ liliumIntegrationTestRunner({
         expect(order.total).toBe(129.05)
         expect(order.items).toHaveLength(2)
 
-        // The operator sees the order with its payment authorized for the total.
-        const { data } = await api.get(
-          `/admin/orders/${order.id}?fields=id,total,payment_status,*payment_collections`,
-          await adminHeaders()
-        )
+        // The operator sees the order; Lilium captures the payment for the
+        // total once the order is placed (a subscriber, so it is polled).
+        let data: any
+        for (let i = 0; i < 60; i++) {
+          data = (
+            await api.get(
+              `/admin/orders/${order.id}?fields=id,total,payment_status,*payment_collections,*payment_collections.payments.captures`,
+              await adminHeaders()
+            )
+          ).data
+          if (data.order.payment_status === "captured") break
+          await new Promise((r) => setTimeout(r, 100))
+        }
         expect(data.order.total).toBe(129.05)
-        expect(data.order.payment_status).toBe("authorized")
+        expect(data.order.payment_status).toBe("captured")
         expect(data.order.payment_collections[0].amount).toBe(129.05)
+        expect(data.order.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([129.05])
       })
 
       it("completes a logged-in customer's cart in USD and reserves stock", async () => {
