@@ -74,98 +74,114 @@ async function applyDemoVendor(container: MedusaContainer, name: string, email: 
   return result.vendor
 }
 
+export type SellingVendorSpec = {
+  name: string
+  email: string
+  product: { title: string; handle: string; eur: number; usd: number; stock: number }
+  shipping: { name: string; eur: number; usd: number }
+}
+
+/**
+ * One vendor ready to sell, made the way onboarding makes it: apply (with
+ * an owner login), approve (stock location, service zone, shipping
+ * profile), a product with stock at its location, and a flat-rate shipping
+ * option. Used by the seed and by the checkout benchmark.
+ */
+export async function seedSellingVendor(container: MedusaContainer, basics: MarketplaceBasics, spec: SellingVendorSpec) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const applied = await applyDemoVendor(container, spec.name, spec.email)
+  const { result: vendor } = await changeVendorStatusWorkflow(container).run({
+    input: { vendor_id: applied.id, action: "approve" },
+  })
+  const { data: setup } = await query.graph({
+    entity: "vendor",
+    fields: ["shipping_profile.id", "stock_locations.id", "stock_locations.fulfillment_sets.service_zones.id"],
+    filters: { id: vendor.id },
+  })
+  const profileId = (setup[0] as any).shipping_profile.id
+  const location = (setup[0] as any).stock_locations[0]
+
+  const { result: products } = await createVendorProductsWorkflow(container).run({
+    input: {
+      vendor_id: vendor.id,
+      shipping_profile_id: profileId,
+      sales_channel_id: basics.sales_channel_id,
+      products: [
+        {
+          title: spec.product.title,
+          handle: spec.product.handle,
+          status: ProductStatus.PUBLISHED,
+          options: [{ title: "Default", values: ["Default"] }],
+          variants: [
+            {
+              title: "Default",
+              sku: spec.product.handle.toUpperCase(),
+              manage_inventory: true,
+              options: { Default: "Default" },
+              prices: [
+                { currency_code: "eur", amount: spec.product.eur },
+                { currency_code: "usd", amount: spec.product.usd },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  })
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "inventory_items.inventory_item_id"],
+    filters: { product_id: products[0].id },
+  })
+  await createInventoryLevelsWorkflow(container).run({
+    input: {
+      inventory_levels: [
+        {
+          location_id: location.id,
+          inventory_item_id: variants[0].inventory_items![0]!.inventory_item_id,
+          stocked_quantity: spec.product.stock,
+        },
+      ],
+    },
+  })
+  const { result: options } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: spec.shipping.name,
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: location.fulfillment_sets[0].service_zones[0].id,
+        shipping_profile_id: profileId,
+        type: { label: "Standard", description: spec.shipping.name, code: "standard" },
+        prices: [
+          { currency_code: "eur", amount: spec.shipping.eur },
+          { currency_code: "usd", amount: spec.shipping.usd },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+  return {
+    vendor: { id: vendor.id, handle: vendor.handle, email: spec.email, status: vendor.status },
+    product: { id: products[0].id, handle: spec.product.handle, variant_id: variants[0].id, vendor_id: vendor.id },
+    shipping_option_id: options[0].id as string,
+  }
+}
+
 export async function seedDemoVendors(
   container: MedusaContainer,
   basics: MarketplaceBasics,
   log: Log = () => {}
 ): Promise<DemoCatalog> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const out: DemoCatalog = { vendors: [], products: [] }
-
   for (const demo of DEMO_VENDORS) {
     log(`creating demo vendor ${demo.name} (${demo.email})`)
-    const applied = await applyDemoVendor(container, demo.name, demo.email)
-    const { result: vendor } = await changeVendorStatusWorkflow(container).run({
-      input: { vendor_id: applied.id, action: "approve" },
-    })
-    const { data: setup } = await query.graph({
-      entity: "vendor",
-      fields: ["shipping_profile.id", "stock_locations.id", "stock_locations.fulfillment_sets.service_zones.id"],
-      filters: { id: vendor.id },
-    })
-    const profileId = (setup[0] as any).shipping_profile.id
-    const location = (setup[0] as any).stock_locations[0]
-
-    const { result: products } = await createVendorProductsWorkflow(container).run({
-      input: {
-        vendor_id: vendor.id,
-        shipping_profile_id: profileId,
-        sales_channel_id: basics.sales_channel_id,
-        products: [
-          {
-            title: demo.product.title,
-            handle: demo.product.handle,
-            status: ProductStatus.PUBLISHED,
-            options: [{ title: "Default", values: ["Default"] }],
-            variants: [
-              {
-                title: "Default",
-                sku: demo.product.handle.toUpperCase(),
-                manage_inventory: true,
-                options: { Default: "Default" },
-                prices: [
-                  { currency_code: "eur", amount: demo.product.eur },
-                  { currency_code: "usd", amount: demo.product.usd },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    })
-    const { data: variants } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "inventory_items.inventory_item_id"],
-      filters: { product_id: products[0].id },
-    })
-    await createInventoryLevelsWorkflow(container).run({
-      input: {
-        inventory_levels: [
-          {
-            location_id: location.id,
-            inventory_item_id: variants[0].inventory_items![0]!.inventory_item_id,
-            stocked_quantity: demo.product.stock,
-          },
-        ],
-      },
-    })
-    await createShippingOptionsWorkflow(container).run({
-      input: [
-        {
-          name: demo.shipping.name,
-          price_type: "flat",
-          provider_id: "manual_manual",
-          service_zone_id: location.fulfillment_sets[0].service_zones[0].id,
-          shipping_profile_id: profileId,
-          type: { label: "Standard", description: demo.shipping.name, code: "standard" },
-          prices: [
-            { currency_code: "eur", amount: demo.shipping.eur },
-            { currency_code: "usd", amount: demo.shipping.usd },
-          ],
-          rules: [
-            { attribute: "enabled_in_store", value: "true", operator: "eq" },
-            { attribute: "is_return", value: "false", operator: "eq" },
-          ],
-        },
-      ],
-    })
-    out.vendors.push({ id: vendor.id, handle: vendor.handle, email: demo.email, status: vendor.status })
-    out.products.push({
-      id: products[0].id,
-      handle: demo.product.handle,
-      variant_id: variants[0].id,
-      vendor_id: vendor.id,
-    })
+    const made = await seedSellingVendor(container, basics, demo)
+    out.vendors.push(made.vendor)
+    out.products.push(made.product)
   }
 
   log(`creating pending demo vendor ${DEMO_PENDING_VENDOR.name}`)

@@ -1,24 +1,51 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, completeCartWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { splitOrderByVendorWorkflow } from "./split-order-by-vendor"
+import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, completeCartWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { computeVendorSplitStep } from "../steps/compute-vendor-split"
+import { createVendorOrdersStep } from "../steps/create-vendor-orders"
+import { resolveCartVendorsStep } from "../steps/resolve-cart-vendors"
 
 export const completeMarketplaceCartWorkflowId = "complete-marketplace-cart"
 
 /**
  * Medusa's completeCartWorkflow, then the vendor split, in one workflow, so
  * the vendor orders exist when POST /store/carts/:id/complete answers.
- * completeCartWorkflow skips its own cart lock when it runs as a step, so
- * this workflow takes the same lock (as Medusa's docs show for wrappers):
- * concurrent completes of one cart run one after the other, and the later
- * ones find the order and re-run the (idempotent) split. If the split fails,
- * the completion is compensated too: no order without its vendor orders.
+ *
+ * - completeCartWorkflow skips its own cart lock when it runs as a step, so
+ *   this workflow takes the same lock (as Medusa's docs show for wrappers):
+ *   concurrent completes of one cart run one after the other, and the later
+ *   ones find the order and re-run the idempotent split.
+ * - The split's steps run here directly rather than as a sub-workflow: each
+ *   sub-workflow costs the workflow engine two more stored checkpoints, and
+ *   this is the checkout's hot path (see bench/RESULTS.md). Linking the
+ *   customer to its vendors is not needed to answer, so the order.placed
+ *   subscriber does it (splitOrderByVendorWorkflow, which finds the split done).
+ * - If the split fails, the completion is compensated too: no order without
+ *   its vendor orders.
  */
 export const completeMarketplaceCartWorkflow = createWorkflow(
-  { name: completeMarketplaceCartWorkflowId, store: true, idempotent: false, retentionTime: 60 * 60 * 24 * 3 },
+  // Not stored: completeCartWorkflow keeps its own stored execution (3 days)
+  // when it runs as this step; storing the wrapper too cost ~50 ms per
+  // checkout for no extra guarantee (bench/RESULTS.md).
+  completeMarketplaceCartWorkflowId,
   (input: { id: string }) => {
     acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
-    const order = completeCartWorkflow.runAsStep({ input: { id: input.id } })
-    splitOrderByVendorWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
+    // Which vendor sells what is looked up from the cart while Medusa
+    // completes it; afterwards only the order's totals remain to be read.
+    const [order, lookups] = parallelize(
+      completeCartWorkflow.runAsStep({ input: { id: input.id } }),
+      resolveCartVendorsStep({ cart_id: input.id })
+    )
+
+    const splitLock = transform({ order }, ({ order }) => `vendor-split:${order.id}`)
+    acquireLockStep({ key: splitLock, timeout: 30, ttl: 60 }).config({ name: "acquire-split-lock" })
+    const splits = computeVendorSplitStep(transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups })))
+    const created = createVendorOrdersStep(transform({ order, splits }, ({ order, splits }) => ({ order_id: order.id, splits })))
+    releaseLockStep({ key: splitLock }).config({ name: "release-split-lock" })
+
+    emitEventStep({
+      eventName: "vendor_order.created",
+      data: transform({ created, order }, ({ created, order }) => created.map((id) => ({ id, order_id: order.id }))),
+    })
     releaseLockStep({ key: input.id })
     return new WorkflowResponse(order)
   }

@@ -1,0 +1,143 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { seedMarketplaceBasics } from "../src/scripts/lib/marketplace-basics"
+import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
+import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/workflows/complete-marketplace-cart"
+
+/**
+ * Run by bench/checkout.mjs through `medusa exec`. For each cart size it
+ * builds 2 × N identical carts (one item and one shipping method per
+ * vendor) and completes them alternately with Medusa's completeCartWorkflow
+ * (baseline) and Lilium's complete-marketplace-cart (split). Between runs it
+ * waits until the order.placed subscribers (split, capture) are done, so
+ * background work of one run never lands in the next one's timing.
+ */
+export default async function run({ container }: ExecArgs) {
+  // bench/checkout.mjs passes its --iterations/--sizes flags as env vars
+  // (medusa exec would read them as its own options).
+  const iterations = Number(process.env.BENCH_ITERATIONS || "15")
+  const sizes = (process.env.BENCH_SIZES || "1,5,10,20").split(",").map(Number)
+  const log = (m: string) => console.log(`[bench] ${m}`)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const basics = await seedMarketplaceBasics(container, { adminEmail: "bench@lilium.local", adminPassword: "bench-password" })
+  const region = basics.regions.find((r) => r.currency_code === "eur")!
+  const maxVendors = Math.max(...sizes)
+  log(`creating ${maxVendors} selling vendors`)
+  const vendors: Awaited<ReturnType<typeof seedSellingVendor>>[] = []
+  for (let v = 0; v < maxVendors; v++) {
+    vendors.push(
+      await seedSellingVendor(container, basics, {
+        name: `Bench Vendor ${v + 1}`,
+        email: `owner@bench-${v + 1}.example`,
+        product: { title: `Bench Product ${v + 1}`, handle: `bench-product-${v + 1}`, eur: 10 + v + 0.99, usd: 12 + v, stock: 1_000_000 },
+        shipping: { name: `Bench Shipping ${v + 1}`, eur: 4.95, usd: 5.95 },
+      })
+    )
+  }
+
+  async function cart(size: number) {
+    const picked = vendors.slice(0, size)
+    const { result: c } = await createCartWorkflow(container).run({
+      input: {
+        region_id: region.id,
+        sales_channel_id: basics.sales_channel_id,
+        email: "bench@buyer.example",
+        shipping_address: { first_name: "B", last_name: "Buyer", address_1: "Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
+        items: picked.map((p, i) => ({ variant_id: p.product.variant_id, quantity: 1 + (i % 3) })),
+      },
+    })
+    await addShippingMethodToCartWorkflow(container).run({
+      input: { cart_id: c.id, options: picked.map((p) => ({ id: p.shipping_option_id })) },
+    })
+    await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: c.id } })
+    const { data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: c.id } })
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: (data[0] as any).payment_collection.id, provider_id: "pp_system_default" },
+    })
+    return c.id
+  }
+
+  /** Waits until the order is split (by either path) and its payment captured. */
+  async function settled(orderId: string, vendorsExpected: number) {
+    for (let i = 0; i < 600; i++) {
+      const [{ data: vos }, { data: orders }] = await Promise.all([
+        query.graph({ entity: "vendor_order", fields: ["id"], filters: { order_id: orderId } }),
+        query.graph({ entity: "order", fields: ["payment_collections.payments.captured_at"], filters: { id: orderId } }),
+      ])
+      const captured = (orders[0] as any)?.payment_collections?.[0]?.payments?.[0]?.captured_at
+      if (vos.length === vendorsExpected && captured) return
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    throw new Error(`order ${orderId} did not settle`)
+  }
+
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b)
+    return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+  }
+  const results: any[] = []
+  for (const size of sizes) {
+    log(`${size} vendor(s): building ${iterations * 2} carts`)
+    const carts: string[] = []
+    for (let i = 0; i < iterations * 2; i++) carts.push(await cart(size))
+    // One untimed warm-up of each path per size.
+    for (const wf of [completeCartWorkflow, completeMarketplaceCartWorkflow]) {
+      const { result } = await (wf as any)(container).run({ input: { id: await cart(size) } })
+      await settled(result.id, size)
+    }
+    const times = { medusa: [] as number[], split: [] as number[] }
+    for (let i = 0; i < iterations; i++) {
+      // Alternate which path goes first, so drift hits both equally.
+      const order = i % 2 ? (["split", "medusa"] as const) : (["medusa", "split"] as const)
+      for (const which of order) {
+        const id = carts.pop()!
+        const wf: any = which === "medusa" ? completeCartWorkflow : completeMarketplaceCartWorkflow
+        const t0 = process.hrtime.bigint()
+        const { result } = await wf(container).run({ input: { id } })
+        times[which].push(Number(process.hrtime.bigint() - t0) / 1e6)
+        await settled(result.id, size)
+      }
+    }
+    const row = {
+      vendors: size,
+      iterations,
+      medusa_p50_ms: pct(times.medusa, 50),
+      medusa_p95_ms: pct(times.medusa, 95),
+      split_p50_ms: pct(times.split, 50),
+      split_p95_ms: pct(times.split, 95),
+      ratio_p50: pct(times.split, 50) / pct(times.medusa, 50),
+      ratio_p95: pct(times.split, 95) / pct(times.medusa, 95),
+    }
+    results.push(row)
+    log(JSON.stringify(row))
+  }
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpu_model: os.cpus()[0]?.model,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString(),
+  }
+  fs.mkdirSync(path.join(process.cwd(), "bench", "out"), { recursive: true })
+  fs.writeFileSync(path.join(process.cwd(), "bench", "out", "checkout.json"), JSON.stringify({ machine, results }, null, 2))
+  console.log("\n| vendors | Medusa p50 | Medusa p95 | split p50 | split p95 | ratio p50 | ratio p95 |")
+  console.log("|---:|---:|---:|---:|---:|---:|---:|")
+  for (const r of results) {
+    console.log(
+      `| ${r.vendors} | ${r.medusa_p50_ms.toFixed(0)} ms | ${r.medusa_p95_ms.toFixed(0)} ms | ${r.split_p50_ms.toFixed(0)} ms | ${r.split_p95_ms.toFixed(0)} ms | ${r.ratio_p50.toFixed(2)}× | ${r.ratio_p95.toFixed(2)}× |`
+    )
+  }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run bench:checkout [-- --iterations 15 --sizes 1,5,10,20]`
+//
+// Measures cart completion with the vendor split (Lilium's
+// complete-marketplace-cart workflow) against Medusa's own
+// completeCartWorkflow, on identical carts with 1, 5, 10 and 20 vendors, in
+// one run. Uses a fresh database `lilium_bench_checkout` on BENCH_DATABASE_URL's
+// server (or DATABASE_URL's); with neither, an embedded PostgreSQL in a
+// temporary folder. Writes bench/out/checkout.json and prints a table.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+process.chdir(root)
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
+const say = (m) => console.log(`[bench] ${m}`)
+
+async function recreate(url) {
+  const admin = new URL(url)
+  const name = admin.pathname.slice(1)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await client.query(`CREATE DATABASE "${name}"`)
+  await client.end()
+}
+
+function medusa(args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: "inherit", env })
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
+  })
+}
+
+let embedded
+try {
+  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
+  let url
+  if (base) {
+    const u = new URL(base)
+    u.pathname = "/lilium_bench_checkout"
+    url = u.toString()
+  } else {
+    const port = await freePort(55500)
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-bench-pg-")) + "/data"
+    say(`starting an embedded PostgreSQL on :${port}`)
+    embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false })
+    url = connectionUrl({ port, database: "lilium_bench_checkout" })
+  }
+  env.DATABASE_URL = url
+  delete env.REDIS_URL // in-process modules: the benchmark measures the workflows, not Redis
+  await recreate(url)
+  say("migrating")
+  await medusa(["db:migrate"])
+  say("running")
+  const flag = (name) => {
+    const i = process.argv.indexOf(`--${name}`)
+    return i >= 0 ? process.argv[i + 1] : undefined
+  }
+  if (flag("iterations")) env.BENCH_ITERATIONS = flag("iterations")
+  if (flag("sizes")) env.BENCH_SIZES = flag("sizes")
+  await medusa(["exec", "./bench/checkout-run.ts"])
+} finally {
+  if (embedded) await embedded.stop().catch(() => {})
+}
