@@ -3,13 +3,8 @@ import os from "node:os"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import {
-  addShippingMethodToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { createReadyCart } from "../src/scripts/lib/checkout"
 import { seedMarketplaceBasics } from "../src/scripts/lib/marketplace-basics"
 import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
 import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/workflows/complete-marketplace-cart"
@@ -46,26 +41,16 @@ export default async function run({ container }: ExecArgs) {
     )
   }
 
-  async function cart(size: number) {
+  const cart = (size: number) => {
     const picked = vendors.slice(0, size)
-    const { result: c } = await createCartWorkflow(container).run({
-      input: {
-        region_id: region.id,
-        sales_channel_id: basics.sales_channel_id,
-        email: "bench@buyer.example",
-        shipping_address: { first_name: "B", last_name: "Buyer", address_1: "Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
-        items: picked.map((p, i) => ({ variant_id: p.product.variant_id, quantity: 1 + (i % 3) })),
-      },
+    return createReadyCart(container, {
+      region_id: region.id,
+      sales_channel_id: basics.sales_channel_id,
+      email: "bench@buyer.example",
+      address: { first_name: "B", last_name: "Buyer", address_1: "Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
+      items: picked.map((p, i) => ({ variant_id: p.product.variant_id, quantity: 1 + (i % 3) })),
+      shipping_option_ids: picked.map((p) => p.shipping_option_id),
     })
-    await addShippingMethodToCartWorkflow(container).run({
-      input: { cart_id: c.id, options: picked.map((p) => ({ id: p.shipping_option_id })) },
-    })
-    await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: c.id } })
-    const { data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: c.id } })
-    await createPaymentSessionsWorkflow(container).run({
-      input: { payment_collection_id: (data[0] as any).payment_collection.id, provider_id: "pp_system_default" },
-    })
-    return c.id
   }
 
   /** Waits until the order is split (by either path) and its payment captured. */

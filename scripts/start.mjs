@@ -198,6 +198,8 @@ async function main() {
       ? [
           `  Demo vendor logins (POST /auth/vendor/emailpass, password lilium-vendor):`,
           ...demoVendors.map((v) => `    ${v.email.padEnd(24)} ${v.name} (${v.status})`),
+          // src/scripts/lib/demo-orders.ts: three demo orders in different states.
+          `  Demo buyer     buyer@lilium.demo / lilium-buyer (POST /auth/customer/emailpass; 3 orders)`,
         ]
       : []),
     `  Database       ${embedded ? "embedded PostgreSQL (.lilium/pg)" : "DATABASE_URL"}${metadata?.lilium_seeded_demo ? ", demo data" : ""}`,

@@ -207,6 +207,50 @@ liliumIntegrationTestRunner({
       expect((await api.get(`/admin/orders/${order.id}/vendor-orders`, await adminHeaders())).data.marketplace_status).toBe("fulfilled")
     })
 
+    it("a vendor receives a return of its own items and refunds exactly their share", async () => {
+      const { order, vo } = await placeOrder([
+        { handle: "desk-lamp", quantity: 3 },
+        { handle: "paper-a4-500", quantity: 1 },
+      ])
+      await capturedOrder(order.id)
+      const lumen = await login("lumen-office-lighting")
+      const papyrus = await login("papyrus-supplies")
+      const lamp = vo["lumen-office-lighting"]
+      const line = lamp.items[0].id
+      const url = `/vendor/orders/${lamp.id}`
+
+      const tooEarly = await api.post(`${url}/returns`, { items: [{ id: line, quantity: 1 }] }, { ...lumen, ...noThrow })
+      expect(tooEarly.status).toBe(409)
+      await api.post(`${url}/accept`, {}, lumen)
+      const notShipped = await api.post(`${url}/returns`, { items: [{ id: line, quantity: 1 }] }, { ...lumen, ...noThrow })
+      expect([notShipped.status, notShipped.data.message]).toEqual([400, `Item ${line}: 1 to return, but only 0 fulfilled and not yet returned.`])
+      const f = (await api.post(`${url}/fulfillments`, {}, lumen)).data.vendor_order.fulfillments[0].id
+      await api.post(`${url}/fulfillments/${f}/shipments`, {}, lumen)
+      await api.post(`${url}/fulfillments/${f}/mark-as-delivered`, {}, lumen)
+
+      // Another vendor cannot take the return; a foreign item is refused.
+      expect((await api.post(`${url}/returns`, { items: [{ id: line, quantity: 1 }] }, { ...papyrus, ...noThrow })).status).toBe(404)
+      const foreign = await api.post(`${url}/returns`, { items: [{ id: vo["papyrus-supplies"].items[0].id, quantity: 1 }] }, { ...lumen, ...noThrow })
+      expect(foreign.status).toBe(400)
+
+      // Two of the three lamps come back: 2 × 49.90 refunded.
+      const returnRes = await api.post(`${url}/returns`, { items: [{ id: line, quantity: 2 }], note: "Damaged" }, { ...lumen, ...noThrow })
+      expect(returnRes.status).toBe(200)
+      const returned = returnRes.data.vendor_order
+      expect(cents(returned.refunded_total)).toBe(9980)
+      expect(returned.status).toBe("delivered")
+      const master = await adminOrder(order.id)
+      const refunds = master.payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.refunds))
+      expect(refunds.map((r: any) => cents(r.amount))).toEqual([9980])
+      expect(master.items.find((i: any) => i.id === line).detail.return_received_quantity).toBe(2)
+      const tooMany = await api.post(`${url}/returns`, { items: [{ id: line, quantity: 2 }] }, { ...lumen, ...noThrow })
+      expect([tooMany.status, tooMany.data.message]).toEqual([400, `Item ${line}: 2 to return, but only 1 fulfilled and not yet returned.`])
+      expect(cents((await api.get(url, lumen)).data.vendor_order.refunded_total)).toBe(9980)
+      // The returned lamps are back in stock at Lumen's location (100 seeded − 3 sold + 2 returned).
+      const { data: inv } = await api.get(`/admin/inventory-items?sku=DESK-LAMP&fields=stocked_quantity`, await adminHeaders())
+      expect(inv.inventory_items[0].stocked_quantity).toBe(99)
+    })
+
     it("another vendor gets 404 on every order action and changes nothing; roles without order rights get 403", async () => {
       const { vo } = await placeOrder([
         { handle: "desk-lamp", quantity: 1 },

@@ -68,7 +68,11 @@ liliumIntegrationTestRunner({
         const so = await api.post("/vendor/shipping-options", { name: "DHL Paket", prices: [{ currency_code: "eur", amount: 5.49 }] }, applicant.headers)
         expect(so.data.shipping_option).toMatchObject({ name: "DHL Paket", shipping_profile_id: approved.data.vendor.shipping_profile.id })
         const listed = await api.get("/vendor/shipping-options", applicant.headers)
-        expect(listed.data.shipping_options.map((o: any) => o.id)).toEqual([so.data.shipping_option.id])
+        // Approval made a free return option; the vendor's own option follows it.
+        expect(listed.data.shipping_options.map((o: any) => [o.id === so.data.shipping_option.id, o.is_return])).toEqual([
+          [false, true],
+          [true, false],
+        ])
 
         // The store shows the vendor and the product with its public vendor fields only.
         const { data: vendors } = await api.get("/store/vendors", storeHeaders())
@@ -192,7 +196,10 @@ liliumIntegrationTestRunner({
         expect(still.data.product.title).toBe("Alpha Box")
         const { data: inv } = await api.get(`/admin/inventory-items?fields=sku,stocked_quantity`, admin)
         expect(inv.inventory_items.find((i: any) => i.sku === "alpha-one").stocked_quantity).toBe(5)
-        expect((await api.get("/vendor/shipping-options", b.headers)).data.shipping_options.map((o: any) => o.name)).toEqual(["Beta Standard"])
+        expect((await api.get("/vendor/shipping-options", b.headers)).data.shipping_options.map((o: any) => [o.name, o.is_return])).toEqual([
+          ["Return to Beta", true],
+          ["Beta Standard", false],
+        ])
       })
 
       it("refuses /vendor/* without a member token", async () => {
@@ -229,7 +236,7 @@ liliumIntegrationTestRunner({
         const badOption = await api.post("/vendor/shipping-options", { name: "Dup", prices: [{ currency_code: "eur", amount: 1 }, { currency_code: "EUR", amount: 2 }] }, { ...v.headers, ...noThrow })
         expect(badOption.status).toBe(400)
         expect((await api.get("/vendor/products", v.headers)).data.count).toBe(1)
-        expect((await api.get("/vendor/shipping-options", v.headers)).data.count).toBe(1)
+        expect((await api.get("/vendor/shipping-options", v.headers)).data.count).toBe(2) // its option and the free return option
         expect((await api.post("/admin/vendors/ven_missing/approve", {}, { ...admin, ...noThrow })).status).toBe(404)
       })
     })

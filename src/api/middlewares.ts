@@ -36,6 +36,7 @@ import {
   VendorCreateShipment,
   VendorListOrders,
   VendorMarkDelivered,
+  VendorReceiveReturn,
   VendorRejectOrder,
 } from "./vendor/orders/validators"
 import { listVendorOrdersQueryConfig } from "./vendor/orders/query-config"
@@ -157,6 +158,7 @@ export default defineMiddlewares({
     orderAction("/vendor/orders/:id/fulfillments", VendorCreateFulfillment),
     orderAction("/vendor/orders/:id/fulfillments/:fulfillment_id/shipments", VendorCreateShipment),
     orderAction("/vendor/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", VendorMarkDelivered),
+    orderAction("/vendor/orders/:id/returns", VendorReceiveReturn),
 
     // ---- /admin/vendor-orders
     {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { seedMarketplaceBasics } from "./lib/marketplace-basics"
 import { seedDemoVendors } from "./lib/demo-vendors"
+import { DEMO_BUYER, seedDemoOrders } from "./lib/demo-orders"
 
 /**
  * `npm run seed` (and the first `npm start`): sets up the marketplace and,
@@ -28,7 +29,9 @@ export default async function seed({ container }: ExecArgs) {
 
   const demo = process.env.SEED_DEMO !== "false"
   if (demo) {
-    await seedDemoVendors(container, basics, log)
+    const catalog = await seedDemoVendors(container, basics, log)
+    await seedDemoOrders(container, basics, catalog, log)
+    log(`demo buyer: ${DEMO_BUYER.email} / ${DEMO_BUYER.password}`)
   } else {
     log("SEED_DEMO=false: skipping the demo vendors and products")
   }

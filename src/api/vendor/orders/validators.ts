@@ -60,3 +60,14 @@ export const VendorCreateShipment = z
 export type VendorCreateShipmentType = z.infer<typeof VendorCreateShipment>
 
 export const VendorMarkDelivered = z.object({}).strict()
+
+export const VendorReceiveReturn = z
+  .object({
+    items: z
+      .array(z.object({ id: z.string().min(1), quantity: z.number().int().positive() }).strict())
+      .min(1)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "each item may appear once"),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+export type VendorReceiveReturnType = z.infer<typeof VendorReceiveReturn>

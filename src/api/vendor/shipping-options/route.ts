@@ -4,9 +4,15 @@ import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../context"
 import { loadVendorSetup } from "../helpers"
 
-const FIELDS = ["id", "name", "price_type", "provider_id", "shipping_profile_id", "service_zone_id", "prices.amount", "prices.currency_code", "created_at"]
+const FIELDS = ["id", "name", "price_type", "provider_id", "shipping_profile_id", "service_zone_id", "prices.amount", "prices.currency_code", "rules.attribute", "rules.value", "created_at"]
 
-/** GET /vendor/shipping-options: the options of the vendor's own shipping profile. */
+/** is_return from the option's rules (approval creates one free return option per vendor). */
+const present = ({ rules, ...option }: any) => ({
+  ...option,
+  is_return: (rules ?? []).some((r: any) => r.attribute === "is_return" && r.value === "true"),
+})
+
+/** GET /vendor/shipping-options: the options of the vendor's own shipping profile, delivery and return. */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
   const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
   const { shipping_profile_id } = await loadVendorSetup(req.scope, req.vendor_context.vendor.id)
@@ -17,7 +23,7 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
     filters: { shipping_profile_id },
     pagination: { skip: offset, take: limit, order: { created_at: "ASC" } },
   })
-  res.json({ shipping_options: data, count: metadata?.count ?? data.length, offset, limit })
+  res.json({ shipping_options: data.map(present), count: metadata?.count ?? data.length, offset, limit })
 }
 
 /**
@@ -48,5 +54,5 @@ export async function POST(
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "shipping_option", fields: FIELDS, filters: { id: result[0].id } })
-  res.status(200).json({ shipping_option: data[0] })
+  res.status(200).json({ shipping_option: present(data[0]) })
 }

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, decorateCartTotals, MedusaError } from "@medusajs/framework/utils"
 import { SPLIT_ORDER_FIELDS, splitOrderByVendor } from "../utils/split-order"
 import { lookupVendors, type VendorLookups } from "../utils/vendor-lookups"
 
@@ -13,8 +13,11 @@ export const computeVendorSplitStep = createStep(
   async (input: { order_id: string; lookups?: VendorLookups }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({ entity: "order", fields: SPLIT_ORDER_FIELDS, filters: { id: input.order_id } })
-    const order = orders[0] as any
-    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+    const raw = orders[0] as any
+    if (!raw) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+
+    // Medusa's own line totals (subtotal, discount, tax, total per line).
+    const order = decorateCartTotals({ ...raw, credit_lines: [] }) as any
 
     const known: VendorLookups = input.lookups ?? { products: {}, shipping_options: {} }
     const productIds = [...new Set<string>(order.items.map((i: any) => i.product_id).filter((id: string) => id && !known.products[id]))]

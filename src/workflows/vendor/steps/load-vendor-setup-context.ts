@@ -17,13 +17,14 @@ export const loadVendorSetupContextStep = createStep(
         "The store has no default sales channel; run the seed first."
       )
     }
-    const { data: regions } = await query.graph({ entity: "region", fields: ["countries.iso_2"] })
+    const { data: regions } = await query.graph({ entity: "region", fields: ["currency_code", "countries.iso_2"] })
     const countries = [
       ...new Set(regions.flatMap((r) => (r.countries ?? []).map((c) => c!.iso_2))),
     ].sort()
     if (!countries.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "No region has countries to ship to.")
     }
-    return new StepResponse({ sales_channel_id: store.default_sales_channel_id, countries })
+    const currencies = [...new Set(regions.map((r) => r.currency_code))].sort()
+    return new StepResponse({ sales_channel_id: store.default_sales_channel_id, countries, currencies })
   }
 )

@@ -5,6 +5,7 @@ import {
   createFulfillmentSets,
   createRemoteLinkStep,
   createShippingProfilesStep,
+  createShippingOptionsWorkflow,
   createStockLocations,
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -21,7 +22,8 @@ export type SetupVendorForSellingInput = {
  * by the manual fulfillment provider, a shipping fulfillment set whose
  * service zone covers every region's countries, and its own shipping profile.
  * The own profile is what makes Medusa's cart ask for one shipping method
- * per vendor.
+ * per vendor. A free return option (customer sends the goods back to the
+ * vendor's location) is created too: Medusa's returns need one.
  */
 export const setupVendorForSellingWorkflow = createWorkflow(
   "setup-vendor-for-selling",
@@ -96,6 +98,24 @@ export const setupVendorForSellingWorkflow = createWorkflow(
         },
       ])
     )
+
+    createShippingOptionsWorkflow.runAsStep({
+      input: transform({ input, sets, profiles, context }, ({ input, sets, profiles, context }) => [
+        {
+          name: `Return to ${input.vendor.name}`,
+          price_type: "flat" as const,
+          provider_id: "manual_manual",
+          service_zone_id: sets[0].service_zones[0].id,
+          shipping_profile_id: profiles[0].id,
+          type: { label: "Return", description: `Return to ${input.vendor.name}`, code: "return" },
+          prices: context.currencies.map((currency_code) => ({ currency_code, amount: 0 })),
+          rules: [
+            { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+            { attribute: "is_return", value: "true", operator: "eq" as const },
+          ],
+        },
+      ]),
+    })
 
     return new WorkflowResponse({
       stock_location_id: locations[0].id,

@@ -1,0 +1,13 @@
+import { receiveVendorReturnWorkflow } from "../../../../../workflows/vendor-order/workflows/receive-vendor-return"
+import { vendorActor, vendorOrderAction } from "../../helpers"
+import type { VendorReceiveReturnType } from "../../validators"
+
+/**
+ * POST /vendor/orders/:id/returns {items: [{id, quantity}], note?}: receives
+ * a return of the vendor's own items at its location and refunds them.
+ */
+export const POST = vendorOrderAction<VendorReceiveReturnType>((req) =>
+  receiveVendorReturnWorkflow(req.scope).run({
+    input: { vendor_order_id: req.params.id, items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req) },
+  })
+)
