@@ -48,7 +48,9 @@ export async function seedDemoOrders(
     input: { authIdentityId: authIdentity!.id, customerData: { email: DEMO_BUYER.email, first_name: "Erika", last_name: "Muster", company_name: "Muster GmbH" } },
   })
   const region = basics.regions.find((r) => r.currency_code === "eur")!
-  const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id", "name"] })
+  const { data: allOptions } = await query.graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id", "rules.attribute", "rules.value"] })
+  // Delivery options only (approval also made each vendor a return option).
+  const options = allOptions.filter((o: any) => !o.rules.some((r: any) => r.attribute === "is_return" && r.value === "true"))
   const { data: vendors } = await query.graph({
     entity: "vendor",
     fields: ["id", "handle", "shipping_profile.id", "members.id", "members.role"],
@@ -113,7 +115,9 @@ export async function seedDemoOrders(
         }
       }
     }
-    log(`demo order ${n + 1}: ${parts.map((p) => `${p.handle} ${(plan.steps[p.handle] ?? []).at(-1) ?? "pending"}`).join(", ")}`)
+    const state: Record<Step, string> = { accept: "accepted", fulfill: "fulfilled", ship: "shipped", deliver: "delivered", reject: "rejected" }
+    const last = (handle: string) => (plan.steps[handle] ?? []).at(-1)
+    log(`demo order ${n + 1}: ${parts.map((p) => `${p.handle} ${last(p.handle) ? state[last(p.handle)!] : "pending"}`).join(", ")}`)
   }
   return { customer_id: customer.id }
 }
