@@ -109,6 +109,8 @@ module.exports = defineConfig({
   modules: [
     ...redisModules,
     { resolve: "./src/modules/vendor" },
+    { resolve: "./src/modules/commission" },
+    { resolve: "./src/modules/ledger" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider] },

@@ -131,7 +131,14 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
   })
   const vo = data[0] as any
   if (!vo) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor order with id: ${id} was not found`)
-  const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FIELDS_FOR_DETAIL, filters: { id: vo.order_id } })
+  const [{ data: orders }, { data: lines }] = await Promise.all([
+    query.graph({ entity: "order", fields: ORDER_FIELDS_FOR_DETAIL, filters: { id: vo.order_id } }),
+    query.graph({
+      entity: "commission_line",
+      fields: ["line_type", "reference_id", "rule_id", "rule_name", "rate_type", "rate_value", "quantity", "base_amount", "amount"],
+      filters: { vendor_order_id: vo.id },
+    }),
+  ])
   const order = orders[0] as any
   const lineIds = new Set<string>(vo.items.map((i: any) => i.line_item_id))
   const c = order?.customer
@@ -148,9 +155,13 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
     },
     shipping_address: order?.shipping_address ?? null,
     fulfillments: vendorFulfillments(order, lineIds),
-    // Commission lines arrive with the commission module (issue 5); until
-    // then no rule exists, so commission is 0 and there are no lines.
-    commission_lines: [],
+    // One per item (and per shipping method whose rule includes shipping),
+    // with a snapshot of the rule's rate at split time.
+    commission_lines: lines.map(({ reference_id, line_type, ...l }: any) => ({
+      ...(line_type === "item" ? { item_id: reference_id } : { shipping_method_id: reference_id }),
+      line_type,
+      ...l,
+    })),
     status_history: [...(vo.status_history ?? [])]
       .sort((a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
       .map((h: any) => ({

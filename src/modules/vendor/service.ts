@@ -85,14 +85,14 @@ class VendorModuleService extends MedusaService({
    * (order_id, vendor_id) index stops a racing duplicate. Each vendor's
    * display number comes from its order_sequence, incremented under a row
    * lock taken in id order (so concurrent splits cannot deadlock). Returns
-   * the ids of the vendor orders created by this call.
+   * the vendor orders created by this call ({id, vendor_id}).
    */
   @InjectTransactionManager()
   async createVendorOrdersForOrder(
     orderId: string,
     splits: SplitVendorOrder[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<{ id: string; vendor_id: string }[]> {
     const existing = await this.listVendorOrders({ order_id: orderId }, { select: ["vendor_id"] }, sharedContext)
     const done = new Set(existing.map((v: any) => v.vendor_id))
     const missing = splits.filter((s) => !done.has(s.vendor_id))
@@ -135,7 +135,7 @@ class VendorModuleService extends MedusaService({
       })),
       sharedContext
     )
-    return created.map((c: any) => c.id)
+    return created.map((c: any) => ({ id: c.id, vendor_id: c.vendor_id }))
   }
 
   /** Removes vendor orders and their lines (the split's compensation). */

@@ -12,6 +12,8 @@ export type SplitVendorOrder = {
   discount_total: BigNumberInput
   tax_total: BigNumberInput
   total: BigNumberInput
+  /** Σ of the vendor's commission lines (0 when no rule applies). */
+  commission_total?: BigNumberInput
   items: {
     line_item_id: string
     product_id: string | null

@@ -14,8 +14,8 @@ export const createVendorOrdersStep = createStep(
   "create-vendor-orders",
   async (input: CreateVendorOrdersStepInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    const ids = await service.createVendorOrdersForOrder(input.order_id, input.splits)
-    return new StepResponse(ids, ids)
+    const created = await service.createVendorOrdersForOrder(input.order_id, input.splits)
+    return new StepResponse(created, created.map((c) => c.id))
   },
   async (ids, { container }) => {
     if (!ids?.length) return

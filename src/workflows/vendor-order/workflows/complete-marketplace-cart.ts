@@ -1,8 +1,7 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, completeCartWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { computeVendorSplitStep } from "../steps/compute-vendor-split"
-import { createVendorOrdersStep } from "../steps/create-vendor-orders"
 import { resolveCartVendorsStep } from "../steps/resolve-cart-vendors"
+import { composeVendorSplit } from "../utils/compose-split"
 
 export const completeMarketplaceCartWorkflowId = "complete-marketplace-cart"
 
@@ -36,15 +35,10 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
       resolveCartVendorsStep({ cart_id: input.id })
     )
 
-    const splitLock = transform({ order }, ({ order }) => `vendor-split:${order.id}`)
-    acquireLockStep({ key: splitLock, timeout: 30, ttl: 60 }).config({ name: "acquire-split-lock" })
-    const splits = computeVendorSplitStep(transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups })))
-    const created = createVendorOrdersStep(transform({ order, splits }, ({ order, splits }) => ({ order_id: order.id, splits })))
-    releaseLockStep({ key: splitLock }).config({ name: "release-split-lock" })
-
+    const { created } = composeVendorSplit(transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups })))
     emitEventStep({
       eventName: "vendor_order.created",
-      data: transform({ created, order }, ({ created, order }) => created.map((id) => ({ id, order_id: order.id }))),
+      data: transform({ created, order }, ({ created, order }) => created.map((c) => ({ id: c.id, order_id: order.id }))),
     })
     releaseLockStep({ key: input.id })
     return new WorkflowResponse(order)

@@ -1,13 +1,15 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { advanceVendorOrderStatusStep } from "../steps/advance-vendor-order-status"
+import { releaseVendorOrderFundsStep } from "../steps/release-vendor-order-funds"
 import { resolveVendorFulfillmentStep } from "../steps/resolve-vendor-fulfillment"
 import type { VendorOrderActor } from "../types"
 
 /**
  * Marks one of the vendor's shipped fulfillments delivered, through Medusa's
  * markOrderFulfillmentAsDeliveredWorkflow. When everything is delivered, the
- * vendor order becomes `delivered` (the payout hold counts from then).
+ * vendor order becomes `delivered`, and its ledger rows become available
+ * after the payout hold (MARKETPLACE_PAYOUT_HOLD_DAYS).
  * Emits vendor_order.fulfillment_delivered.
  */
 export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
@@ -20,6 +22,7 @@ export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
       input: transform({ f }, ({ f }) => ({ orderId: f.order_id, fulfillmentId: f.fulfillment_id })),
     })
     const status = advanceVendorOrderStatusStep({ vendor_order_id: input.vendor_order_id, actor: input.actor })
+    releaseVendorOrderFundsStep({ vendor_order_id: input.vendor_order_id })
     emitEventStep({
       eventName: "vendor_order.fulfillment_delivered",
       data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, fulfillment_id: input.fulfillment_id })),

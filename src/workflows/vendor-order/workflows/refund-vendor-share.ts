@@ -3,6 +3,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { acquireLockStep, capturePaymentWorkflow, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { findOrderPaymentStep } from "../steps/find-order-payment"
 import { recordVendorOrderRefundStep } from "../steps/record-vendor-order-refund"
+import { postRefundLedgerStep } from "../steps/post-refund-ledger"
 
 export type RefundVendorShareInput = {
   order_id: string
@@ -14,8 +15,9 @@ export type RefundVendorShareInput = {
 
 /**
  * Refunds part of the master order's payment for one vendor, through
- * Medusa's refundPaymentWorkflow, and adds it to the vendor order's
- * refunded_total. Lilium captures payments when orders are placed; if that
+ * Medusa's refundPaymentWorkflow, adds it to the vendor order's
+ * refunded_total, and posts the refund and commission reversal to the
+ * vendor's ledger. Lilium captures payments when orders are placed; if that
  * has not happened yet, the payment is captured here first (under the same
  * lock as the capture subscriber), since only captured money can be refunded.
  */
@@ -37,6 +39,7 @@ export const refundVendorShareWorkflow = createWorkflow("refund-vendor-share", (
     })),
   })
   recordVendorOrderRefundStep({ vendor_order_id: input.vendor_order_id, amount: input.amount })
+  postRefundLedgerStep({ vendor_order_id: input.vendor_order_id, amount: input.amount })
   releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
   return new WorkflowResponse(payment)
 })

@@ -1,0 +1,123 @@
+import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import type { CommissionScope } from "./models/commission-rule"
+
+/**
+ * Scopes from most to least specific. A rule for the product itself beats
+ * one for any of its categories (including ancestors), then its collection,
+ * then its type, then the vendor, then the global rule.
+ */
+export const SCOPE_SPECIFICITY: CommissionScope[] = ["product", "product_category", "product_collection", "product_type", "vendor", "global"]
+
+export type RuleLike = {
+  id: string
+  name?: string
+  rate_type: "percentage" | "flat"
+  value: BigNumberInput
+  currency_code?: string | null
+  min_amount?: BigNumberInput | null
+  max_amount?: BigNumberInput | null
+  scope_type: CommissionScope
+  scope_id?: string | null
+  priority: number
+  starts_at?: Date | string | null
+  ends_at?: Date | string | null
+  include_shipping: boolean
+  is_active: boolean
+  created_at: Date | string
+}
+
+/** What a line is, for rule matching. category_ids include every ancestor. */
+export type LineContext = {
+  vendor_id: string
+  currency_code: string
+  product_id?: string | null
+  category_ids?: string[]
+  collection_id?: string | null
+  type_id?: string | null
+  shipping?: boolean
+}
+
+function inWindow(rule: RuleLike, at: Date) {
+  return (!rule.starts_at || new Date(rule.starts_at) <= at) && (!rule.ends_at || at < new Date(rule.ends_at))
+}
+
+function scopeMatches(rule: RuleLike, line: LineContext) {
+  switch (rule.scope_type) {
+    case "global":
+      return true
+    case "vendor":
+      return rule.scope_id === line.vendor_id
+    case "product":
+      return !!line.product_id && rule.scope_id === line.product_id
+    case "product_category":
+      return !!rule.scope_id && (line.category_ids ?? []).includes(rule.scope_id)
+    case "product_collection":
+      return !!line.collection_id && rule.scope_id === line.collection_id
+    case "product_type":
+      return !!line.type_id && rule.scope_id === line.type_id
+  }
+}
+
+/**
+ * The rule for one line, or null (commission 0). A rule matches when it is
+ * active and in its window, its currency (if any; flat rules always have
+ * one) is the line's, its scope covers the line, and — for a shipping line —
+ * it includes shipping. Among matches: most specific scope, then higher
+ * priority, then newer, then id (so the choice is always deterministic).
+ */
+export function resolveRule<R extends RuleLike>(rules: R[], line: LineContext, at: Date = new Date()): R | null {
+  let best: R | null = null
+  for (const rule of rules) {
+    if (!rule.is_active || !inWindow(rule, at)) continue
+    if (rule.currency_code && rule.currency_code.toLowerCase() !== line.currency_code.toLowerCase()) continue
+    if (rule.rate_type === "flat" && !rule.currency_code) continue
+    if (line.shipping && !rule.include_shipping) continue
+    if (!scopeMatches(rule, line)) continue
+    if (!best || compare(rule, best) < 0) best = rule
+  }
+  return best
+}
+
+/** Negative when a ranks before b. */
+function compare(a: RuleLike, b: RuleLike) {
+  const specificity = SCOPE_SPECIFICITY.indexOf(a.scope_type) - SCOPE_SPECIFICITY.indexOf(b.scope_type)
+  if (specificity) return specificity
+  if (a.priority !== b.priority) return b.priority - a.priority
+  const age = new Date(b.created_at).getTime() - new Date(a.created_at).getTime()
+  if (age) return age
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Decimal places of a currency's minor unit (Intl knows ISO 4217: EUR 2, JPY 0, KWD 3). */
+export function currencyPrecision(currencyCode: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** Half-even (banker's) rounding to the currency's precision. */
+export function roundHalfEven(amount: BigNumberInput, currencyCode: string): BigNumber {
+  const value = MathBN.convert(amount)
+  return new BigNumber(value.decimalPlaces(currencyPrecision(currencyCode), 6 /* ROUND_HALF_EVEN */))
+}
+
+/**
+ * What a rule charges on a line whose base is its discounted, tax-exclusive
+ * amount: a percentage of the base, or the flat value per unit; then the
+ * rule's min and max per line; never more than the base and never below 0;
+ * rounded half-even to the currency's precision.
+ */
+export function commissionAmount(rule: RuleLike | null, base: BigNumberInput, quantity: BigNumberInput, currencyCode: string): BigNumber {
+  if (!rule) return new BigNumber(0)
+  let amount: any =
+    rule.rate_type === "percentage" ? MathBN.div(MathBN.mult(base, rule.value), 100) : MathBN.mult(rule.value, quantity)
+  if (rule.min_amount !== null && rule.min_amount !== undefined && MathBN.lt(amount, rule.min_amount)) amount = MathBN.convert(rule.min_amount)
+  if (rule.max_amount !== null && rule.max_amount !== undefined && MathBN.gt(amount, rule.max_amount)) amount = MathBN.convert(rule.max_amount)
+  if (MathBN.gt(amount, base)) amount = MathBN.convert(base)
+  if (MathBN.lt(amount, 0)) amount = MathBN.convert(0)
+  return roundHalfEven(amount, currencyCode)
+}
