@@ -23,6 +23,8 @@ export type LiliumTestContext = {
   catalog: () => DemoCatalog
   /** Publishable-key header for Store API calls. */
   storeHeaders: () => { headers: Record<string, string> }
+  /** The test database (knex), for checks the API cannot make, such as database constraints. */
+  dbConnection: any
   /** A real admin token from POST /auth/user/emailpass. */
   adminHeaders: () => Promise<{ headers: Record<string, string> }>
 }
@@ -50,7 +52,7 @@ export function liliumIntegrationTestRunner({
       REDIS_KEY_PREFIX: `lilium-test-${process.pid}-${Date.now()}`,
       ...env,
     },
-    testSuite: ({ api, getContainer }) => {
+    testSuite: ({ api, getContainer, dbConnection }) => {
       let basics: MarketplaceBasics
       let catalog: DemoCatalog
       let adminToken: string | undefined
@@ -67,6 +69,7 @@ export function liliumIntegrationTestRunner({
       testSuite({
         api,
         getContainer,
+        dbConnection,
         basics: () => basics,
         catalog: () => catalog,
         storeHeaders: () => ({ headers: { "x-publishable-api-key": basics.publishable_key } }),

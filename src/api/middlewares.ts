@@ -1,6 +1,7 @@
 import {
   authenticate,
   defineMiddlewares,
+  unlessPath,
   errorHandler,
   validateAndTransformBody,
   validateAndTransformQuery,
@@ -40,6 +41,13 @@ import {
   VendorRejectOrder,
 } from "./vendor/orders/validators"
 import { listVendorOrdersQueryConfig } from "./vendor/orders/query-config"
+import {
+  AdminCreateCommissionRule,
+  AdminListCommissionRules,
+  AdminPreviewCommission,
+  AdminUpdateCommissionRule,
+} from "./admin/commission-rules/validators"
+import { ListTransactionsParams } from "./utils/ledger-reads"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 
@@ -59,6 +67,8 @@ const CATALOG = ["owner", "admin", "catalog"] as const
 // Orders carry buyers' personal data: the catalog role does not see them.
 const ORDER_READERS = ["owner", "admin", "orders", "finance"] as const
 const ORDER_HANDLERS = ["owner", "admin", "orders"] as const
+// Money: the ledger and payouts.
+const FINANCE = ["owner", "admin", "finance"] as const
 const orderAction = (matcher: string, schema: z.ZodTypeAny) => ({
   matcher,
   method: ["POST"] as "POST"[],
@@ -160,6 +170,43 @@ export default defineMiddlewares({
     orderAction("/vendor/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", VendorMarkDelivered),
     orderAction("/vendor/orders/:id/returns", VendorReceiveReturn),
 
+    { matcher: "/vendor/balance", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+    { matcher: "/vendor/transactions", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListTransactionsParams)] },
+
+    // ---- /admin/vendors/:id ledger
+    { matcher: "/admin/vendors/:id/transactions", method: ["GET"], middlewares: [listQuery(ListTransactionsParams)] },
+    {
+      matcher: "/admin/vendors/:id/adjustments",
+      method: ["POST"],
+      middlewares: [
+        validateAndTransformBody(
+          z
+            .object({
+              amount: z.number().finite().refine((v) => v !== 0, "amount must not be 0"),
+              currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
+              reason: z.string().trim().min(3).max(1000),
+              idempotency_key: z.string().min(1).max(200).optional(),
+            })
+            .strict()
+        ),
+      ],
+    },
+    {
+      matcher: "/admin/commission-revenue",
+      method: ["GET"],
+      middlewares: [
+        listQuery(
+          z
+            .object({
+              currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+              from: z.coerce.date().optional(),
+              to: z.coerce.date().optional(),
+            })
+            .strict()
+        ),
+      ],
+    },
+
     // ---- /admin/vendor-orders
     {
       matcher: "/admin/vendor-orders",
@@ -173,6 +220,17 @@ export default defineMiddlewares({
           listVendorOrdersQueryConfig
         ),
       ],
+    },
+
+    // ---- /admin/commission-rules
+    { matcher: "/admin/commission-rules", method: ["GET"], middlewares: [listQuery(AdminListCommissionRules)] },
+    { matcher: "/admin/commission-rules", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCommissionRule as any)] },
+    { matcher: "/admin/commission-rules/preview", method: ["POST"], middlewares: [validateAndTransformBody(AdminPreviewCommission)] },
+    {
+      matcher: "/admin/commission-rules/:id",
+      method: ["POST"],
+      // /preview is a route of its own, with its own body.
+      middlewares: [unlessPath(/\/preview\/?$/, validateAndTransformBody(AdminUpdateCommissionRule) as any)],
     },
 
     // ---- /store

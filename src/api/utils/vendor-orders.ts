@@ -157,7 +157,7 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
     fulfillments: vendorFulfillments(order, lineIds),
     // One per item (and per shipping method whose rule includes shipping),
     // with a snapshot of the rule's rate at split time.
-    commission_lines: lines.map(({ reference_id, line_type, ...l }: any) => ({
+    commission_lines: [...lines].sort((a: any, b: any) => a.line_type.localeCompare(b.line_type)).map(({ reference_id, line_type, ...l }: any) => ({
       ...(line_type === "item" ? { item_id: reference_id } : { shipping_method_id: reference_id }),
       line_type,
       ...l,

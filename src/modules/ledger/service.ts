@@ -76,6 +76,62 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     }))
   }
 
+  /**
+   * A page of a vendor's transactions, newest first, each with its
+   * effective available_at (its own, or its release's) and whether it is
+   * available at `at`.
+   */
+  async listTransactionsPage(
+    filters: Record<string, unknown>,
+    page: { skip: number; take: number },
+    at: Date = new Date()
+  ) {
+    const [rows, count] = await this.listAndCountVendorTransactions(filters, {
+      skip: page.skip,
+      take: page.take,
+      order: { created_at: "DESC", id: "DESC" },
+    })
+    const pending = rows.filter((r) => !r.available_at).map((r) => r.id)
+    const releases = pending.length ? await this.listVendorTransactionReleases({ transaction_id: pending }) : []
+    const releaseOf = new Map(releases.map((r) => [r.transaction_id, r.available_at]))
+    const transactions = rows.map((r: any) => {
+      const availableAt = r.available_at ?? releaseOf.get(r.id) ?? null
+      return {
+        id: r.id,
+        type: r.type,
+        amount: r.amount,
+        currency_code: r.currency_code,
+        order_id: r.order_id,
+        vendor_order_id: r.vendor_order_id,
+        payout_id: r.payout_id,
+        reference: r.reference,
+        note: r.note,
+        available_at: availableAt,
+        status: availableAt && new Date(availableAt) <= at ? "available" : "pending",
+        created_at: r.created_at,
+      }
+    })
+    return { transactions, count }
+  }
+
+  /** Commission revenue (commission net of reversals) per vendor and currency, by posting date. */
+  @InjectManager()
+  async commissionRevenue(range: { from?: Date; to?: Date; currency_code?: string }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const where = ["type in ('commission', 'commission_reversal')", "deleted_at is null"]
+    const params: unknown[] = []
+    if (range.from) (where.push("created_at >= ?"), params.push(range.from))
+    if (range.to) (where.push("created_at < ?"), params.push(range.to))
+    if (range.currency_code) (where.push("currency_code = ?"), params.push(range.currency_code))
+    const rows: any[] = await manager.execute(
+      `select vendor_id, currency_code, -sum(amount) as commission_total
+         from vendor_transaction where ${where.join(" and ")}
+        group by vendor_id, currency_code order by commission_total desc, vendor_id`,
+      params
+    )
+    return rows.map((r) => ({ vendor_id: r.vendor_id, currency_code: r.currency_code, commission_total: Number(r.commission_total) }))
+  }
+
   /** Posted amounts of one vendor order, by type (for exact reversals). */
   async sumsForVendorOrder(vendorOrderId: string): Promise<Record<string, any>> {
     const rows = await this.listVendorTransactions({ vendor_order_id: vendorOrderId }, { select: ["type", "amount", "raw_amount"] as any })

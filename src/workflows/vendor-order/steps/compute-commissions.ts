@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BigNumber, ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import { loadProductFacts, needsProductFacts } from "../../commission/utils/product-facts"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 import { commissionAmount, resolveRule, type LineContext } from "../../../modules/commission/resolve"
@@ -35,26 +36,8 @@ export const computeCommissionsStep = createStep(
     const rules = vendorIds.length ? await commission.listApplicableRules(vendorIds) : []
 
     // Product facts only when a rule scopes on them.
-    const needsProducts = rules.some((r) => ["product_category", "product_collection", "product_type"].includes(r.scope_type))
-    const facts = new Map<string, { category_ids: string[]; collection_id: string | null; type_id: string | null }>()
-    if (needsProducts) {
-      const productIds = [...new Set(input.splits.flatMap((s) => s.items.map((i) => i.product_id).filter(Boolean) as string[]))]
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({
-        entity: "product",
-        fields: ["id", "type_id", "collection_id", "categories.id", "categories.mpath"],
-        filters: { id: productIds },
-      })
-      for (const p of data as any[]) {
-        // mpath is the category's ancestor chain ("root.child.leaf"): a rule on any ancestor matches.
-        const ids = new Set<string>()
-        for (const c of p.categories ?? []) {
-          ids.add(c.id)
-          for (const id of String(c.mpath ?? "").split(".").filter(Boolean)) ids.add(id)
-        }
-        facts.set(p.id, { category_ids: [...ids], collection_id: p.collection_id ?? null, type_id: p.type_id ?? null })
-      }
-    }
+    const productIds = [...new Set(input.splits.flatMap((s) => s.items.map((i) => i.product_id).filter(Boolean) as string[]))]
+    const facts = needsProductFacts(rules) ? await loadProductFacts(container, productIds) : new Map()
 
     const lines: ComputedCommissionLine[] = []
     const splits = input.splits.map((split) => {

@@ -13,13 +13,14 @@ export type ResolveVendorFulfillmentItemsInput = {
  * What a vendor fulfillment will hold: the requested items, or every item
  * still unfulfilled. Only an accepted vendor order can be fulfilled (409);
  * an item that is not the vendor's, or more than is left to fulfill, is a
- * 400 before anything is written. Returns the vendor's stock location too.
+ * 400 before anything is written. Returns the vendor's stock location and
+ * shipping option too.
  */
 export const resolveVendorFulfillmentItemsStep = createStep(
   "resolve-vendor-fulfillment-items",
   async (input: ResolveVendorFulfillmentItemsInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    const vo = await service.retrieveVendorOrder(input.vendor_order_id, { relations: ["items"] })
+    const vo = await service.retrieveVendorOrder(input.vendor_order_id, { relations: ["items", "shipping_methods"] })
     if (vo.status !== "accepted") {
       throw stateConflict(
         vo.status === "pending"
@@ -54,6 +55,9 @@ export const resolveVendorFulfillmentItemsStep = createStep(
     if (!items.length) throw stateConflict("Every item of this vendor order is already fulfilled.")
     const locationId = (vendors[0] as any)?.stock_locations?.[0]?.id
     if (!locationId) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The vendor has no stock location.")
-    return new StepResponse({ order_id: vo.order_id, location_id: locationId as string, items })
+    // The vendor's own shipping option: without it Medusa takes the order's
+    // first shipping method, which may be another vendor's (wrong profile).
+    const shippingOptionId = vo.shipping_methods.find((m) => m.shipping_option_id)?.shipping_option_id ?? undefined
+    return new StepResponse({ order_id: vo.order_id, location_id: locationId as string, shipping_option_id: shippingOptionId, items })
   }
 )

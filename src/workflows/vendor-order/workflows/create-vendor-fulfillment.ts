@@ -24,6 +24,7 @@ export const createVendorFulfillmentWorkflow = createWorkflow(
       input: transform({ plan, input }, ({ plan, input }) => ({
         order_id: plan.order_id,
         location_id: plan.location_id,
+        shipping_option_id: plan.shipping_option_id,
         items: plan.items,
         created_by: input.actor.id ?? undefined,
       })),

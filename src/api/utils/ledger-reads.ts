@@ -1,0 +1,41 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { LEDGER_MODULE } from "../../modules/ledger"
+import type LedgerModuleService from "../../modules/ledger/service"
+import { TRANSACTION_TYPES } from "../../modules/ledger/models/vendor-transaction"
+import { toCsv } from "./csv"
+
+export const ListTransactionsParams = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    type: z.union([z.enum([...TRANSACTION_TYPES]), z.array(z.enum([...TRANSACTION_TYPES]))]).optional(),
+    currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+    vendor_order_id: z.string().optional(),
+    created_at: createOperatorMap(z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")).optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict()
+
+const CSV_COLUMNS = ["id", "created_at", "type", "amount", "currency_code", "status", "available_at", "vendor_order_id", "order_id", "payout_id", "reference", "note"]
+
+/** GET …/balance for a vendor: pending, available and paid out per currency. */
+export async function sendBalances(scope: any, vendorId: string, res: MedusaResponse) {
+  const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
+  res.json({ balances: await ledger.balances(vendorId) })
+}
+
+/** GET …/transactions for a vendor: filtered, paginated, or CSV (format=csv). */
+export async function sendTransactions(scope: any, vendorId: string, query: any, res: MedusaResponse) {
+  const { offset, limit, format, ...filters } = query
+  const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
+  const page = await ledger.listTransactionsPage({ ...filters, vendor_id: vendorId }, { skip: offset, take: limit })
+  if (format === "csv") {
+    res.setHeader("content-type", "text/csv; charset=utf-8")
+    res.setHeader("content-disposition", `attachment; filename="transactions-${vendorId}.csv"`)
+    res.send(toCsv(CSV_COLUMNS, page.transactions as any[]))
+    return
+  }
+  res.json({ transactions: page.transactions, count: page.count, offset, limit })
+}
