@@ -26,6 +26,8 @@ if (type === "integration:http") {
   module.exports.testTimeout = 120 * 1000
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
+  // Pure unit specs that live next to a module run in the unit layer only.
+  module.exports.testPathIgnorePatterns = ["/node_modules/", "\\.unit\\.spec\\."]
   module.exports.testTimeout = 60 * 1000
 } else if (type === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
