@@ -10,7 +10,7 @@ import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
 import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/workflows/complete-marketplace-cart"
 
 /**
- * Run by bench/checkout.mjs through `medusa exec`. For each cart size it
+ * Run by bench/run.mjs through `medusa exec`. For each cart size it
  * builds 2 × N identical carts (one item and one shipping method per
  * vendor) and completes them alternately with Medusa's completeCartWorkflow
  * (baseline) and Lilium's complete-marketplace-cart (split). Between runs it
@@ -18,7 +18,7 @@ import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/w
  * background work of one run never lands in the next one's timing.
  */
 export default async function run({ container }: ExecArgs) {
-  // bench/checkout.mjs passes its --iterations/--sizes flags as env vars
+  // bench/run.mjs passes its --iterations/--sizes flags as env vars
   // (medusa exec would read them as its own options).
   const iterations = Number(process.env.BENCH_ITERATIONS || "15")
   const sizes = (process.env.BENCH_SIZES || "1,5,10,20").split(",").map(Number)

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench:checkout [-- --iterations 15 --sizes 1,5,10,20]`
-//
-// Measures cart completion with the vendor split (Lilium's
-// complete-marketplace-cart workflow) against Medusa's own
-// completeCartWorkflow, on identical carts with 1, 5, 10 and 20 vendors, in
-// one run. Uses a fresh database `lilium_bench_checkout` on BENCH_DATABASE_URL's
+// `node bench/run.mjs <name> [--iterations N] [--sizes a,b,c]`, through the
+// package scripts:
+// - `npm run bench:checkout`: split completion (complete-marketplace-cart)
+//   against Medusa's completeCartWorkflow, on identical carts with 1, 5, 10
+//   and 20 vendors (bench/checkout-run.ts);
+// - `npm run bench:commission`: the commission part of the split for 10–200
+//   lines against 0–50 rules (bench/commission-run.ts).
+// Each uses a fresh database `lilium_bench_<name>` on BENCH_DATABASE_URL's
 // server (or DATABASE_URL's); with neither, an embedded PostgreSQL in a
-// temporary folder. Writes bench/out/checkout.json and prints a table.
+// temporary folder. Results go to bench/out/<name>.json and a printed table.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -15,6 +17,11 @@ import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 
+const name = process.argv[2]
+if (!["checkout", "commission"].includes(name)) {
+  console.error("usage: node bench/run.mjs checkout|commission [--iterations N] [--sizes a,b]")
+  process.exit(2)
+}
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
@@ -22,12 +29,12 @@ const say = (m) => console.log(`[bench] ${m}`)
 
 async function recreate(url) {
   const admin = new URL(url)
-  const name = admin.pathname.slice(1)
+  const database = admin.pathname.slice(1)
   admin.pathname = "/postgres"
   const client = new pg.Client({ connectionString: admin.toString() })
   await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await client.query(`CREATE DATABASE "${name}"`)
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  await client.query(`CREATE DATABASE "${database}"`)
   await client.end()
 }
 
@@ -44,14 +51,14 @@ try {
   let url
   if (base) {
     const u = new URL(base)
-    u.pathname = "/lilium_bench_checkout"
+    u.pathname = `/lilium_bench_${name}`
     url = u.toString()
   } else {
     const port = await freePort(55500)
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-bench-pg-")) + "/data"
     say(`starting an embedded PostgreSQL on :${port}`)
     embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false })
-    url = connectionUrl({ port, database: "lilium_bench_checkout" })
+    url = connectionUrl({ port, database: `lilium_bench_${name}` })
   }
   env.DATABASE_URL = url
   delete env.REDIS_URL // in-process modules: the benchmark measures the workflows, not Redis
@@ -65,7 +72,7 @@ try {
   }
   if (flag("iterations")) env.BENCH_ITERATIONS = flag("iterations")
   if (flag("sizes")) env.BENCH_SIZES = flag("sizes")
-  await medusa(["exec", "./bench/checkout-run.ts"])
+  await medusa(["exec", `./bench/${name}-run.ts`])
 } finally {
   if (embedded) await embedded.stop().catch(() => {})
 }
