@@ -166,6 +166,9 @@ liliumIntegrationTestRunner({
 
       // Other tenants: nothing of Oakline's, and no access to the admin ledger.
       const lumen = await login("lumen-office-lighting")
+      const txId = data.transaction.id
+      expect((await api.get(`/vendor/transactions/${txId}`, oak)).data.transaction).toMatchObject({ id: txId, amount: -2.5 })
+      expect((await api.get(`/vendor/transactions/${txId}`, { ...lumen, ...noThrow })).status).toBe(404)
       expect((await api.get("/vendor/transactions", lumen)).data.count).toBe(0)
       expect((await api.get("/vendor/balance", lumen)).data.balances).toEqual([])
       expect((await api.get(`/admin/vendors/${oakId}/transactions`, { ...lumen, ...noThrow })).status).toBe(401)

@@ -172,6 +172,7 @@ export default defineMiddlewares({
 
     { matcher: "/vendor/balance", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
     { matcher: "/vendor/transactions", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListTransactionsParams)] },
+    { matcher: "/vendor/transactions/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
 
     // ---- /admin/vendors/:id ledger
     { matcher: "/admin/vendors/:id/transactions", method: ["GET"], middlewares: [listQuery(ListTransactionsParams)] },
