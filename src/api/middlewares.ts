@@ -234,6 +234,16 @@ export default defineMiddlewares({
       middlewares: [unlessPath(/\/preview\/?$/, validateAndTransformBody(AdminUpdateCommissionRule) as any)],
     },
 
+    {
+      matcher: "/admin/vendor-orders/:id/refunds",
+      method: ["POST"],
+      middlewares: [
+        validateAndTransformBody(
+          z.object({ amount: z.number().positive().finite(), note: z.string().trim().min(3).max(1000) }).strict()
+        ),
+      ],
+    },
+
     // ---- /store
     {
       matcher: "/store/orders/:id/vendor-orders",

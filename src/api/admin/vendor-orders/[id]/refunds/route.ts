@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { retrieveVendorOrderDetail } from "../../../../utils/vendor-orders"
+import { refundVendorOrderWorkflow } from "../../../../../workflows/vendor-order/workflows/refund-vendor-order"
+
+/**
+ * POST /admin/vendor-orders/:id/refunds {amount, note}: refunds part of one
+ * vendor's share of the payment, with the ledger reversal.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<{ amount: number; note: string }>, res: MedusaResponse) {
+  await retrieveVendorOrderDetail(req.scope, req.params.id)
+  await refundVendorOrderWorkflow(req.scope).run({
+    input: { vendor_order_id: req.params.id, amount: req.validatedBody.amount, note: req.validatedBody.note, actor_id: req.auth_context.actor_id },
+  })
+  res.json({ vendor_order: await retrieveVendorOrderDetail(req.scope, req.params.id) })
+}
