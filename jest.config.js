@@ -30,5 +30,9 @@ if (type === "integration:http") {
   module.exports.testPathIgnorePatterns = ["/node_modules/", "\\.unit\\.spec\\."]
   module.exports.testTimeout = 60 * 1000
 } else if (type === "unit") {
-  module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
+  module.exports.testMatch = [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/scripts/__tests__/**/*.unit.spec.[jt]s",
+    "**/integration-tests/helpers/__tests__/**/*.unit.spec.[jt]s",
+  ]
 }

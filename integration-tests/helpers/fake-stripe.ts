@@ -1,0 +1,171 @@
+import http from "node:http"
+import crypto from "node:crypto"
+import type { AddressInfo } from "node:net"
+
+/**
+ * A small Stripe API stand-in for tests: the real `stripe` SDK talks to it
+ * over HTTP (`new Stripe(key, fakeStripe.sdkConfig())`). It implements the
+ * endpoints Lilium's payouts use:
+ * - POST /v1/accounts, GET|POST /v1/accounts/:id (Express connected accounts)
+ * - POST /v1/account_links (onboarding links)
+ * - POST /v1/transfers, GET /v1/transfers/:id, GET /v1/transfers
+ * Idempotency-Key works as in Stripe: the same key returns the first
+ * response and creates nothing new. `failNextTransfers(n, code)` makes the
+ * next n transfer attempts fail as Stripe would; `transfersCreated` counts
+ * the transfers that really exist.
+ */
+export type FakeStripe = {
+  url: string
+  port: number
+  sdkConfig: () => { host: string; port: number; protocol: "http"; maxNetworkRetries: number }
+  accounts: Map<string, any>
+  transfers: Map<string, any>
+  transfersCreated: () => number
+  requests: { method: string; path: string; idempotencyKey?: string }[]
+  failNextTransfers: (count: number, code?: string) => void
+  setAccount: (id: string, patch: Record<string, unknown>) => any
+  close: () => Promise<void>
+}
+
+/** Stripe's form encoding (a[b][0]=c) back into objects and arrays. */
+export function parseStripeForm(body: string): Record<string, any> {
+  const out: Record<string, any> = {}
+  for (const [rawKey, value] of new URLSearchParams(body)) {
+    const keys = rawKey.replace(/\]/g, "").split("[")
+    let node: any = out
+    keys.forEach((key, i) => {
+      const last = i === keys.length - 1
+      const nextIsIndex = !last && /^\d+$/.test(keys[i + 1])
+      if (last) node[key] = value
+      else node = node[key] ??= nextIsIndex ? [] : {}
+    })
+  }
+  return out
+}
+
+const id = (prefix: string) => `${prefix}_${crypto.randomBytes(12).toString("hex")}`
+
+export async function startFakeStripe(): Promise<FakeStripe> {
+  const accounts = new Map<string, any>()
+  const transfers = new Map<string, any>()
+  const idempotent = new Map<string, { status: number; body: any }>()
+  const requests: FakeStripe["requests"] = []
+  let failures: { count: number; code: string } = { count: 0, code: "balance_insufficient" }
+
+  const error = (status: number, code: string, message: string) => ({
+    status,
+    body: { error: { type: status === 404 ? "invalid_request_error" : "invalid_request_error", code, message } },
+  })
+
+  function handle(method: string, path: string, form: Record<string, any>, query: URLSearchParams): { status: number; body: any } {
+    let m: RegExpMatchArray | null
+    if (method === "POST" && path === "/v1/accounts") {
+      const account = {
+        id: id("acct"),
+        object: "account",
+        type: form.type ?? "express",
+        country: form.country ?? "DE",
+        email: form.email ?? null,
+        charges_enabled: false,
+        payouts_enabled: false,
+        details_submitted: false,
+        capabilities: { transfers: "inactive" },
+        requirements: { currently_due: ["external_account"], disabled_reason: "requirements.past_due" },
+        metadata: form.metadata ?? {},
+        created: Math.floor(Date.now() / 1000),
+      }
+      accounts.set(account.id, account)
+      return { status: 200, body: account }
+    }
+    if ((m = path.match(/^\/v1\/accounts\/([^/]+)$/))) {
+      const account = accounts.get(m[1])
+      if (!account) return error(404, "resource_missing", `No such account: '${m[1]}'`)
+      if (method === "POST") Object.assign(account, { metadata: { ...account.metadata, ...(form.metadata ?? {}) } })
+      return { status: 200, body: account }
+    }
+    if (method === "POST" && path === "/v1/account_links") {
+      if (!accounts.has(form.account)) return error(400, "resource_missing", `No such account: '${form.account}'`)
+      return {
+        status: 200,
+        body: {
+          object: "account_link",
+          url: `https://connect.stripe.test/setup/e/${form.account}/${crypto.randomBytes(6).toString("hex")}`,
+          created: Math.floor(Date.now() / 1000),
+          expires_at: Math.floor(Date.now() / 1000) + 300,
+        },
+      }
+    }
+    if (method === "POST" && path === "/v1/transfers") {
+      if (failures.count > 0) {
+        failures.count--
+        return error(400, failures.code, `Transfer failed: ${failures.code}`)
+      }
+      const destination = accounts.get(form.destination)
+      if (!destination) return error(400, "resource_missing", `No such destination: '${form.destination}'`)
+      const amount = Number(form.amount)
+      if (!Number.isInteger(amount) || amount <= 0) return error(400, "parameter_invalid_integer", "Invalid positive integer")
+      const transfer = {
+        id: id("tr"),
+        object: "transfer",
+        amount,
+        currency: String(form.currency).toLowerCase(),
+        destination: form.destination,
+        description: form.description ?? null,
+        metadata: form.metadata ?? {},
+        transfer_group: form.transfer_group ?? null,
+        reversed: false,
+        created: Math.floor(Date.now() / 1000),
+      }
+      transfers.set(transfer.id, transfer)
+      return { status: 200, body: transfer }
+    }
+    if (method === "GET" && (m = path.match(/^\/v1\/transfers\/([^/]+)$/))) {
+      const transfer = transfers.get(m[1])
+      return transfer ? { status: 200, body: transfer } : error(404, "resource_missing", `No such transfer: '${m[1]}'`)
+    }
+    if (method === "GET" && path === "/v1/transfers") {
+      const destination = query.get("destination")
+      const data = [...transfers.values()].filter((t) => !destination || t.destination === destination)
+      return { status: 200, body: { object: "list", data, has_more: false, url: "/v1/transfers" } }
+    }
+    return error(404, "unknown_endpoint", `Fake Stripe does not implement ${method} ${path}`)
+  }
+
+  const server = http.createServer((req, res) => {
+    let raw = ""
+    req.on("data", (c) => (raw += c))
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://localhost")
+      const key = req.headers["idempotency-key"] as string | undefined
+      requests.push({ method: req.method ?? "GET", path: url.pathname, idempotencyKey: key })
+      let result: { status: number; body: any }
+      const cacheKey = key ? `${req.method} ${url.pathname} ${key}` : null
+      if (cacheKey && idempotent.has(cacheKey)) {
+        result = idempotent.get(cacheKey)!
+      } else {
+        result = handle(req.method ?? "GET", url.pathname, parseStripeForm(raw), url.searchParams)
+        // Stripe stores the outcome of a keyed request, errors included (except 5xx).
+        if (cacheKey) idempotent.set(cacheKey, result)
+      }
+      res.writeHead(result.status, { "content-type": "application/json", "request-id": id("req") })
+      res.end(JSON.stringify(result.body))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const port = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    sdkConfig: () => ({ host: "127.0.0.1", port, protocol: "http", maxNetworkRetries: 0 }),
+    accounts,
+    transfers,
+    transfersCreated: () => transfers.size,
+    requests,
+    failNextTransfers: (count, code = "balance_insufficient") => {
+      failures = { count, code }
+    },
+    setAccount: (accountId, patch) => Object.assign(accounts.get(accountId), patch),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
