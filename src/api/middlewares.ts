@@ -10,7 +10,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { z } from "@medusajs/framework/zod"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { authRateLimit } from "./utils/rate-limit"
-import { isStateConflict } from "./utils/state-conflict"
+import { isStateConflict } from "../utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
 import {
   VendorAcceptInvite,

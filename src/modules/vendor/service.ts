@@ -14,6 +14,7 @@ import { VendorOrderItem } from "./models/vendor-order-item"
 import { VendorOrderShippingMethod } from "./models/vendor-order-shipping-method"
 import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
 import type { SplitVendorOrder } from "./types"
+import { stateConflict } from "../../utils/state-conflict"
 
 /** pending → active | rejected; active ⇄ suspended. */
 export const VENDOR_TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus }> = {
@@ -27,11 +28,7 @@ export type VendorTransition = keyof typeof VENDOR_TRANSITIONS
 export function nextVendorStatus(current: VendorStatus, action: VendorTransition): VendorStatus {
   const transition = VENDOR_TRANSITIONS[action]
   if (!transition.from.includes(current)) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Cannot ${action} a vendor that is ${current}.`,
-      "state_conflict" // answered 409 by src/api/middlewares.ts
-    )
+    throw stateConflict(`Cannot ${action} a vendor that is ${current}.`)
   }
   return transition.to
 }
@@ -53,7 +50,7 @@ export const VENDOR_ORDER_TRANSITIONS: Record<VendorOrderAction, { from: VendorO
 export function nextVendorOrderStatus(current: VendorOrderStatus, action: VendorOrderAction): VendorOrderStatus {
   const transition = VENDOR_ORDER_TRANSITIONS[action]
   if (!transition.from.includes(current)) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `Cannot ${action} a vendor order that is ${current}.`, "state_conflict")
+    throw stateConflict(`Cannot ${action} a vendor order that is ${current}.`)
   }
   return transition.to
 }

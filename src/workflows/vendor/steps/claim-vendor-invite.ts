@@ -3,11 +3,9 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { hashInviteToken } from "./create-vendor-invite"
+import { stateConflict } from "../../../utils/state-conflict"
 
 export type ClaimVendorInviteStepInput = { token: string; auth_identity_id: string }
-
-const conflict = (message: string) =>
-  new MedusaError(MedusaError.Types.CONFLICT, message, "state_conflict")
 
 /**
  * Marks the invite accepted, once: the update only matches a row whose
@@ -20,8 +18,8 @@ export const claimVendorInviteStep = createStep(
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
     const [invite] = await service.listVendorInvites({ token_hash: hashInviteToken(input.token) })
     if (!invite) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Invite not found.")
-    if (invite.accepted_at) throw conflict("This invite has already been accepted.")
-    if (new Date(invite.expires_at).getTime() <= Date.now()) throw conflict("This invite has expired.")
+    if (invite.accepted_at) throw stateConflict("This invite has already been accepted.")
+    if (new Date(invite.expires_at).getTime() <= Date.now()) throw stateConflict("This invite has expired.")
 
     const identity = await container
       .resolve(Modules.AUTH)
@@ -38,7 +36,7 @@ export const claimVendorInviteStep = createStep(
       selector: { id: invite.id, accepted_at: null },
       data: { accepted_at: new Date() },
     } as any)
-    if (!(claimed as unknown as unknown[]).length) throw conflict("This invite has already been accepted.")
+    if (!(claimed as unknown as unknown[]).length) throw stateConflict("This invite has already been accepted.")
     return new StepResponse(invite, invite.id)
   },
   async (id, { container }) => {

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
+import { stateConflict } from "../../../utils/state-conflict"
 
 export type GuardVendorMemberChangeInput = {
   vendor_id: string
@@ -32,11 +33,7 @@ export const guardVendorMemberChangeStep = createStep(
     if (member.role === "owner" && input.new_role !== "owner") {
       const owners = await service.listVendorMembers({ vendor_id: input.vendor_id, role: "owner" }, { select: ["id"] })
       if (owners.length <= 1) {
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          "The last owner cannot be removed or demoted; make another member owner first.",
-          "state_conflict"
-        )
+        throw stateConflict("The last owner cannot be removed or demoted; make another member owner first.")
       }
     }
     return new StepResponse(member)
