@@ -90,17 +90,8 @@ export function vendorFulfillments(order: any, lineItemIds: Set<string>) {
     }))
 }
 
-const ORDER_FIELDS_FOR_DETAIL = [
-  "id",
-  "display_id",
-  "email",
-  "customer.id",
-  "customer.email",
-  "customer.first_name",
-  "customer.last_name",
-  "customer.phone",
-  "customer.company_name",
-  "shipping_address.*",
+/** The master order's fulfillment fields that vendorFulfillments() reads. */
+export const ORDER_FULFILLMENT_FIELDS = [
   "fulfillments.id",
   "fulfillments.location_id",
   "fulfillments.created_at",
@@ -114,6 +105,20 @@ const ORDER_FIELDS_FOR_DETAIL = [
   "fulfillments.labels.tracking_number",
   "fulfillments.labels.tracking_url",
   "fulfillments.labels.label_url",
+]
+
+const ORDER_FIELDS_FOR_DETAIL = [
+  "id",
+  "display_id",
+  "email",
+  "customer.id",
+  "customer.email",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.phone",
+  "customer.company_name",
+  "shipping_address.*",
+  ...ORDER_FULFILLMENT_FIELDS,
 ]
 
 /**

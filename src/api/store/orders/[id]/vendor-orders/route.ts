@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { marketplaceStatus, vendorFulfillments } from "../../../../utils/vendor-orders"
+import { marketplaceStatus, ORDER_FULFILLMENT_FIELDS, vendorFulfillments } from "../../../../utils/vendor-orders"
 
 /**
  * GET /store/orders/:id/vendor-orders (customer token): the buyer's view of
@@ -10,21 +10,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: [
-      "id",
-      "customer_id",
-      "fulfillments.id",
-      "fulfillments.location_id",
-      "fulfillments.created_at",
-      "fulfillments.shipped_at",
-      "fulfillments.delivered_at",
-      "fulfillments.canceled_at",
-      "fulfillments.items.line_item_id",
-      "fulfillments.items.title",
-      "fulfillments.items.quantity",
-      "fulfillments.labels.tracking_number",
-      "fulfillments.labels.tracking_url",
-    ],
+    fields: ["id", "customer_id", ...ORDER_FULFILLMENT_FIELDS],
     filters: { id: req.params.id },
   })
   const order = orders[0] as any
@@ -63,7 +49,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       items: vo.items.map(({ line_item_id, ...i }: any) => ({ id: line_item_id, ...i })),
       total: vo.total,
       created_at: vo.created_at,
-      fulfillments: vendorFulfillments(order, new Set(vo.items.map((i: any) => i.line_item_id))),
+      // The buyer gets tracking, not the vendor's shipping-label files.
+      fulfillments: vendorFulfillments(order, new Set(vo.items.map((i: any) => i.line_item_id))).map((f: any) => ({
+        ...f,
+        labels: f.labels.map(({ label_url: _label, ...l }: any) => l),
+      })),
     })),
   })
 }
