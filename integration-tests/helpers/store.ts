@@ -1,20 +1,12 @@
 import type { Api } from "./runner"
+import { DEMO_BUYER_ADDRESS } from "../../src/scripts/lib/demo-orders"
 
 /**
  * The Store API calls a storefront makes (the same ones @medusajs/js-sdk
  * sends), so that tests check out exactly as a real client does.
  */
 
-export const DE_ADDRESS = {
-  first_name: "Erika",
-  last_name: "Muster",
-  company: "Muster GmbH",
-  address_1: "Hauptstraße 5",
-  city: "Berlin",
-  postal_code: "10115",
-  country_code: "de",
-  phone: "+49301234567",
-}
+export const DE_ADDRESS: Record<string, string> = DEMO_BUYER_ADDRESS
 
 export const US_ADDRESS = {
   first_name: "Jane",

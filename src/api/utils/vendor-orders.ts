@@ -122,6 +122,16 @@ const ORDER_FIELDS_FOR_DETAIL = [
 ]
 
 /**
+ * 404 unless the vendor order exists within `filters` (the tenant scope):
+ * the cheap check an action makes before it runs, reading only the id.
+ */
+export async function assertVendorOrderExists(scope: MedusaContainer, id: string, filters: Record<string, unknown> = {}) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "vendor_order", fields: ["id"], filters: { ...filters, id } })
+  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor order with id: ${id} was not found`)
+}
+
+/**
  * One vendor order with what a vendor needs to ship it: the customer's
  * contact, the shipping address, its fulfillments and its status history.
  * `filters` carries the tenant scope (vendor_id): a vendor order outside it

@@ -14,7 +14,8 @@ import { createReadyCart } from "./checkout"
 
 export const DEMO_BUYER = { email: "buyer@lilium.demo", password: "lilium-buyer" }
 
-const ADDRESS = {
+/** The demo buyer's address (Berlin); the HTTP tests check out with it too. */
+export const DEMO_BUYER_ADDRESS = {
   first_name: "Erika",
   last_name: "Muster",
   company: "Muster GmbH",
@@ -83,7 +84,7 @@ export async function seedDemoOrders(
       sales_channel_id: basics.sales_channel_id,
       email: DEMO_BUYER.email,
       customer_id: customer.id,
-      address: ADDRESS,
+      address: DEMO_BUYER_ADDRESS,
       items: parts.map((p) => ({ variant_id: p.product.variant_id, quantity: p.quantity })),
       shipping_option_ids: parts.map((p) => p.option.id),
     })

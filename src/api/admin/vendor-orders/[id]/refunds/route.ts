@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveVendorOrderDetail } from "../../../../utils/vendor-orders"
+import { assertVendorOrderExists, retrieveVendorOrderDetail } from "../../../../utils/vendor-orders"
 import { refundVendorOrderWorkflow } from "../../../../../workflows/vendor-order/workflows/refund-vendor-order"
 
 /**
@@ -7,7 +7,7 @@ import { refundVendorOrderWorkflow } from "../../../../../workflows/vendor-order
  * vendor's share of the payment, with the ledger reversal.
  */
 export async function POST(req: AuthenticatedMedusaRequest<{ amount: number; note: string }>, res: MedusaResponse) {
-  await retrieveVendorOrderDetail(req.scope, req.params.id)
+  await assertVendorOrderExists(req.scope, req.params.id)
   await refundVendorOrderWorkflow(req.scope).run({
     input: { vendor_order_id: req.params.id, amount: req.validatedBody.amount, note: req.validatedBody.note, actor_id: req.auth_context.actor_id },
   })
