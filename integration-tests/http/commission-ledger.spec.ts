@@ -186,6 +186,8 @@ liliumIntegrationTestRunner({
       expect((await api.get(`/admin/vendors/ven_missing/balance`, { ...admin, ...noThrow })).status).toBe(404)
       const bad = await api.get("/vendor/transactions?type=gift", { ...lumen, ...noThrow })
       expect(bad.status).toBe(400)
+      expect((await api.get("/admin/commission-revenue?from=yesterday", { ...admin, ...noThrow })).status).toBe(400)
+      expect((await api.get(`/admin/vendors/${oakId}/transactions?format=xlsx`, { ...admin, ...noThrow })).status).toBe(400)
     })
 
     it("commission rules: CRUD with validation, and a preview that matches the split", async () => {

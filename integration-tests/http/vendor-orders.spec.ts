@@ -280,6 +280,7 @@ liliumIntegrationTestRunner({
           expect({ bad, status: res.status }).toEqual({ bad, status: 400 })
         }
         expect((await api.get("/vendor/orders/vord_missing", { ...lumen, ...noThrow })).status).toBe(404)
+        expect((await api.get("/admin/vendor-orders?status=lost", { ...(await adminHeaders()), ...noThrow })).status).toBe(400)
         expect((await api.get("/admin/orders/order_missing/vendor-orders", { ...(await adminHeaders()), ...noThrow })).status).toBe(404)
       })
     })
