@@ -81,6 +81,28 @@ const paymentProviders = env.STRIPE_API_KEY
     ]
   : []
 
+// Manual payouts always; Stripe Connect when a Stripe key is set
+// (STRIPE_CONNECT_API_KEY, or the platform's STRIPE_API_KEY).
+const stripeConnectKey = env.STRIPE_CONNECT_API_KEY || env.STRIPE_API_KEY
+const payoutProviders = [
+  { resolve: "./src/modules/payout-manual", id: "manual", options: {} },
+  ...(stripeConnectKey
+    ? [
+        {
+          resolve: "./src/modules/payout-stripe-connect",
+          id: "stripe-connect",
+          options: {
+            api_key: stripeConnectKey,
+            webhook_secret: env.STRIPE_CONNECT_WEBHOOK_SECRET,
+            default_country: env.STRIPE_CONNECT_COUNTRY,
+            api_base: env.STRIPE_API_BASE,
+            max_network_retries: env.STRIPE_MAX_NETWORK_RETRIES ? Number(env.STRIPE_MAX_NETWORK_RETRIES) : undefined,
+          },
+        },
+      ]
+    : []),
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -111,6 +133,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/vendor" },
     { resolve: "./src/modules/commission" },
     { resolve: "./src/modules/ledger" },
+    { resolve: "./src/modules/payout", options: { providers: payoutProviders } },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider] },

@@ -10,10 +10,20 @@ import type { AddressInfo } from "node:net"
  * - POST /v1/account_links (onboarding links)
  * - POST /v1/transfers, GET /v1/transfers/:id, GET /v1/transfers
  * Idempotency-Key works as in Stripe: the same key returns the first
- * response and creates nothing new. `failNextTransfers(n, code)` makes the
- * next n transfer attempts fail as Stripe would; `transfersCreated` counts
- * the transfers that really exist.
+ * response and creates nothing new. `failNextTransfers(n, code, mode)`
+ * makes the next n transfer attempts fail:
+ * - "decline": a 400 with `code`, as Stripe answers a refused transfer (and,
+ *   like Stripe, remembered under the request's idempotency key);
+ * - "server_error": a 500, nothing created, not remembered (Stripe lets such
+ *   a request be retried with the same key);
+ * - "drop_after_create": the transfer is created and remembered, then the
+ *   connection is cut before the answer (the client cannot know it worked).
+ *   Each cut answer counts, replays included: the SDK retries a reset
+ *   connection once by itself, with the same key.
+ * `transfersCreated` counts the transfers that really exist.
  */
+export type FailureMode = "decline" | "server_error" | "drop_after_create"
+
 export type FakeStripe = {
   url: string
   port: number
@@ -22,8 +32,10 @@ export type FakeStripe = {
   transfers: Map<string, any>
   transfersCreated: () => number
   requests: { method: string; path: string; idempotencyKey?: string }[]
-  failNextTransfers: (count: number, code?: string) => void
+  failNextTransfers: (count: number, code?: string, mode?: FailureMode) => void
   setAccount: (id: string, patch: Record<string, unknown>) => any
+  /** Forgets everything (accounts, transfers, keys, requests, failures). */
+  reset: () => void
   close: () => Promise<void>
 }
 
@@ -45,12 +57,22 @@ export function parseStripeForm(body: string): Record<string, any> {
 
 const id = (prefix: string) => `${prefix}_${crypto.randomBytes(12).toString("hex")}`
 
-export async function startFakeStripe(): Promise<FakeStripe> {
+/** A free local port, found synchronously (the app's config needs it before the server starts). */
+export function freePortSync(): number {
+  const { execFileSync } = require("node:child_process")
+  const out = execFileSync(process.execPath, [
+    "-e",
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ])
+  return Number(String(out))
+}
+
+export async function startFakeStripe(port?: number): Promise<FakeStripe> {
   const accounts = new Map<string, any>()
   const transfers = new Map<string, any>()
   const idempotent = new Map<string, { status: number; body: any }>()
   const requests: FakeStripe["requests"] = []
-  let failures: { count: number; code: string } = { count: 0, code: "balance_insufficient" }
+  let failures: { count: number; code: string; mode: FailureMode } = { count: 0, code: "balance_insufficient", mode: "decline" }
 
   const error = (status: number, code: string, message: string) => ({
     status,
@@ -96,8 +118,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
     }
     if (method === "POST" && path === "/v1/transfers") {
-      if (failures.count > 0) {
+      if (failures.count > 0 && failures.mode !== "drop_after_create") {
         failures.count--
+        if (failures.mode === "server_error") return { ...error(500, "api_error", "Something went wrong on Stripe's end"), status: 500 }
         return error(400, failures.code, `Transfer failed: ${failures.code}`)
       }
       const destination = accounts.get(form.destination)
@@ -145,14 +168,19 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       } else {
         result = handle(req.method ?? "GET", url.pathname, parseStripeForm(raw), url.searchParams)
         // Stripe stores the outcome of a keyed request, errors included (except 5xx).
-        if (cacheKey) idempotent.set(cacheKey, result)
+        if (cacheKey && result.status < 500) idempotent.set(cacheKey, result)
+      }
+      if (req.method === "POST" && url.pathname === "/v1/transfers" && result.status === 200 && failures.count > 0 && failures.mode === "drop_after_create") {
+        failures.count--
+        req.socket.destroy()
+        return
       }
       res.writeHead(result.status, { "content-type": "application/json", "request-id": id("req") })
       res.end(JSON.stringify(result.body))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const port = (server.address() as AddressInfo).port
+  await new Promise<void>((resolve) => server.listen(port ?? 0, "127.0.0.1", resolve))
+  port = (server.address() as AddressInfo).port
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -162,10 +190,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     transfers,
     transfersCreated: () => transfers.size,
     requests,
-    failNextTransfers: (count, code = "balance_insufficient") => {
-      failures = { count, code }
+    failNextTransfers: (count, code = "balance_insufficient", mode = "decline") => {
+      failures = { count, code, mode }
     },
     setAccount: (accountId, patch) => Object.assign(accounts.get(accountId), patch),
+    reset: () => {
+      accounts.clear()
+      transfers.clear()
+      idempotent.clear()
+      requests.length = 0
+      failures = { count: 0, code: "balance_insufficient", mode: "decline" }
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

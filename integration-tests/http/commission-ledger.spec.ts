@@ -74,7 +74,7 @@ liliumIntegrationTestRunner({
           [["commission", -want.commission, "pending"], ["sale", want.total, "pending"]].sort()
         )
         const { data: balance } = await api.get("/vendor/balance", headers)
-        expect(balance.balances).toEqual([{ currency_code: "eur", pending: want.total - want.commission, available: 0, paid_out: 0 }].map((b) => ({ ...b, pending: Number(b.pending.toFixed(2)) })))
+        expect(balance.balances).toEqual([{ currency_code: "eur", pending: want.total - want.commission, available: 0, in_transit: 0, paid_out: 0 }].map((b) => ({ ...b, pending: Number(b.pending.toFixed(2)) })))
       }
       expect(vo["lumen-office-lighting"].commission_total).toBe(5)
 
@@ -112,7 +112,7 @@ liliumIntegrationTestRunner({
       await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/shipments`, {}, papyrus)
       expect((await api.get("/vendor/balance", papyrus)).data.balances[0]).toMatchObject({ available: 0, pending: 33.98 })
       await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/mark-as-delivered`, {}, papyrus)
-      expect((await api.get("/vendor/balance", papyrus)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 33.98, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", papyrus)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 33.98, in_transit: 0, paid_out: 0 }])
 
       // 2 of 5 reams back: refund 12.90; commission back 3.22 × 12.90 / 37.20 = 1.1166 → 1.12.
       await api.post(`/vendor/orders/${paper.id}/returns`, { items: [{ id: paper.items[0].id, quantity: 2 }] }, papyrus)
@@ -143,7 +143,7 @@ liliumIntegrationTestRunner({
         ["refund", -154.65],
         ["sale", 154.65],
       ])
-      expect((await api.get("/vendor/balance", lumen)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 0, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", lumen)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 0, in_transit: 0, paid_out: 0 }])
 
       // The CSV export has the same rows, Excel-safe.
       const csv = await api.get("/vendor/transactions?format=csv", lumen)
@@ -165,7 +165,7 @@ liliumIntegrationTestRunner({
       expect(data.transaction).toMatchObject({ type: "adjustment", amount: -2.5, currency_code: "eur", note: "Late shipment fee" })
       await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: -2.5, currency_code: "eur", reason: "Late shipment fee", idempotency_key: "fee-1" }, admin)
       const oak = await login("oakline-furniture")
-      expect((await api.get("/vendor/balance", oak)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: -2.5, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", oak)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: -2.5, in_transit: 0, paid_out: 0 }])
       expect((await api.get(`/admin/vendors/${oakId}/balance`, admin)).data.balances[0].available).toBe(-2.5)
       expect((await api.get(`/admin/vendors/${oakId}/transactions`, admin)).data.count).toBe(1)
 

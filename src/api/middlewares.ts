@@ -48,6 +48,15 @@ import {
   AdminUpdateCommissionRule,
 } from "./admin/commission-rules/validators"
 import { ListTransactionsParams } from "./utils/ledger-reads"
+import {
+  AdminListPayoutsParams,
+  ListPayoutsParams,
+  MarkPayoutFailedBody,
+  MarkPayoutPaidBody,
+  OnboardingLinkBody,
+  RunPayoutsBody,
+  SetPayoutAccount,
+} from "./utils/payouts"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 
@@ -173,6 +182,31 @@ export default defineMiddlewares({
     { matcher: "/vendor/balance", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
     { matcher: "/vendor/transactions", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListTransactionsParams)] },
     { matcher: "/vendor/transactions/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+
+    { matcher: "/vendor/payout-account", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+    { matcher: "/vendor/payout-account", method: ["POST"], middlewares: [requireVendorRole(...FINANCE), validateAndTransformBody(SetPayoutAccount)] },
+    {
+      matcher: "/vendor/payout-account/onboarding-link",
+      method: ["POST"],
+      middlewares: [requireVendorRole(...FINANCE), validateAndTransformBody(OnboardingLinkBody)],
+    },
+    { matcher: "/vendor/payouts", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListPayoutsParams)] },
+    { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+
+    // ---- /admin/payouts and payout runs
+    { matcher: "/admin/payouts", method: ["GET"], middlewares: [listQuery(AdminListPayoutsParams)] },
+    { matcher: "/admin/payouts/:id/mark-paid", method: ["POST"], middlewares: [validateAndTransformBody(MarkPayoutPaidBody)] },
+    { matcher: "/admin/payouts/:id/mark-failed", method: ["POST"], middlewares: [validateAndTransformBody(MarkPayoutFailedBody)] },
+    {
+      matcher: "/admin/payout-runs",
+      method: ["GET"],
+      middlewares: [
+        listQuery(z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict()),
+      ],
+    },
+    { matcher: "/admin/payout-runs", method: ["POST"], middlewares: [validateAndTransformBody(RunPayoutsBody)] },
+    // Stripe signs the exact bytes it sent.
+    { matcher: "/hooks/payouts/stripe", method: ["POST"], bodyParser: { preserveRawBody: true } },
 
     // ---- /admin/vendors/:id ledger
     { matcher: "/admin/vendors/:id/transactions", method: ["GET"], middlewares: [listQuery(ListTransactionsParams)] },

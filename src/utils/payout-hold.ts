@@ -8,3 +8,9 @@ export function payoutHoldDays(): number {
 export function availableAfterDelivery(deliveredAt: Date | string): Date {
   return new Date(new Date(deliveredAt).getTime() + payoutHoldDays() * 86_400_000)
 }
+
+/** MARKETPLACE_MIN_PAYOUT (default 0): the smallest available balance a payout run pays out. */
+export function minPayout(): string {
+  const min = Number(process.env.MARKETPLACE_MIN_PAYOUT ?? 0)
+  return Number.isFinite(min) && min >= 0 ? String(process.env.MARKETPLACE_MIN_PAYOUT ?? 0) : "0"
+}

@@ -76,8 +76,9 @@ export function requireVendorRole(...roles: VendorRole[]) {
   }
 }
 
-// What a vendor that is not active may still change: its own profile.
-const ONBOARDING_ROUTES = ["/vendor/me"]
+// What a vendor that is not active may still change: its own profile, and
+// how it will be paid (part of onboarding).
+const ONBOARDING_ROUTES = ["/vendor/me", "/vendor/payout-account", "/vendor/payout-account/onboarding-link"]
 
 /**
  * Pending, rejected and suspended vendors are read-only: any change other

@@ -1,8 +1,10 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MathBN, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { VendorTransaction } from "./models/vendor-transaction"
 import { VendorTransactionRelease } from "./models/vendor-transaction-release"
+import { Payout, PayoutItem, type PayoutStatus } from "./models/payout"
+import { stateConflict } from "../../utils/state-conflict"
 
 export type Posting = {
   vendor_id: string
@@ -19,9 +21,36 @@ export type Posting = {
   available_at?: Date | null
 }
 
-export type Balance = { currency_code: string; pending: number; available: number; paid_out: number }
+export type Balance = { currency_code: string; pending: number; available: number; in_transit: number; paid_out: number }
 
-class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTransactionRelease }) {
+export type CreatePayoutInput = {
+  vendor_id: string
+  currency_code: string
+  provider: string
+  payout_account_id: string
+  run_id?: string | null
+  /** No payout below this amount (MARKETPLACE_MIN_PAYOUT). */
+  min_amount?: number | string
+  created_by?: string | null
+  at?: Date
+}
+
+// Ledger rows a new payout may cover: available, not payout rows
+// themselves, and not covered by a payout that is still standing (a failed
+// payout's rows are free again, because its debit was reversed).
+const UNCOVERED_AVAILABLE_SQL = `
+  select t.id, t.amount, t.order_id
+    from vendor_transaction t
+    left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
+   where t.vendor_id = ? and t.currency_code = ? and t.deleted_at is null
+     and t.type not in ('payout', 'payout_reversal')
+     and coalesce(t.available_at, r.available_at) <= ?
+     and not exists (
+       select 1 from payout_item i join payout p on p.id = i.payout_id
+        where i.transaction_id = t.id and i.deleted_at is null and p.deleted_at is null and p.status <> 'failed')
+   order by t.created_at, t.id`
+
+class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTransactionRelease, Payout, PayoutItem }) {
   /**
    * Posts rows that are not posted yet (by idempotency key), so a retried
    * posting is harmless. Returns the ids of the rows this call created.
@@ -50,8 +79,9 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
 
   /**
    * Balances per currency, summed from the rows (never stored): pending
-   * (not available yet), available (available by `at`) and paid_out
-   * (payouts net of their reversals, as a positive amount).
+   * (not available yet), available (available by `at`), in_transit
+   * (payouts created but not paid yet) and paid_out (paid payouts), the
+   * last two as positive amounts.
    */
   @InjectManager()
   async balances(vendorId: string, at: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<Balance[]> {
@@ -60,9 +90,11 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
       `select t.currency_code,
               coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
               coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
-              coalesce(-sum(t.amount) filter (where t.type in ('payout', 'payout_reversal')), 0) as paid_out
+              coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
+              coalesce(-sum(t.amount) filter (where p.status = 'paid'), 0) as paid_out
          from vendor_transaction t
          left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
+         left join payout p on p.id = t.payout_id and t.type in ('payout', 'payout_reversal')
         where t.vendor_id = ? and t.deleted_at is null
         group by t.currency_code
         order by t.currency_code`,
@@ -72,6 +104,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
       currency_code: r.currency_code,
       pending: Number(r.pending),
       available: Number(r.available),
+      in_transit: Number(r.in_transit),
       paid_out: Number(r.paid_out),
     }))
   }
@@ -138,6 +171,186 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const sums: Record<string, any> = {}
     for (const r of rows as any[]) sums[r.type] = MathBN.add(sums[r.type] ?? 0, r.raw_amount ?? r.amount)
     return sums
+  }
+
+  // ---- Payouts: each state change and its ledger rows are one transaction.
+
+  /** Serializes payout creation and retries per vendor and currency (transaction-scoped). */
+  protected async lockVendorCurrency(manager: SqlEntityManager, vendorId: string, currencyCode: string) {
+    await manager.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`payout:${vendorId}:${currencyCode}`])
+  }
+
+  /**
+   * Creates a payout of the vendor's whole available balance in a currency,
+   * with the ledger rows it covers and its debit, in one transaction under a
+   * per-vendor lock: a concurrent run sees the debit and finds nothing left
+   * to pay. Returns null when there is nothing (or too little) to pay. In a
+   * run, the payout already created for this vendor and currency is
+   * returned instead of a second one.
+   */
+  @InjectTransactionManager()
+  async createPayoutForBalance(input: CreatePayoutInput, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await this.lockVendorCurrency(manager, input.vendor_id, input.currency_code)
+    if (input.run_id) {
+      const [existing] = await this.listPayouts({ run_id: input.run_id, vendor_id: input.vendor_id, currency_code: input.currency_code }, {}, sharedContext)
+      if (existing) return existing
+    }
+    const at = input.at ?? new Date()
+    const rows: { id: string; amount: string; order_id: string | null }[] = await manager.execute(UNCOVERED_AVAILABLE_SQL, [input.vendor_id, input.currency_code, at])
+    const amount = rows.reduce((sum, r) => MathBN.add(sum, r.amount), MathBN.convert(0))
+    if (amount.lte(0) || amount.lt(MathBN.convert(input.min_amount ?? 0))) return null
+    const payout = await this.createPayouts(
+      {
+        vendor_id: input.vendor_id,
+        currency_code: input.currency_code,
+        amount: amount.toString(),
+        provider: input.provider,
+        payout_account_id: input.payout_account_id,
+        run_id: input.run_id ?? null,
+        created_by: input.created_by ?? null,
+        status: "pending",
+        attempt: 1,
+      } as any,
+      sharedContext
+    )
+    await this.createPayoutItems(rows.map((r) => ({ transaction_id: r.id, payout_id: payout.id })) as any, sharedContext)
+    await this.createVendorTransactions(
+      {
+        vendor_id: input.vendor_id,
+        type: "payout",
+        amount: amount.negated().toString(),
+        currency_code: input.currency_code,
+        payout_id: payout.id,
+        available_at: at,
+        idempotency_key: `payout:${payout.id}:1`,
+      } as any,
+      sharedContext
+    )
+    return payout
+  }
+
+  /** Locks a payout row for the rest of the transaction and reads it. */
+  protected async lockPayout(manager: SqlEntityManager, id: string) {
+    const [row] = await manager.execute(`select id, status, vendor_id, currency_code, amount, attempt from payout where id = ? and deleted_at is null for update`, [id])
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${id} was not found`)
+    return row as { id: string; status: PayoutStatus; vendor_id: string; currency_code: string; amount: string; attempt: number }
+  }
+
+  /**
+   * Moves a payout from one of `from` to `to` (with `patch`), under a row
+   * lock, so a webhook and a run never both move it. Returns whether this
+   * call changed it; a replay finds it moved already and changes nothing.
+   */
+  @InjectTransactionManager()
+  async transitionPayout(id: string, from: PayoutStatus[], to: PayoutStatus, patch: Record<string, unknown> = {}, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const row = await this.lockPayout(manager, id)
+    if (!from.includes(row.status)) return { changed: false, status: row.status }
+    await this.updatePayouts({ id, status: to, ...patch } as any, sharedContext)
+    return { changed: true, status: to }
+  }
+
+  /**
+   * Fails a payout and credits its debit back (payout_reversal), in one
+   * transaction. Replays are harmless: a payout that is failed already is
+   * left alone, and the reversal's key is per attempt.
+   */
+  @InjectTransactionManager()
+  async failPayout(id: string, failure: { code: string; reason: string }, from: PayoutStatus[] = ["pending", "processing"], @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const row = await this.lockPayout(manager, id)
+    if (!from.includes(row.status)) return { changed: false, status: row.status }
+    await this.updatePayouts({ id, status: "failed", failed_at: new Date(), failure_code: failure.code, failure_reason: failure.reason } as any, sharedContext)
+    await this.createVendorTransactions(
+      {
+        vendor_id: row.vendor_id,
+        type: "payout_reversal",
+        amount: MathBN.convert(row.amount).toString(),
+        currency_code: row.currency_code,
+        payout_id: id,
+        note: failure.reason,
+        available_at: new Date(),
+        idempotency_key: `payout:${id}:${row.attempt}:reversal`,
+      } as any,
+      sharedContext
+    )
+    return { changed: true, status: "failed" as PayoutStatus }
+  }
+
+  /**
+   * Re-opens a failed payout as a new attempt: its rows must not have been
+   * paid out since by another payout, and it is debited again. A payout
+   * left pending or processing (an attempt cut short) is returned as it is,
+   * to be resumed with its current attempt's key.
+   */
+  @InjectTransactionManager()
+  async reopenPayout(id: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const peek = await this.lockPayout(manager, id)
+    if (peek.status === "pending" || peek.status === "processing") return { reopened: false, status: peek.status }
+    if (peek.status === "paid") throw stateConflict(`Payout ${id} is paid; there is nothing to retry`)
+    await this.lockVendorCurrency(manager, peek.vendor_id, peek.currency_code)
+    const [taken] = await manager.execute(
+      `select p.id from payout_item mine
+         join payout_item other on other.transaction_id = mine.transaction_id and other.payout_id <> mine.payout_id and other.deleted_at is null
+         join payout p on p.id = other.payout_id and p.status <> 'failed' and p.deleted_at is null
+        where mine.payout_id = ? and mine.deleted_at is null limit 1`,
+      [id]
+    )
+    if (taken) throw stateConflict(`The earnings of payout ${id} were paid out since by payout ${taken.id}`)
+    const attempt = peek.attempt + 1
+    await this.updatePayouts(
+      { id, status: "pending", attempt, failed_at: null, failure_code: null, failure_reason: null, last_error: null, attempted_at: null, reference: null } as any,
+      sharedContext
+    )
+    await this.createVendorTransactions(
+      {
+        vendor_id: peek.vendor_id,
+        type: "payout",
+        amount: MathBN.convert(peek.amount).negated().toString(),
+        currency_code: peek.currency_code,
+        payout_id: id,
+        available_at: new Date(),
+        idempotency_key: `payout:${id}:${attempt}`,
+      } as any,
+      sharedContext
+    )
+    return { reopened: true, status: "pending" as PayoutStatus }
+  }
+
+  /** Vendors with a positive available balance, per currency, in one query (the run's candidates). */
+  @InjectManager()
+  async positiveAvailableBalances(filter: { currency_code?: string; vendor_ids?: string[]; at?: Date } = {}, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const where = ["t.deleted_at is null"]
+    const params: unknown[] = [filter.at ?? new Date()]
+    if (filter.currency_code) (where.push("t.currency_code = ?"), params.push(filter.currency_code))
+    if (filter.vendor_ids) {
+      if (!filter.vendor_ids.length) return []
+      where.push(`t.vendor_id in (${filter.vendor_ids.map(() => "?").join(", ")})`)
+      params.push(...filter.vendor_ids)
+    }
+    const rows: any[] = await manager.execute(
+      `select t.vendor_id, t.currency_code, sum(t.amount) as available
+         from vendor_transaction t
+         left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
+        where coalesce(t.available_at, r.available_at) <= ? and ${where.join(" and ")}
+        group by t.vendor_id, t.currency_code
+       having sum(t.amount) > 0
+        order by t.vendor_id, t.currency_code`,
+      params
+    )
+    return rows.map((r) => ({ vendor_id: r.vendor_id as string, currency_code: r.currency_code as string, available: String(r.available) }))
+  }
+
+  /** The single order a payout's rows belong to, if they all belong to one (Stripe's transfer_group). */
+  async payoutOrderId(payoutId: string): Promise<string | null> {
+    const items = await this.listPayoutItems({ payout_id: payoutId } as any, { select: ["transaction_id"] })
+    if (!items.length) return null
+    const rows = await this.listVendorTransactions({ id: items.map((i) => i.transaction_id) }, { select: ["order_id"] })
+    const orders = new Set(rows.map((r) => r.order_id))
+    return orders.size === 1 ? [...orders][0] ?? null : null
   }
 }
 

@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { PAYOUT_MODULE } from "../../../modules/payout"
+import type PayoutModuleService from "../../../modules/payout/service"
+import { serializePayout } from "../../utils/payouts"
+import { runPayoutsWorkflow } from "../../../workflows/payout/workflows/run-payouts"
+import { minPayout } from "../../../utils/payout-hold"
+
+/** GET /admin/payout-runs: past runs, newest first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { offset = 0, limit = 20 } = req.validatedQuery as any
+  const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
+  const [payout_runs, count] = await payouts.listAndCountPayoutRuns({}, { skip: offset, take: limit, order: { created_at: "DESC" } })
+  res.json({ payout_runs, count, offset, limit })
+}
+
+/**
+ * POST /admin/payout-runs {currency_code?}: pays every active vendor with an
+ * active payout account its available balance (at least
+ * MARKETPLACE_MIN_PAYOUT), now. Returns the run with the payouts it handled.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<{ currency_code?: string }>, res: MedusaResponse) {
+  const { result } = await runPayoutsWorkflow(req.scope).run({
+    input: { currency_code: req.validatedBody.currency_code ?? null, trigger: "operator", created_by: req.auth_context.actor_id, min_amount: minPayout() },
+  })
+  res.json({ payout_run: { ...result, payouts: result.payouts.map((p: any) => serializePayout(p, { admin: true })) } })
+}

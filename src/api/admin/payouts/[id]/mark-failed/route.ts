@@ -1,0 +1,11 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { serializePayout } from "../../../../utils/payouts"
+import { settleManualPayoutWorkflow } from "../../../../../workflows/payout/workflows/settle-manual-payout"
+
+/** POST /admin/payouts/:id/mark-failed {reason}: a manual payout bounced; its debit is reversed and it can be retried. */
+export async function POST(req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) {
+  const { result } = await settleManualPayoutWorkflow(req.scope).run({
+    input: { id: req.params.id, outcome: "failed", reason: req.validatedBody.reason, actor_id: req.auth_context.actor_id },
+  })
+  res.json({ payout: serializePayout(result, { admin: true }) })
+}

@@ -1,0 +1,125 @@
+import { z } from "@medusajs/framework/zod"
+import { MedusaError } from "@medusajs/framework/utils"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { LEDGER_MODULE } from "../../modules/ledger"
+import type LedgerModuleService from "../../modules/ledger/service"
+import { PAYOUT_STATUSES } from "../../modules/ledger/models/payout"
+import { PAYOUT_MODULE } from "../../modules/payout"
+import type PayoutModuleService from "../../modules/payout/service"
+
+const lower3 = z.string().length(3).transform((c) => c.toLowerCase())
+const oneOrMany = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t)])
+
+export const ListPayoutsParams = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    status: oneOrMany(z.enum([...PAYOUT_STATUSES])).optional(),
+    currency_code: lower3.optional(),
+    provider: z.string().max(50).optional(),
+    created_at: createOperatorMap(z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")).optional(),
+  })
+  .strict()
+
+export const AdminListPayoutsParams = ListPayoutsParams.extend({
+  vendor_id: oneOrMany(z.string()).optional(),
+  run_id: z.string().optional(),
+}).strict()
+
+export const SetPayoutAccount = z
+  .object({
+    provider: z.string().min(1).max(50),
+    details: z.record(z.string(), z.unknown()).optional(),
+    country_code: z.string().length(2).transform((c) => c.toUpperCase()).optional(),
+  })
+  .strict()
+
+export const OnboardingLinkBody = z
+  .object({ return_url: z.string().url().optional(), refresh_url: z.string().url().optional() })
+  .strict()
+
+export const RunPayoutsBody = z.object({ currency_code: lower3.optional() }).strict()
+export const MarkPayoutPaidBody = z.object({ reference: z.string().trim().min(1).max(200) }).strict()
+export const MarkPayoutFailedBody = z.object({ reason: z.string().trim().min(3).max(1000) }).strict()
+
+/** A payout as the API shows it (the contract's fields, then the details). */
+export function serializePayout(p: any, opts: { admin?: boolean } = {}) {
+  return {
+    id: p.id,
+    vendor_id: p.vendor_id,
+    amount: Number(p.amount),
+    currency_code: p.currency_code,
+    status: p.status,
+    provider: p.provider,
+    reference: p.reference ?? null,
+    created_at: p.created_at,
+    run_id: p.run_id ?? null,
+    attempt: p.attempt,
+    paid_at: p.paid_at ?? null,
+    failed_at: p.failed_at ?? null,
+    failure_code: p.failure_code ?? null,
+    failure_reason: p.failure_reason ?? null,
+    updated_at: p.updated_at,
+    ...(opts.admin ? { payout_account_id: p.payout_account_id, last_error: p.last_error ?? null, created_by: p.created_by ?? null } : {}),
+  }
+}
+
+const maskIban = (iban: string) => (iban.length > 8 ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "••••")
+
+/**
+ * A payout account. Vendors see their IBAN masked; operators, who pay
+ * manual payouts, see it whole.
+ */
+export function serializePayoutAccount(a: any, opts: { admin?: boolean } = {}) {
+  if (!a) return null
+  const data = (a.data ?? {}) as Record<string, any>
+  const details =
+    a.provider === "manual"
+      ? { account_holder: data.account_holder ?? null, iban: opts.admin ? data.iban : maskIban(String(data.iban ?? "")), bic: data.bic ?? null }
+      : data
+  return {
+    id: a.id,
+    vendor_id: a.vendor_id,
+    provider: a.provider,
+    status: a.status,
+    status_reason: a.status_reason ?? null,
+    is_default: a.is_default,
+    external_id: a.external_id ?? null,
+    details,
+    created_at: a.created_at,
+    updated_at: a.updated_at,
+  }
+}
+
+/** Filters from validated list params, for LedgerModuleService.listAndCountPayouts. */
+export function payoutFilters(query: Record<string, any>) {
+  const { offset: _o, limit: _l, ...filters } = query
+  return filters
+}
+
+/** A page of payouts, newest first. */
+export async function listPayoutsPage(scope: any, filters: Record<string, unknown>, page: { offset: number; limit: number }) {
+  const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
+  const [rows, count] = await ledger.listAndCountPayouts(filters, { skip: page.offset, take: page.limit, order: { created_at: "DESC", id: "DESC" } })
+  return { rows, count }
+}
+
+/** One payout with the ledger rows it covers; 404 if it is not in `scopeFilter`. */
+export async function retrievePayoutDetail(scope: any, id: string, scopeFilter: Record<string, unknown> = {}) {
+  const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
+  const [payout] = await ledger.listPayouts({ id, ...scopeFilter })
+  if (!payout) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout with id: ${id} was not found`)
+  const items = await ledger.listPayoutItems({ payout_id: id } as any, { select: ["transaction_id"] })
+  const covered = items.length
+    ? (await ledger.listTransactionsPage({ id: items.map((i) => i.transaction_id) }, { skip: 0, take: items.length })).transactions
+    : []
+  const postings = (await ledger.listTransactionsPage({ payout_id: id }, { skip: 0, take: 100 })).transactions
+  return { payout, covered, postings }
+}
+
+/** The vendor's default payout account, or null. */
+export async function defaultPayoutAccount(scope: any, vendorId: string) {
+  const payouts: PayoutModuleService = scope.resolve(PAYOUT_MODULE)
+  const [account] = await payouts.listPayoutAccounts({ vendor_id: vendorId, is_default: true })
+  return account ?? null
+}

@@ -1,0 +1,29 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { VendorRequest } from "../context"
+import { defaultPayoutAccount, serializePayoutAccount } from "../../utils/payouts"
+import { setVendorPayoutAccountWorkflow } from "../../../workflows/payout/workflows/set-vendor-payout-account"
+
+/** GET /vendor/payout-account: the account payouts go to (null until one is set up). */
+export async function GET(req: VendorRequest, res: MedusaResponse) {
+  res.json({ payout_account: serializePayoutAccount(await defaultPayoutAccount(req.scope, req.vendor_context.vendor.id)) })
+}
+
+/**
+ * POST /vendor/payout-account {provider, details?, country_code?}: sets up
+ * how the vendor is paid. `manual` takes bank details (account_holder, a
+ * valid IBAN, optional BIC); `stripe-connect` opens an Express account,
+ * then POST /vendor/payout-account/onboarding-link gives the link to finish it.
+ */
+export async function POST(req: VendorRequest<{ provider: string; details?: Record<string, unknown>; country_code?: string }>, res: MedusaResponse) {
+  const { vendor } = req.vendor_context
+  const { result } = await setVendorPayoutAccountWorkflow(req.scope).run({
+    input: {
+      vendor_id: vendor.id,
+      email: String(vendor.email ?? req.vendor_context.member.email),
+      country_code: req.validatedBody.country_code ?? ((vendor.address as any)?.country_code as string | undefined) ?? null,
+      provider: req.validatedBody.provider,
+      details: req.validatedBody.details,
+    },
+  })
+  res.json({ payout_account: serializePayoutAccount(result) })
+}

@@ -1,0 +1,43 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
+import { LEDGER_MODULE } from "../modules/ledger"
+import type LedgerModuleService from "../modules/ledger/service"
+import { VENDOR_MODULE } from "../modules/vendor"
+import type VendorModuleService from "../modules/vendor/service"
+
+// Money news goes to the people who own the money.
+const PAYOUT_ROLES = ["owner", "finance"]
+
+/** Emails a vendor's owners and finance members when a payout is paid or fails. */
+export default async function payoutNotification({ event, container }: SubscriberArgs<{ id: string }>) {
+  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+  const [payout] = await ledger.listPayouts({ id: event.data.id })
+  if (!payout) return
+  const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
+  const [vendor] = await vendors.listVendors({ id: payout.vendor_id }, { relations: ["members"] })
+  if (!vendor) return
+  const paid = event.name === "payout.paid"
+  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const recipients = vendor.members.filter((m) => PAYOUT_ROLES.includes(m.role))
+  await container.resolve(Modules.NOTIFICATION).createNotifications(
+    recipients.map((m) => ({
+      to: m.email,
+      channel: "email",
+      template: paid ? "payout-paid" : "payout-failed",
+      // One email per member and attempt, however often the event is replayed.
+      idempotency_key: `${event.name}-${payout.id}-${payout.attempt}-${m.id}`,
+      data: {
+        vendor_name: vendor.name,
+        payout_id: payout.id,
+        amount: payout.amount,
+        currency_code: payout.currency_code,
+        provider: payout.provider,
+        reference: payout.reference,
+        failure_reason: paid ? null : payout.failure_reason,
+        payouts_url: `${panel}/payouts/${payout.id}`,
+      },
+    }))
+  )
+}
+
+export const config: SubscriberConfig = { event: ["payout.paid", "payout.failed"] }

@@ -1,0 +1,29 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { reopenPayoutStep } from "../steps/reopen-payout"
+import { sendPayoutsStep } from "../steps/send-payouts"
+import { loadPayoutsStep } from "../steps/load-payouts"
+import { PAYOUT_RUN_LOCK } from "./run-payouts"
+
+/**
+ * Retries one payout: a failed one as a new attempt (debited again, new
+ * idempotency key), or one left pending or processing by an interrupted
+ * attempt (same key, so a transfer that did happen is not repeated). It
+ * takes the run lock, so it never races a run over the same payout.
+ */
+export const retryPayoutWorkflow = createWorkflow("retry-payout", (input: { id: string }) => {
+  acquireLockStep({ key: PAYOUT_RUN_LOCK, timeout: 60, ttl: 300 })
+  reopenPayoutStep({ id: input.id })
+  const sent = sendPayoutsStep({ payout_ids: transform({ input }, ({ input }) => [input.id]) })
+  emitEventStep({
+    eventName: "payout.paid",
+    data: transform({ sent }, ({ sent }) => sent.filter((s) => s.event === "payout.paid").map((s) => ({ id: s.id }))),
+  }).config({ name: "emit-payout-paid" })
+  emitEventStep({
+    eventName: "payout.failed",
+    data: transform({ sent }, ({ sent }) => sent.filter((s) => s.event === "payout.failed").map((s) => ({ id: s.id }))),
+  }).config({ name: "emit-payout-failed" })
+  releaseLockStep({ key: PAYOUT_RUN_LOCK })
+  const payouts = loadPayoutsStep({ ids: transform({ input }, ({ input }) => [input.id]) })
+  return new WorkflowResponse(transform({ payouts }, ({ payouts }) => payouts[0]))
+})
