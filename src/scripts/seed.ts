@@ -4,6 +4,7 @@ import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { seedMarketplaceBasics } from "./lib/marketplace-basics"
 import { seedDemoVendors } from "./lib/demo-vendors"
 import { DEMO_BUYER, seedDemoOrders } from "./lib/demo-orders"
+import { seedDemoPayoutAccounts } from "./lib/demo-payouts"
 
 /**
  * `npm run seed` (and the first `npm start`): sets up the marketplace and,
@@ -31,6 +32,7 @@ export default async function seed({ container }: ExecArgs) {
   if (demo) {
     const catalog = await seedDemoVendors(container, basics, log)
     await seedDemoOrders(container, basics, catalog, log)
+    await seedDemoPayoutAccounts(container, catalog, log)
     log(`demo buyer: ${DEMO_BUYER.email} / ${DEMO_BUYER.password}`)
   } else {
     log("SEED_DEMO=false: skipping the demo vendors and products")
