@@ -4,6 +4,7 @@ import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
 import { freePortSync, startFakeStripe, type FakeStripe } from "../helpers/fake-stripe"
+import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
 
 const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
@@ -218,11 +219,15 @@ liliumIntegrationTestRunner({
       await deliveredOrder([["desk-lamp", 1]])
       const lumen = await stripeAccount("lumen-office-lighting")
       stripe.failNextTransfers(1, "balance_insufficient", "decline")
-      const [failed] = (await run()).payouts
+      // This time the daily job runs it.
+      await runScheduledPayouts(getContainer())
+      const admin = await adminHeaders()
+      const { data: runs } = await api.get("/admin/payout-runs", admin)
+      expect(runs.payout_runs.map((r: any) => [r.trigger, r.status, r.payout_count])).toEqual([["schedule", "completed", 1]])
+      const [failed] = (await api.get(`/admin/payouts?run_id=${runs.payout_runs[0].id}`, admin)).data.payouts
       expect(failed).toMatchObject({ amount: 49.86, status: "failed", failure_code: "balance_insufficient", attempt: 1 })
       expect(await balance(lumen.headers)).toEqual({ currency_code: "eur", pending: 0, available: 49.86, in_transit: 0, paid_out: 0 })
       expect(await notifications("payout-failed", 1)).toEqual([catalog().vendors.find((v) => v.handle === "lumen-office-lighting")!.email])
-      const admin = await adminHeaders()
       const retried = (await api.post(`/admin/payouts/${failed.id}/retry`, {}, admin)).data.payout
       expect(retried).toMatchObject({ status: "paid", attempt: 2, failure_code: null })
       expect(stripe.requests.filter((r) => r.path === "/v1/transfers").map((r) => r.idempotencyKey)).toEqual([`lilium-${failed.id}-1`, `lilium-${failed.id}-2`])
