@@ -131,6 +131,7 @@ liliumIntegrationTestRunner({
       const lumenId = catalog().vendors.find((v) => v.handle === "lumen-office-lighting")!.id
       const oakId = catalog().vendors.find((v) => v.handle === "oakline-furniture")!.id
       expect(payoutRun.payouts).toHaveLength(2) // Papyrus has no payout account: its money waits.
+      expect(payoutRun).toMatchObject({ status: "completed", trigger: "operator", payout_count: 2, completed_at: expect.any(String) })
       expect(byVendor[lumenId]).toMatchObject({ amount: 139.68, currency_code: "eur", status: "paid", provider: "stripe-connect", attempt: 1 })
       expect(byVendor[oakId]).toMatchObject({ amount: 265.05, status: "processing", provider: "manual", reference: null })
 

@@ -42,7 +42,7 @@ export const runPayoutsWorkflow = createWorkflow("run-payouts", (input: RunPayou
   )
   const toSend = listResumablePayoutsStep(transform({ created, input }, ({ created, input }) => ({ currency_code: input.currency_code, include: created })))
   const sent = sendPayoutsStep({ payout_ids: toSend })
-  completePayoutRunStep(transform({ run, sent }, ({ run, sent }) => ({ run_id: run.id, payout_count: sent.length })))
+  const completed = completePayoutRunStep(transform({ run, sent }, ({ run, sent }) => ({ run_id: run.id, payout_count: sent.length })))
   emitEventStep({
     eventName: "payout.paid",
     data: transform({ sent }, ({ sent }) => sent.filter((s) => s.event === "payout.paid").map((s) => ({ id: s.id }))),
@@ -53,5 +53,5 @@ export const runPayoutsWorkflow = createWorkflow("run-payouts", (input: RunPayou
   }).config({ name: "emit-payouts-failed" })
   releaseLockStep({ key: PAYOUT_RUN_LOCK })
   const payouts = loadPayoutsStep({ ids: toSend })
-  return new WorkflowResponse(transform({ run, payouts }, ({ run, payouts }) => ({ ...run, status: "completed", payouts })))
+  return new WorkflowResponse(transform({ completed, payouts }, ({ completed, payouts }) => ({ ...completed, payouts })))
 })
