@@ -134,6 +134,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/commission" },
     { resolve: "./src/modules/ledger" },
     { resolve: "./src/modules/payout", options: { providers: payoutProviders } },
+    { resolve: "./src/modules/analytics" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider] },

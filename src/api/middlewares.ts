@@ -49,6 +49,13 @@ import {
 } from "./admin/commission-rules/validators"
 import { ListTransactionsParams } from "./utils/ledger-reads"
 import {
+  AnalyticsPerformanceParams,
+  AnalyticsRangeParams,
+  AnalyticsSalesParams,
+  AnalyticsTopParams,
+  VendorAnalyticsTopParams,
+} from "./utils/analytics"
+import {
   AdminListPayoutsParams,
   ListPayoutsParams,
   MarkPayoutFailedBody,
@@ -192,6 +199,15 @@ export default defineMiddlewares({
     },
     { matcher: "/vendor/payouts", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListPayoutsParams)] },
     { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+
+    // ---- analytics (vendors: money, so owner, admin and finance)
+    { matcher: "/admin/analytics/overview", method: ["GET"], middlewares: [listQuery(AnalyticsRangeParams)] },
+    { matcher: "/admin/analytics/sales", method: ["GET"], middlewares: [listQuery(AnalyticsSalesParams)] },
+    { matcher: "/admin/analytics/top", method: ["GET"], middlewares: [listQuery(AnalyticsTopParams)] },
+    { matcher: "/admin/analytics/vendors/performance", method: ["GET"], middlewares: [listQuery(AnalyticsPerformanceParams)] },
+    { matcher: "/vendor/analytics/overview", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsRangeParams)] },
+    { matcher: "/vendor/analytics/sales", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsSalesParams)] },
+    { matcher: "/vendor/analytics/top", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(VendorAnalyticsTopParams)] },
 
     // ---- /admin/payouts and payout runs
     { matcher: "/admin/payouts", method: ["GET"], middlewares: [listQuery(AdminListPayoutsParams)] },

@@ -1,0 +1,160 @@
+/**
+ * The analytics SQL, in one place. Every query has two sources:
+ * - the hourly rollups (sales_rollup_hourly per vendor, sales_rollup_hourly_all
+ *   for the marketplace), when the range starts and ends on whole hours and
+ *   the time zone's offset is whole hours, so hourly buckets fall exactly
+ *   into its days, weeks and months;
+ * - the facts otherwise (exact for any instant and any time zone).
+ * Amounts are minor units (bigint); the API turns them into the currency's units.
+ */
+export type Scope = {
+  currency_code: string
+  from: Date
+  to: Date
+  tz: string
+  vendor_id?: string | null
+  use_rollups: boolean
+}
+
+type Sql = { sql: string; params: unknown[] }
+
+function source(scope: Scope) {
+  const vendor = !!scope.vendor_id
+  if (scope.use_rollups) {
+    return {
+      table: vendor ? "sales_rollup_hourly" : "sales_rollup_hourly_all",
+      time: "bucket",
+      metrics: `coalesce(sum(gmv_minor), 0)::bigint as gmv_minor,
+                coalesce(sum(commission_minor), 0)::bigint as commission_minor,
+                coalesce(sum(refunded_minor), 0)::bigint as refunded_minor,
+                coalesce(sum(${vendor ? "vendor_order_count" : "order_count"}), 0)::bigint as order_count,
+                coalesce(sum(vendor_order_count), 0)::bigint as vendor_order_count,
+                coalesce(sum(canceled_vendor_order_count), 0)::bigint as canceled_vendor_order_count`,
+    }
+  }
+  const head = vendor ? "is_vendor_order_head" : "is_order_head"
+  return {
+    table: "sales_fact",
+    time: "placed_at",
+    metrics: `coalesce(sum(total_minor - refunded_minor), 0)::bigint as gmv_minor,
+              coalesce(sum(commission_minor), 0)::bigint as commission_minor,
+              coalesce(sum(refunded_minor), 0)::bigint as refunded_minor,
+              count(*) filter (where ${head})::bigint as order_count,
+              count(*) filter (where is_vendor_order_head)::bigint as vendor_order_count,
+              count(*) filter (where is_vendor_order_head and canceled_at is not null)::bigint as canceled_vendor_order_count`,
+  }
+}
+
+function where(scope: Scope, time: string): Sql {
+  const params: unknown[] = [scope.currency_code, scope.from, scope.to]
+  // Facts are never soft-deleted, but the condition lets PostgreSQL use their (partial) indexes.
+  let sql = `${time === "placed_at" ? "deleted_at is null and " : ""}currency_code = ? and ${time} >= ? and ${time} < ?`
+  if (scope.vendor_id) {
+    sql += " and vendor_id = ?"
+    params.push(scope.vendor_id)
+  }
+  return { sql, params }
+}
+
+/** Totals, and distinct buyers and buyer companies (always from the facts' head lines). */
+export function aggregateSql(scope: Scope): Sql {
+  const src = source(scope)
+  const w = where(scope, src.time)
+  const head = scope.vendor_id ? "is_vendor_order_head" : "is_order_head"
+  const b = where(scope, "placed_at")
+  return {
+    sql: `select r.*, b.buyer_count, b.company_count
+            from (select ${src.metrics} from ${src.table} where ${w.sql}) r,
+                 (select count(distinct customer_id)::bigint as buyer_count, count(distinct company_id)::bigint as company_count
+                    from sales_fact where ${head} and ${b.sql}) b`,
+    params: [...w.params, ...b.params],
+  }
+}
+
+/** A series by day, week (ISO, from Monday) or month in `tz`, with every period present. */
+export function seriesSql(scope: Scope & { interval: "day" | "week" | "month" }): Sql {
+  const src = source(scope)
+  const w = where(scope, src.time)
+  return {
+    sql: `with periods as (
+            select generate_series(
+                     date_trunc(?, ?::timestamptz at time zone ?),
+                     date_trunc(?, (?::timestamptz - interval '1 microsecond') at time zone ?),
+                     ?::interval) as period
+          ), agg as (
+            select date_trunc(?, ${src.time} at time zone ?) as period, ${src.metrics}
+              from ${src.table} where ${w.sql} group by 1
+          )
+          select to_char(p.period, 'YYYY-MM-DD') as period,
+                 coalesce(a.gmv_minor, 0) as gmv_minor, coalesce(a.commission_minor, 0) as commission_minor,
+                 coalesce(a.refunded_minor, 0) as refunded_minor, coalesce(a.order_count, 0) as order_count,
+                 coalesce(a.vendor_order_count, 0) as vendor_order_count
+            from periods p left join agg a on a.period = p.period
+           order by p.period`,
+    params: [
+      scope.interval, scope.from, scope.tz,
+      scope.interval, scope.to, scope.tz,
+      `1 ${scope.interval}`,
+      scope.interval, scope.tz,
+      ...w.params,
+    ],
+  }
+}
+
+/** The top ids of a dimension by GMV, with order counts. */
+export function topSql(scope: Scope & { dimension: "vendor" | "product" | "category" | "company"; limit: number }): Sql {
+  if (scope.dimension === "vendor" && scope.use_rollups && !scope.vendor_id) {
+    const w = where(scope, "bucket")
+    return {
+      sql: `select vendor_id as id, sum(gmv_minor)::bigint as gmv_minor, sum(vendor_order_count)::bigint as order_count,
+                   sum(commission_minor)::bigint as commission_minor, sum(quantity)::bigint as quantity
+              from sales_rollup_hourly where ${w.sql}
+             group by vendor_id order by gmv_minor desc, vendor_id limit ?`,
+      params: [...w.params, scope.limit],
+    }
+  }
+  const column = { vendor: "vendor_id", product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
+  const w = where(scope, "placed_at")
+  const orders = scope.dimension === "vendor" ? "count(*) filter (where is_vendor_order_head)" : "count(distinct order_id) filter (where line_type = 'item')"
+  const lines = scope.dimension === "vendor" ? "" : "and line_type = 'item' "
+  return {
+    sql: `select ${column} as id, sum(total_minor - refunded_minor)::bigint as gmv_minor, ${orders}::bigint as order_count,
+                 sum(commission_minor)::bigint as commission_minor, sum(quantity - returned_quantity)::bigint as quantity
+            from sales_fact where ${w.sql} ${lines}and ${column} is not null
+           group by ${column} order by gmv_minor desc, ${column} limit ?`,
+    params: [...w.params, scope.limit],
+  }
+}
+
+/**
+ * Per vendor, over the vendor orders placed in the range (one head line
+ * each): acceptance = accepted / (accepted + rejected); cancellation =
+ * rejected or canceled / all; returns = with a return / delivered; late =
+ * shipped after the SLA, or not shipped and past it / those due by now;
+ * the median hours from placing to shipping.
+ */
+export function performanceSql(scope: Scope & { sla_hours: number; now: Date; limit: number; offset: number }): Sql {
+  const w = where(scope, "placed_at")
+  return {
+    sql: `select vendor_id,
+                 count(*)::bigint as vendor_order_count,
+                 count(accepted_at)::bigint as accepted_count,
+                 count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected')::bigint as decided_count,
+                 count(canceled_at)::bigint as canceled_count,
+                 count(delivered_at)::bigint as delivered_count,
+                 count(*) filter (where has_return)::bigint as returned_count,
+                 percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at) / 3600)
+                   filter (where shipped_at is not null) as median_hours_to_ship,
+                 count(*) filter (where shipped_at > placed_at + make_interval(hours => ?)
+                                     or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as late_count,
+                 count(*) filter (where shipped_at is not null
+                                     or (canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as due_count,
+                 count(*) over ()::bigint as vendor_total
+            from sales_fact
+           where is_vendor_order_head and ${w.sql}
+           group by vendor_id
+           order by vendor_order_count desc, vendor_id
+           limit ? offset ?`,
+    params: [scope.sla_hours, scope.sla_hours, scope.now, scope.sla_hours, scope.now, ...w.params, scope.limit, scope.offset],
+  }
+}
