@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Analytics benchmark, end to end with one command:
+// - `npm run bench:data -- --orders 250000 --vendors 500`: (re)creates the
+//   database lilium_bench_analytics, migrates it and bulk-loads the sales
+//   facts (bench/analytics-data.ts);
+// - `npm run bench:analytics [-- --requests 100]`: loads the default data set
+//   first if there is none, starts Medusa on it (`medusa start`), and times
+//   each analytics endpoint over HTTP (p50/p95 over N requests after a
+//   warm-up) and the same SQL run in psql with \timing, then prints the
+//   table and writes bench/out/analytics.json.
+// The database server is BENCH_DATABASE_URL's (or DATABASE_URL's); without
+// either, an embedded PostgreSQL kept in .lilium/bench-pg.
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+
+const command = process.argv[2]
+if (!["data", "run"].includes(command)) {
+  console.error("usage: node bench/analytics.mjs data [--orders N --vendors N] | run [--requests N]")
+  process.exit(2)
+}
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+process.chdir(root)
+const say = (m) => console.log(`[bench] ${m}`)
+const flag = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
+delete env.REDIS_URL
+
+function medusa(args, extra = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: "inherit", env: { ...env, ...extra } })
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
+  })
+}
+
+async function database() {
+  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
+  if (base) {
+    const u = new URL(base)
+    u.pathname = "/lilium_bench_analytics"
+    return { url: u.toString(), stop: async () => {} }
+  }
+  const port = await freePort(55610)
+  say(`starting an embedded PostgreSQL on :${port} (.lilium/bench-pg)`)
+  const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".lilium", "bench-pg"), port, persistent: true })
+  return { url: connectionUrl({ port, database: "lilium_bench_analytics" }), stop: () => server.stop() }
+}
+
+async function admin(url, sql) {
+  const a = new URL(url)
+  a.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: a.toString() })
+  await client.connect()
+  try {
+    return await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+async function loadData(url, orders, vendors) {
+  const name = new URL(url).pathname.slice(1)
+  await admin(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await admin(url, `CREATE DATABASE "${name}"`)
+  say("migrating")
+  await medusa(["db:migrate"], { DATABASE_URL: url })
+  say(`loading ${orders} orders across ${vendors} vendors`)
+  await medusa(["exec", "./bench/analytics-data.ts"], { DATABASE_URL: url, BENCH_ORDERS: String(orders), BENCH_VENDORS: String(vendors) })
+}
+
+async function factCount(url) {
+  const client = new pg.Client({ connectionString: url })
+  try {
+    await client.connect()
+    const { rows } = await client.query("select count(*)::int as n from sales_fact")
+    return rows[0].n
+  } catch {
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+
+/** Times `sql` n times in one psql session (\timing), after 5 warm-up runs. */
+function psqlTimes(url, sql, n) {
+  const script = `\\timing on\n${Array.from({ length: n + 5 }, () => sql.trim().replace(/;?$/, ";")).join("\n")}\n`
+  const out = spawnSync("psql", [url, "-X", "-q", "-o", "/dev/null", "-f", "-"], { input: script, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  if (out.status !== 0) throw new Error(`psql failed: ${out.stderr}`)
+  const times = [...(out.stdout + out.stderr).matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]))
+  return times.slice(5).sort((a, b) => a - b)
+}
+
+async function timeHttp(base, path, headers, n) {
+  for (let i = 0; i < 10; i++) await fetch(base + path, { headers }).then((r) => r.arrayBuffer())
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    const res = await fetch(base + path, { headers })
+    await res.arrayBuffer()
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+    times.push(performance.now() - t)
+  }
+  return times.sort((a, b) => a - b)
+}
+
+const db = await database()
+let server
+try {
+  if (command === "data") {
+    await loadData(db.url, Number(flag("orders", 250_000)), Number(flag("vendors", 500)))
+  } else {
+    if (!(await factCount(db.url))) await loadData(db.url, 250_000, 500)
+    const setup = JSON.parse(fs.readFileSync("bench/out/analytics-setup.json", "utf8"))
+    const requests = Number(flag("requests", 100))
+    const port = await freePort(9300)
+    say(`starting Medusa on :${port}`)
+    server = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["start", "--port", String(port)], {
+      env: { ...env, DATABASE_URL: db.url, DISABLE_MEDUSA_ADMIN: "true", PORT: String(port) },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    })
+    const base = `http://localhost:${port}`
+    for (let i = 0; ; i++) {
+      if (i > 240) throw new Error("Medusa did not start")
+      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    const token = async (actor, body) => (await (await fetch(`${base}/auth/${actor}/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()).token
+    const adminAuth = { authorization: `Bearer ${await token("user", setup.admin)}` }
+    const vendorAuth = { authorization: `Bearer ${await token("vendor", { email: setup.vendor.email, password: setup.vendor.password })}` }
+
+    // The year of data ends on 2026-11-27; ranges are whole UTC days.
+    const to = "2026-11-26"
+    const ranges = { d90: "from=2026-08-29&to=2026-11-26", d365: "from=2025-11-28&to=2026-11-26", d30: "from=2026-10-28&to=2026-11-26" }
+    const utc = (d) => `'${d}T00:00:00Z'::timestamptz`
+    const next = (d) => `('${d}T00:00:00Z'::timestamptz + interval '1 day')`
+    const v = setup.vendor.id
+    const cases = [
+      {
+        name: "admin overview, 90 days", goal: 100, path: `/admin/analytics/overview?currency_code=eur&${ranges.d90}`, auth: adminAuth,
+        sql: `select (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}) g,
+                     (select count(distinct customer_id) from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}) b,
+                     (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-06-01")} and bucket < ${utc("2026-08-29")}) pg,
+                     (select count(distinct customer_id) from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-06-01")} and placed_at < ${utc("2026-08-29")}) pb`,
+      },
+      {
+        name: "admin daily sales, 365 days", goal: 150, path: `/admin/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: adminAuth,
+        sql: `select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor), sum(commission_minor), sum(order_count) from sales_rollup_hourly_all
+               where currency_code='eur' and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1 order by 1`,
+      },
+      {
+        name: "admin top vendors, 90 days", goal: 150, path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`, auth: adminAuth,
+        sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count) from sales_rollup_hourly where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}
+               group by vendor_id order by g desc limit 10`,
+      },
+      {
+        name: "admin top products, 90 days", goal: null, path: `/admin/analytics/top?currency_code=eur&dimension=product&${ranges.d90}`, auth: adminAuth,
+        sql: `select product_id, sum(total_minor - refunded_minor) g, count(distinct order_id) from sales_fact where deleted_at is null and currency_code='eur'
+               and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and line_type='item' and product_id is not null group by product_id order by g desc limit 10`,
+      },
+      {
+        name: "admin vendor performance, 90 days", goal: null, path: `/admin/analytics/vendors/performance?currency_code=eur&${ranges.d90}`, auth: adminAuth,
+        sql: `select vendor_id, count(*), count(accepted_at), percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null)
+                from sales_fact where is_vendor_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}
+               group by vendor_id order by 2 desc limit 50`,
+      },
+      {
+        name: "vendor overview, 30 days (biggest vendor)", goal: 25, path: `/vendor/analytics/overview?currency_code=eur&${ranges.d30}`, auth: vendorAuth,
+        sql: `select (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-10-28")} and bucket < ${next(to)}) g,
+                     (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-10-28")} and placed_at < ${next(to)}) b,
+                     (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-09-28")} and bucket < ${utc("2026-10-28")}) pg,
+                     (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-09-28")} and placed_at < ${utc("2026-10-28")}) pb`,
+      },
+      {
+        name: "vendor daily sales, 365 days", goal: null, path: `/vendor/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: vendorAuth,
+        sql: `select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur'
+               and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1 order by 1`,
+      },
+    ]
+    const results = []
+    const facts = await factCount(db.url)
+    for (const c of cases) {
+      const http = await timeHttp(base, c.path, c.auth, requests)
+      const sql = psqlTimes(db.url, c.sql, requests)
+      const row = {
+        endpoint: c.name,
+        http_p50: +pct(http, 50).toFixed(1), http_p95: +pct(http, 95).toFixed(1),
+        sql_p50: +pct(sql, 50).toFixed(1), sql_p95: +pct(sql, 95).toFixed(1),
+        ratio_p50: +(pct(http, 50) / pct(sql, 50)).toFixed(2), ratio_p95: +(pct(http, 95) / pct(sql, 95)).toFixed(2),
+        goal_p95_ms: c.goal, meets_goal: c.goal === null ? null : pct(http, 95) <= c.goal,
+      }
+      results.push(row)
+      say(`${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms; ratio p95 ${row.ratio_p95}×`)
+    }
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+    fs.mkdirSync("bench/out", { recursive: true })
+    fs.writeFileSync("bench/out/analytics.json", JSON.stringify({ machine, facts, requests, results }, null, 2))
+    console.table(results)
+    say(`${facts} facts; ${requests} requests per endpoint; ${machine}`)
+  }
+} finally {
+  if (server) {
+    try { process.kill(-server.pid, "SIGTERM") } catch {}
+  }
+  await db.stop()
+}
