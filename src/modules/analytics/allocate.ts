@@ -9,6 +9,10 @@ export function toMinor(amount: BigNumberInput, currencyCode: string): number {
 
 /** Minor units back to the currency's major unit, for the API (exact for cents). */
 export function fromMinor(minor: number | string | bigint, currencyCode: string): number {
+  const n = Number(minor)
+  // An integer divided by a power of ten rounds to the double nearest the
+  // exact decimal, which prints as that decimal: exact, and cheap for long series.
+  if (Number.isSafeInteger(n)) return n / 10 ** currencyPrecision(currencyCode)
   return MathBN.convert(String(minor)).shiftedBy(-currencyPrecision(currencyCode)).toNumber()
 }
 

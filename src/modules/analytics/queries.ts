@@ -62,12 +62,15 @@ export function aggregateSql(scope: Scope): Sql {
   const w = where(scope, src.time)
   const head = scope.vendor_id ? "is_vendor_order_head" : "is_order_head"
   const b = where(scope, "placed_at")
+  // Distinct counts as hash aggregates over the head lines' index-only scan
+  // (count(distinct …) would sort: about twice as slow at 60k heads).
   return {
-    sql: `select r.*, b.buyer_count, b.company_count
-            from (select ${src.metrics} from ${src.table} where ${w.sql}) r,
-                 (select count(distinct customer_id)::bigint as buyer_count, count(distinct company_id)::bigint as company_count
-                    from sales_fact where ${head} and ${b.sql}) b`,
-    params: [...w.params, ...b.params],
+    sql: `with heads as (select customer_id, company_id from sales_fact where ${head} and ${b.sql})
+          select r.*,
+                 (select count(*) from (select customer_id from heads where customer_id is not null group by customer_id) c)::bigint as buyer_count,
+                 (select count(*) from (select company_id from heads where company_id is not null group by company_id) c)::bigint as company_count
+            from (select ${src.metrics} from ${src.table} where ${w.sql}) r`,
+    params: [...b.params, ...w.params],
   }
 }
 
@@ -115,7 +118,7 @@ export function topSql(scope: Scope & { dimension: "vendor" | "product" | "categ
   }
   const column = { vendor: "vendor_id", product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
   const w = where(scope, "placed_at")
-  const orders = scope.dimension === "vendor" ? "count(*) filter (where is_vendor_order_head)" : "count(distinct order_id) filter (where line_type = 'item')"
+  const orders = scope.dimension === "vendor" ? "count(*) filter (where is_vendor_order_head)" : "count(distinct order_id)"
   const lines = scope.dimension === "vendor" ? "" : "and line_type = 'item' "
   return {
     sql: `select ${column} as id, sum(total_minor - refunded_minor)::bigint as gmv_minor, ${orders}::bigint as order_count,

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../../context"
-import { buildOverview } from "../../../utils/analytics"
+import { analyticsCurrency, buildOverview, resolveRange } from "../../../utils/analytics"
 import { LEDGER_MODULE } from "../../../../modules/ledger"
 import type LedgerModuleService from "../../../../modules/ledger/service"
 
@@ -11,10 +11,14 @@ import type LedgerModuleService from "../../../../modules/ledger/service"
  */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
   const vendorId = req.vendor_context.vendor.id
-  const overview = await buildOverview(req.scope, req.validatedQuery, vendorId)
+  const query = req.validatedQuery as any
+  const currency = await analyticsCurrency(req.scope, query.currency_code)
+  const range = resolveRange(query)
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
-  const [paid, balances] = await Promise.all([
-    ledger.listPayouts({ vendor_id: vendorId, currency_code: overview.currency_code, status: "paid", paid_at: { $gte: overview.from, $lt: overview.to } } as any, { select: ["amount"] }),
+  // The sales figures and the money figures are read at the same time.
+  const [overview, paid, balances] = await Promise.all([
+    buildOverview(req.scope, { ...query, currency_code: currency }, vendorId),
+    ledger.listPayouts({ vendor_id: vendorId, currency_code: currency, status: "paid", paid_at: { $gte: range.from, $lt: range.to } } as any, { select: ["amount"] }),
     ledger.balances(vendorId),
   ])
   const balance = balances.find((b) => b.currency_code === overview.currency_code)
