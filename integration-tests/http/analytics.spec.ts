@@ -174,6 +174,7 @@ liliumIntegrationTestRunner({
       expect(byVendor[vendor("papyrus-supplies").id]).toMatchObject({ vendor_order_count: 1, acceptance_rate: null, median_hours_to_ship: null, cancellation_rate: 0, return_rate: null, late_shipment_rate: 1 })
       expect(byVendor[vendor("oakline-furniture").id]).toMatchObject({ vendor_order_count: 1, acceptance_rate: 0, cancellation_rate: 1, late_shipment_rate: null })
       expect(perf.count).toBe(3)
+      expect(await get(`/admin/analytics/vendors/performance?${range}&offset=10`)).toMatchObject({ vendors: [], count: 3 })
 
       // CSV, streamed.
       const csv = await api.get(`/admin/analytics/sales?${range}&interval=day&format=csv`, admin)
@@ -206,6 +207,11 @@ liliumIntegrationTestRunner({
         ["/admin/analytics/top?dimension=color", "dimension"],
         ["/admin/analytics/top?limit=1000", "limit"],
         ["/admin/analytics/overview?currency_code=euro", "currency_code"],
+        ["/admin/analytics/overview?from=2026-02-30", "must be a date"],
+        ["/admin/analytics/overview?from=2026-03-01T10:00:00", "with an offset"],
+        ["/admin/analytics/sales?from=2026-03-05&to=2026-03-01", "from must be before to"],
+        ["/admin/analytics/sales?from=2020-01-01&to=2026-01-01", "at most 1098 days"],
+        ["/admin/analytics/overview?format=csv", "format"],
       ]
       for (const [path, message] of cases) {
         const res = await api.get(path, { ...admin, ...noThrow })

@@ -49,8 +49,8 @@ import {
 } from "./admin/commission-rules/validators"
 import { ListTransactionsParams } from "./utils/ledger-reads"
 import {
+  AnalyticsOverviewParams,
   AnalyticsPerformanceParams,
-  AnalyticsRangeParams,
   AnalyticsSalesParams,
   AnalyticsTopParams,
   VendorAnalyticsTopParams,
@@ -201,11 +201,11 @@ export default defineMiddlewares({
     { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
 
     // ---- analytics (vendors: money, so owner, admin and finance)
-    { matcher: "/admin/analytics/overview", method: ["GET"], middlewares: [listQuery(AnalyticsRangeParams)] },
+    { matcher: "/admin/analytics/overview", method: ["GET"], middlewares: [listQuery(AnalyticsOverviewParams)] },
     { matcher: "/admin/analytics/sales", method: ["GET"], middlewares: [listQuery(AnalyticsSalesParams)] },
     { matcher: "/admin/analytics/top", method: ["GET"], middlewares: [listQuery(AnalyticsTopParams)] },
     { matcher: "/admin/analytics/vendors/performance", method: ["GET"], middlewares: [listQuery(AnalyticsPerformanceParams)] },
-    { matcher: "/vendor/analytics/overview", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsRangeParams)] },
+    { matcher: "/vendor/analytics/overview", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsOverviewParams)] },
     { matcher: "/vendor/analytics/sales", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsSalesParams)] },
     { matcher: "/vendor/analytics/top", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(VendorAnalyticsTopParams)] },
 

@@ -10,9 +10,20 @@ import type VendorModuleService from "../../modules/vendor/service"
 import { csvCell } from "./csv"
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+// A date-time must say its offset: "local time of which zone?" has no good default.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
+const realDate = (v: string) => {
+  const day = v.slice(0, 10)
+  const d = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
+}
+const validInstant = (v: string) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v))
 const instant = z
   .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD, midnight in tz) or an ISO 8601 date-time")
+  .refine(
+    validInstant,
+    "must be a date (YYYY-MM-DD, a whole day in tz) or an ISO 8601 date-time with an offset (2026-03-01T10:00:00Z)"
+  )
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz })
@@ -22,28 +33,56 @@ const timeZone = z.string().refine((tz) => {
   }
 }, "must be an IANA time zone, such as UTC or Europe/Berlin")
 
+const rangeFields = {
+  currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  tz: timeZone.default("UTC"),
+}
+// Longest range a request may cover: enough for multi-year trends, bounded
+// so that a daily series cannot be asked for centuries of empty days.
+const MAX_RANGE_DAYS = 3 * 366
+const rangeChecks = (q: { from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) => {
+  // Zod runs this even when a field failed; those failures speak for themselves.
+  if ((!q.from && !q.to) || (q.from && !validInstant(q.from)) || (q.to && !validInstant(q.to)) || typeof q.tz !== "string") return
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: q.tz })
+  } catch {
+    return
+  }
+  const { from, to } = resolveRange(q)
+  if (from >= to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["from"], message: "from must be before to" })
+  else if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: `the range may cover at most ${MAX_RANGE_DAYS} days` })
+  }
+}
+
+/** Overviews answer JSON only. */
+export const AnalyticsOverviewParams = z.object(rangeFields).strict().superRefine(rangeChecks)
 export const AnalyticsRangeParams = z
-  .object({
-    currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
-    from: instant.optional(),
-    to: instant.optional(),
-    tz: timeZone.default("UTC"),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
+  .object({ ...rangeFields, format: z.enum(["json", "csv"]).default("json") })
   .strict()
-export const AnalyticsSalesParams = AnalyticsRangeParams.extend({ interval: z.enum(["day", "week", "month"]).default("day") }).strict()
+export const AnalyticsSalesParams = AnalyticsRangeParams.extend({ interval: z.enum(["day", "week", "month"]).default("day") })
+  .strict()
+  .superRefine(rangeChecks)
 export const AnalyticsTopParams = AnalyticsRangeParams.extend({
   dimension: z.enum(["vendor", "product", "category", "company"]).default("vendor"),
   limit: z.coerce.number().int().min(1).max(100).default(10),
-}).strict()
+})
+  .strict()
+  .superRefine(rangeChecks)
 export const VendorAnalyticsTopParams = AnalyticsRangeParams.extend({
   dimension: z.enum(["product", "category"]).default("product"),
   limit: z.coerce.number().int().min(1).max(100).default(10),
-}).strict()
+})
+  .strict()
+  .superRefine(rangeChecks)
 export const AnalyticsPerformanceParams = AnalyticsRangeParams.extend({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-}).strict()
+})
+  .strict()
+  .superRefine(rangeChecks)
 
 /** The offset of `tz` from UTC at `at`, in minutes. */
 export function tzOffsetMinutes(tz: string, at: Date): number {
@@ -216,10 +255,12 @@ export async function buildPerformance(scope: any, query: any) {
     offset: query.offset,
   })
   const named = await names(scope, "vendor", rows.map((r: any) => r.vendor_id))
+  // Past the last page there is no row to carry the total: count separately.
+  const count = rows.length ? Number(rows[0].vendor_total) : query.offset ? await analyticsService(scope).vendorCount({ currency_code: currency, ...range }) : 0
   return {
     currency_code: currency,
     sla_hours: shipSlaHours(),
-    count: rows.length ? Number(rows[0].vendor_total) : 0,
+    count,
     offset: query.offset,
     limit: query.limit,
     vendors: rows.map((r: any) => ({

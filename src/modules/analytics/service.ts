@@ -65,6 +65,15 @@ class AnalyticsModuleService extends MedusaService({ SalesFact }) {
     return this.sql(sql, params)
   }
 
+  /** How many vendors have vendor orders placed in the range. */
+  async vendorCount(scope: Omit<Scope, "tz" | "use_rollups"> & Partial<Scope>): Promise<number> {
+    const [row] = await this.sql(
+      `select count(distinct vendor_id)::int as n from sales_fact where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?`,
+      [scope.currency_code, scope.from, scope.to]
+    )
+    return row?.n ?? 0
+  }
+
   /** Per vendor: counts for acceptance, cancellation, return and late-shipment rates, and the median hours to ship. */
   async vendorPerformance(scope: Scope & { sla_hours: number; now: Date; limit: number; offset: number }) {
     const { sql, params } = performanceSql(scope)
