@@ -103,11 +103,18 @@ const payoutProviders = [
     : []),
 ]
 
+// `medusa start` runs in production mode, where Medusa marks the session
+// cookie Secure: a browser on http://localhost (what `npm start` prints)
+// then never gets it and cannot log in to the admin. The cookie is Secure
+// whenever the public URL is https, or when COOKIE_SECURE=true.
+const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : (env.MEDUSA_BACKEND_URL ?? "").startsWith("https://")
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     redisUrl: REDIS_URL,
     workerMode: WORKER_MODE,
+    cookieOptions: { secure: secureCookies, sameSite: "lax" },
     http: {
       storeCors: env.STORE_CORS ?? DEFAULT_CORS,
       adminCors: env.ADMIN_CORS ?? DEFAULT_CORS,

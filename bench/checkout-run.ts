@@ -7,6 +7,8 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { createReadyCart } from "../src/scripts/lib/checkout"
 import { seedMarketplaceBasics } from "../src/scripts/lib/marketplace-basics"
 import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
+import { ANALYTICS_MODULE } from "../src/modules/analytics"
+import type AnalyticsModuleService from "../src/modules/analytics/service"
 import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/workflows/complete-marketplace-cart"
 
 /**
@@ -14,7 +16,8 @@ import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/w
  * builds 2 × N identical carts (one item and one shipping method per
  * vendor) and completes them alternately with Medusa's completeCartWorkflow
  * (baseline) and Lilium's complete-marketplace-cart (split). Between runs it
- * waits until the order.placed subscribers (split, capture) are done, so
+ * waits until the order.placed subscribers (split, capture) and the sales
+ * facts (vendor_order.created) are done, so
  * background work of one run never lands in the next one's timing.
  */
 export default async function run({ container }: ExecArgs) {
@@ -24,6 +27,7 @@ export default async function run({ container }: ExecArgs) {
   const sizes = (process.env.BENCH_SIZES || "1,5,10,20").split(",").map(Number)
   const log = (m: string) => console.log(`[bench] ${m}`)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const analytics: AnalyticsModuleService = container.resolve(ANALYTICS_MODULE)
 
   const basics = await seedMarketplaceBasics(container, { adminEmail: "bench@lilium.local", adminPassword: "bench-password" })
   const region = basics.regions.find((r) => r.currency_code === "eur")!
@@ -53,15 +57,16 @@ export default async function run({ container }: ExecArgs) {
     })
   }
 
-  /** Waits until the order is split (by either path) and its payment captured. */
+  /** Waits until the order is split (by either path), its payment captured and its sales facts written. */
   async function settled(orderId: string, vendorsExpected: number) {
     for (let i = 0; i < 600; i++) {
-      const [{ data: vos }, { data: orders }] = await Promise.all([
+      const [{ data: vos }, { data: orders }, facts] = await Promise.all([
         query.graph({ entity: "vendor_order", fields: ["id"], filters: { order_id: orderId } }),
         query.graph({ entity: "order", fields: ["payment_collections.payments.captured_at"], filters: { id: orderId } }),
+        analytics.listSalesFacts({ order_id: orderId, is_vendor_order_head: true }, { select: ["id"] }),
       ])
       const captured = (orders[0] as any)?.payment_collections?.[0]?.payments?.[0]?.captured_at
-      if (vos.length === vendorsExpected && captured) return
+      if (vos.length === vendorsExpected && captured && facts.length === vendorsExpected) return
       await new Promise((r) => setTimeout(r, 20))
     }
     throw new Error(`order ${orderId} did not settle`)

@@ -227,6 +227,11 @@ export default defineMiddlewares({
     // ---- /admin/vendors/:id ledger
     { matcher: "/admin/vendors/:id/transactions", method: ["GET"], middlewares: [listQuery(ListTransactionsParams)] },
     {
+      matcher: "/admin/vendors/:id/products",
+      method: ["GET"],
+      middlewares: [listQuery(z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict())],
+    },
+    {
       matcher: "/admin/vendors/:id/adjustments",
       method: ["POST"],
       middlewares: [
