@@ -196,6 +196,15 @@ liliumIntegrationTestRunner({
       expect((await api.get(`/vendor/analytics/sales?${range}&tz=Europe/Berlin`, lumen)).data.series.map((r: any) => r.gmv)).toEqual([0, 54.85, 0, 0])
       const foreign = await api.get(`/vendor/analytics/overview?${range}&vendor_id=${vendor("papyrus-supplies").id}`, { ...lumen, ...noThrow })
       expect(foreign.status).toBe(400)
+
+      // The admin pages' reads: a customer's vendors, a product's vendor, a vendor's products.
+      const anna = s.a["lumen-office-lighting"].customer_id ?? (await api.get(`/admin/vendor-orders/${s.a["lumen-office-lighting"].id}`, admin)).data.vendor_order.customer_id
+      expect((await get(`/admin/customers/${anna}/vendors`)).vendors.map((v: any) => v.handle)).toEqual(["lumen-office-lighting", "papyrus-supplies"])
+      expect((await get(`/admin/products/${product("desk-lamp").id}/vendor`)).vendor).toMatchObject({ id: vendor("lumen-office-lighting").id, name: "Lumen Office Lighting" })
+      expect((await get(`/admin/vendors/${vendor("lumen-office-lighting").id}/products`)).products.map((p: any) => p.id)).toEqual([product("desk-lamp").id])
+      for (const missing of ["/admin/customers/cus_missing/vendors", "/admin/products/prod_missing/vendor", "/admin/vendors/ven_missing/products"]) {
+        expect((await api.get(missing, { ...admin, ...noThrow })).status).toBe(404)
+      }
     })
 
     it("refuses bad parameters with 400 and a clear message", async () => {

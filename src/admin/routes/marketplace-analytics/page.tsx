@@ -29,7 +29,7 @@ function Kpi({ label, value, change }: { label: string; value: string; change?: 
 function Csv({ path, query }: { path: string; query: Record<string, string> }) {
   const href = `${path}?${new URLSearchParams({ ...query, format: "csv" })}`
   return (
-    <a href={href} download className="text-ui-fg-interactive txt-compact-small hover:underline" data-testid={`csv-${path.split("/").pop()}`}>
+    <a href={href} download className="text-ui-fg-interactive txt-compact-small whitespace-nowrap hover:underline" data-testid={`csv-${path.split("/").pop()}`}>
       Download CSV
     </a>
   )
