@@ -6,8 +6,10 @@
 // - `npm run bench:analytics [-- --requests 100]`: loads the default data set
 //   first if there is none, starts Medusa on it (`medusa start`), and times
 //   each analytics endpoint over HTTP (p50/p95 over N requests after a
-//   warm-up) and the same SQL run in psql with \timing, then prints the
-//   table and writes bench/out/analytics.json.
+//   warm-up) against two hand-written SQL versions in psql with \timing:
+//   the same SQL the endpoint runs (rollups where it uses them), and the
+//   straightforward aggregate over the fact table; prints the table and
+//   writes bench/out/analytics.json.
 // The database server is BENCH_DATABASE_URL's (or DATABASE_URL's); without
 // either, an embedded PostgreSQL kept in .lilium/bench-pg.
 import { spawn, spawnSync } from "node:child_process"
@@ -146,6 +148,15 @@ try {
     const utc = (d) => `'${d}T00:00:00Z'::timestamptz`
     const next = (d) => `('${d}T00:00:00Z'::timestamptz + interval '1 day')`
     const v = setup.vendor.id
+    // The same aggregate as the straightforward SQL over the fact table (no rollups), for the second comparison.
+    const factsOverview = (vendor, a, b, c) => `select (select row(sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}),
+        count(*) filter (where is_vendor_order_head), count(distinct customer_id) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}))
+        from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(b)} and placed_at < ${c}) cur,
+      (select row(sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}),
+        count(*) filter (where is_vendor_order_head), count(distinct customer_id) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}))
+        from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(a)} and placed_at < ${utc(b)}) prev`
+    const factsDaily = (vendor, from) => `select date_trunc('day', placed_at at time zone 'UTC') d, sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where is_order_head)
+        from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(from)} and placed_at < ${next(to)} group by 1 order by 1`
     const cases = [
       {
         // Medusa's own per-request cost (auth, validation, serialization,
@@ -153,6 +164,7 @@ try {
         // every endpoint below.
         name: "floor: 1-day series", goal: null, path: `/admin/analytics/sales?currency_code=eur&interval=day&from=${to}&to=${to}`, auth: adminAuth,
         sql: `select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc(to)} and bucket < ${next(to)} group by 1`,
+        facts: factsDaily(null, to),
       },
       {
         name: "admin overview, 90 days", goal: 100, path: `/admin/analytics/overview?currency_code=eur&${ranges.d90}`, auth: adminAuth,
@@ -162,6 +174,7 @@ try {
                      (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-05-31")} and bucket < ${utc("2026-08-29")}) pg,
                      (select count(*) from (select customer_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-05-31")} and placed_at < ${utc("2026-08-29")} group by 1) x) pb,
                      (select count(*) from (select company_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-05-31")} and placed_at < ${utc("2026-08-29")} and company_id is not null group by 1) x) pc`,
+        facts: factsOverview(null, "2026-05-31", "2026-08-29", next(to)),
       },
       {
         name: "admin daily sales, 365 days", goal: 150, path: `/admin/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: adminAuth,
@@ -169,11 +182,14 @@ try {
                    agg as (select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) g, sum(commission_minor) c, sum(refunded_minor) r, sum(order_count) o, sum(vendor_order_count) v
                              from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1)
               select days.d, coalesce(g, 0), coalesce(c, 0), coalesce(r, 0), coalesce(o, 0), coalesce(v, 0) from days left join agg using (d) order by 1`,
+        facts: factsDaily(null, "2025-11-28"),
       },
       {
         name: "admin top vendors, 90 days", goal: 150, path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`, auth: adminAuth,
         sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count) from sales_rollup_hourly where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}
                group by vendor_id order by g desc limit 10`,
+        facts: `select vendor_id, sum(total_minor - refunded_minor) g, count(*) filter (where is_vendor_order_head) from sales_fact where deleted_at is null and currency_code='eur'
+               and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by vendor_id order by g desc limit 10`,
       },
       {
         name: "admin top products, 90 days", goal: null, path: `/admin/analytics/top?currency_code=eur&dimension=product&${ranges.d90}`, auth: adminAuth,
@@ -196,6 +212,7 @@ try {
                      (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-10-28")} and placed_at < ${next(to)}) b,
                      (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-09-28")} and bucket < ${utc("2026-10-28")}) pg,
                      (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-09-28")} and placed_at < ${utc("2026-10-28")}) pb`,
+        facts: factsOverview(v, "2026-09-28", "2026-10-28", next(to)),
       },
       {
         name: "vendor daily sales, 365 days", goal: null, path: `/vendor/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: vendorAuth,
@@ -203,6 +220,7 @@ try {
                    agg as (select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) g, sum(commission_minor) c, sum(refunded_minor) r, sum(vendor_order_count) o
                              from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1)
               select days.d, coalesce(g, 0), coalesce(c, 0), coalesce(r, 0), coalesce(o, 0) from days left join agg using (d) order by 1`,
+        facts: factsDaily(v, "2025-11-28"),
       },
     ]
     const results = []
@@ -210,15 +228,18 @@ try {
     for (const c of cases) {
       const http = await timeHttp(base, c.path, c.auth, requests)
       const sql = psqlTimes(db.url, c.sql, requests)
+      // Reads that already query the facts are their own straightforward SQL.
+      const facts = c.facts ? psqlTimes(db.url, c.facts, requests) : sql
       const row = {
         endpoint: c.name,
         http_p50: +pct(http, 50).toFixed(1), http_p95: +pct(http, 95).toFixed(1),
         sql_p50: +pct(sql, 50).toFixed(1), sql_p95: +pct(sql, 95).toFixed(1),
         ratio_p50: +(pct(http, 50) / pct(sql, 50)).toFixed(2), ratio_p95: +(pct(http, 95) / pct(sql, 95)).toFixed(2),
+        facts_sql_p95: +pct(facts, 95).toFixed(1), ratio_vs_facts_p95: +(pct(http, 95) / pct(facts, 95)).toFixed(2),
         goal_p95_ms: c.goal, meets_goal: c.goal === null ? null : pct(http, 95) <= c.goal,
       }
       results.push(row)
-      say(`${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms; ratio p95 ${row.ratio_p95}×`)
+      say(`${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms (ratio p95 ${row.ratio_p95}×); over the facts p95 ${row.facts_sql_p95} ms (ratio ${row.ratio_vs_facts_p95}×)`)
     }
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
     fs.mkdirSync("bench/out", { recursive: true })
