@@ -20,8 +20,10 @@ export async function rebuildSalesFacts(container: MedusaContainer, opts: { batc
   for (let skip = 0; ; skip += batch) {
     const page = await vendors.listVendorOrders({}, { select: ["id"], skip, take: batch, order: { id: "ASC" } })
     if (!page.length) break
-    const rows = await computeSalesFacts(container, page.map((v) => v.id))
-    await analytics.replaceVendorOrderFacts([], rows)
+    const ids = page.map((v) => v.id)
+    const rows = await computeSalesFacts(container, ids)
+    // Replace, not just insert: a live sync may have written these vendor orders since the truncate.
+    await analytics.replaceVendorOrderFacts(ids, rows)
     vendorOrders += page.length
     facts += rows.length
     opts.log?.(`${vendorOrders} vendor orders, ${facts} facts`)
