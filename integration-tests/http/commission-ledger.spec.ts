@@ -154,6 +154,35 @@ liliumIntegrationTestRunner({
       expect(lines.some((l: string) => l.includes(",refund,-154.65,eur,"))).toBe(true)
     })
 
+    it("a refund made in Medusa Admin reaches the vendors' ledgers in proportion, and Lilium's own refunds are not counted twice", async () => {
+      await rules()
+      const { order, vo } = await checkout([["desk-lamp", 3], ["paper-a4-500", 5]])
+      const admin = await adminHeaders()
+      let paymentId: string | undefined
+      for (let i = 0; i < 60 && !paymentId; i++) {
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=payment_status,payment_collections.payments.id`, admin)
+        if (data.order.payment_status === "captured") paymentId = data.order.payment_collections[0].payments[0].id
+        else await new Promise((r) => setTimeout(r, 100))
+      }
+      // Medusa's own refund of 19.19: 1919 cents over what is left, 154.65 : 37.20 → 15.47 and 3.72.
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 19.19 }, admin)
+      const [lumen, papyrus] = [await login("lumen-office-lighting"), await login("papyrus-supplies")]
+      const refundRows = async (headers: any) =>
+        (await api.get("/vendor/transactions?type[]=refund&type[]=commission_reversal", headers)).data.transactions.map((t: any) => [t.type, t.amount]).sort()
+      for (let i = 0; i < 50 && (await refundRows(lumen)).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
+      // Commission back: 5 × 15.47 / 154.65 = 0.50; 3.22 × 3.72 / 37.20 = 0.32.
+      expect(await refundRows(lumen)).toEqual([["commission_reversal", 0.5], ["refund", -15.47]])
+      expect(await refundRows(papyrus)).toEqual([["commission_reversal", 0.32], ["refund", -3.72]])
+      const split = (await api.get(`/admin/orders/${order.id}/vendor-orders`, admin)).data.vendor_orders
+      expect(Object.fromEntries(split.map((v: any) => [v.vendor.handle, v.refunded_total]))).toEqual({ "lumen-office-lighting": 15.47, "papyrus-supplies": 3.72 })
+
+      // The operator's vendor refund goes through the same payment: reconciled, it adds nothing more.
+      await api.post(`/admin/vendor-orders/${vo["papyrus-supplies"].id}/refunds`, { amount: 1, note: "Dented box" }, admin)
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(await refundRows(papyrus)).toEqual([["commission_reversal", 0.09], ["commission_reversal", 0.32], ["refund", -1], ["refund", -3.72]])
+      expect(await refundRows(lumen)).toEqual([["commission_reversal", 0.5], ["refund", -15.47]])
+    })
+
     it("operator adjustments need a reason; the ledger is append-only in the database; tenants only see their own", async () => {
       const admin = await adminHeaders()
       const oakId = vendorId("oakline-furniture")
