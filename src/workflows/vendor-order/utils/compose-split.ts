@@ -1,4 +1,4 @@
-import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { parallelize, transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { computeCommissionsStep } from "../steps/compute-commissions"
 import { computeVendorSplitStep } from "../steps/compute-vendor-split"
@@ -23,11 +23,15 @@ export function composeVendorSplit(input: WorkflowData<{ order_id: string; looku
   const created = createVendorOrdersStep(
     transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits }))
   )
-  createCommissionLinesStep(
-    transform({ input, priced, created }, ({ input, priced, created }) => ({ order_id: input.order_id, created, lines: priced.lines }))
-  )
-  postSplitLedgerStep(
-    transform({ input, priced, created }, ({ input, priced, created }) => ({ order_id: input.order_id, splits: priced.splits, created }))
+  // Commission lines and ledger rows are independent writes to two modules:
+  // they run side by side, so the checkout waits for the slower one only.
+  parallelize(
+    createCommissionLinesStep(
+      transform({ input, priced, created }, ({ input, priced, created }) => ({ order_id: input.order_id, created, lines: priced.lines }))
+    ),
+    postSplitLedgerStep(
+      transform({ input, priced, created }, ({ input, priced, created }) => ({ order_id: input.order_id, splits: priced.splits, created }))
+    )
   )
   releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-split-lock" })
   return { created, splits: transform({ priced }, ({ priced }) => priced.splits) }
