@@ -284,6 +284,9 @@ liliumIntegrationTestRunner({
       const again = await api.post("/vendor/payout-account", { provider: "stripe-connect" }, lumen)
       expect(again.data.payout_account.external_id).toBe(data.payout_account.external_id)
       expect(stripe.accounts.size).toBe(1)
+      // Another vendor neither sees Lumen's account nor gets a link to it.
+      expect((await api.get("/vendor/payout-account", oak)).data).toEqual({ payout_account: null })
+      expect((await api.post("/vendor/payout-account/onboarding-link", {}, { ...oak, ...noThrow })).status).toBe(400)
       // An older account.updated does not overwrite a newer state.
       const stale = await webhook({ type: "account.updated", created: 1_000_000, data: { object: { ...stripe.accounts.get(data.payout_account.external_id), payouts_enabled: true, capabilities: { transfers: "active" } } } })
       expect([stale.status, stale.data.changed]).toEqual([200, false])
