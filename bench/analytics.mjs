@@ -18,7 +18,7 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 
 const command = process.argv[2]
 if (!["data", "run"].includes(command)) {
@@ -55,22 +55,8 @@ async function database() {
   return { url: connectionUrl({ port, database: "lilium_bench_analytics" }), stop: () => server.stop() }
 }
 
-async function admin(url, sql) {
-  const a = new URL(url)
-  a.pathname = "/postgres"
-  const client = new pg.Client({ connectionString: a.toString() })
-  await client.connect()
-  try {
-    return await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
 async function loadData(url, orders, vendors) {
-  const name = new URL(url).pathname.slice(1)
-  await admin(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await admin(url, `CREATE DATABASE "${name}"`)
+  await recreateDatabase(url)
   say("migrating")
   await medusa(["db:migrate"], { DATABASE_URL: url })
   say(`loading ${orders} orders across ${vendors} vendors`)

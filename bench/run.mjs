@@ -14,8 +14,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import pg from "pg"
-import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 
 const name = process.argv[2]
 if (!["checkout", "commission"].includes(name)) {
@@ -27,16 +26,6 @@ process.chdir(root)
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
 const say = (m) => console.log(`[bench] ${m}`)
 
-async function recreate(url) {
-  const admin = new URL(url)
-  const database = admin.pathname.slice(1)
-  admin.pathname = "/postgres"
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-  await client.query(`CREATE DATABASE "${database}"`)
-  await client.end()
-}
 
 function medusa(args) {
   return new Promise((resolve, reject) => {
@@ -62,7 +51,7 @@ try {
   }
   env.DATABASE_URL = url
   delete env.REDIS_URL // in-process modules: the benchmark measures the workflows, not Redis
-  await recreate(url)
+  await recreateDatabase(url)
   say("migrating")
   await medusa(["db:migrate"])
   say("running")

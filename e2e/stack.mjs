@@ -7,21 +7,10 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import pg from "pg"
-import { connectionUrl, freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 
 export const ADMIN = { email: "admin@lilium.local", password: "lilium-admin" }
 
-async function recreate(url) {
-  const admin = new URL(url)
-  const name = admin.pathname.slice(1)
-  admin.pathname = "/postgres"
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await client.query(`CREATE DATABASE "${name}"`)
-  await client.end()
-}
 
 export async function startStack({ log = () => {} } = {}) {
   let embedded = null
@@ -37,7 +26,7 @@ export async function startStack({ log = () => {} } = {}) {
     embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false })
     url = connectionUrl({ port, database: "lilium_e2e" })
   }
-  await recreate(url)
+  await recreateDatabase(url)
   const port = await freePort(9400)
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {

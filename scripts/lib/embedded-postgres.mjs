@@ -91,3 +91,18 @@ export async function ensureDatabase(url) {
     await client.end()
   }
 }
+
+/** Drops and creates the database named in `url` (benchmarks and browser tests start empty). */
+export async function recreateDatabase(url) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1)).replace(/"/g, '""')
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
