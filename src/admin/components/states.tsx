@@ -1,4 +1,6 @@
 import { Skeleton, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { errorMessage } from "../lib/sdk"
 
 /** Loading rows while a table's first page arrives. */
 export function LoadingRows({ rows = 5 }: { rows?: number }) {
@@ -23,4 +25,17 @@ export function Empty({ title, description }: { title: string; description?: str
       )}
     </div>
   )
+}
+
+/**
+ * The loading, error and empty states of a query, the same on every page and
+ * widget: what to show instead of the content, or null once there is content.
+ */
+export function queryState(
+  query: { isLoading: boolean; isError: boolean; error: unknown },
+  opts: { what: string; empty: ReactNode | false; rows?: number }
+): ReactNode | null {
+  if (query.isLoading) return <LoadingRows rows={opts.rows} />
+  if (query.isError) return <Empty title={`${opts.what} could not be loaded`} description={errorMessage(query.error)} />
+  return opts.empty || null
 }

@@ -3,13 +3,13 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
-import { Empty, LoadingRows } from "../components/states"
+import { Empty, queryState } from "../components/states"
 import { money, statusColor } from "../lib/format"
 import { get } from "../lib/sdk"
 
 /** Order page: the vendor split, with each vendor order's status, total, commission and net. */
 const OrderVendorSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, isLoading } = useQuery({
+  const split = useQuery({
     queryKey: ["lilium-order-split", order.id],
     queryFn: () => get<{ vendor_orders: any[]; marketplace_status?: string }>(`/admin/orders/${order.id}/vendor-orders`),
   })
@@ -17,14 +17,10 @@ const OrderVendorSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
     <Container className="divide-y p-0" data-testid="widget-order-split">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Vendor split</Heading>
-        {data?.marketplace_status && <StatusBadge color={statusColor(data.marketplace_status)}>{data.marketplace_status}</StatusBadge>}
+        {split.data?.marketplace_status && <StatusBadge color={statusColor(split.data.marketplace_status)}>{split.data.marketplace_status}</StatusBadge>}
       </div>
-      {isLoading ? (
-        <LoadingRows rows={2} />
-      ) : !data?.vendor_orders.length ? (
-        <Empty title="Not split" description="This order has no vendor orders." />
-      ) : (
-        data.vendor_orders.map((vo) => (
+      {queryState(split, { what: "The vendor split", rows: 2, empty: !split.data?.vendor_orders.length && <Empty title="Not split" description="This order has no vendor orders." /> }) ??
+        split.data!.vendor_orders.map((vo) => (
           <div key={vo.id} className="flex flex-col gap-1 px-6 py-3">
             <div className="flex items-center justify-between">
               <Link to={`/vendors/${vo.vendor?.id ?? vo.vendor_id}`} className="text-ui-fg-interactive txt-compact-small-plus hover:underline">
@@ -36,8 +32,7 @@ const OrderVendorSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
               {money(vo.total, vo.currency_code)} · commission {money(vo.commission_total, vo.currency_code)} · net {money(vo.net_total ?? vo.total - vo.commission_total, vo.currency_code)}
             </Text>
           </div>
-        ))
-      )}
+        ))}
     </Container>
   )
 }

@@ -4,7 +4,7 @@ import { Button, Container, Drawer, Heading, Input, Label, Select, StatusBadge, 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Pager } from "../../components/pager"
-import { Empty, LoadingRows } from "../../components/states"
+import { Empty, queryState } from "../../components/states"
 import { money } from "../../lib/format"
 import { errorMessage, get, post } from "../../lib/sdk"
 
@@ -198,7 +198,7 @@ const CommissionRulesPage = () => {
   const [offset, setOffset] = useState(0)
   const [editing, setEditing] = useState<Rule | null>(null)
   const [open, setOpen] = useState(false)
-  const { data, isLoading, isError, error } = useQuery({
+  const rules = useQuery({
     queryKey: ["lilium-commission-rules", offset],
     queryFn: () => get<{ commission_rules: Rule[]; count: number }>("/admin/commission-rules", { offset, limit: LIMIT }),
   })
@@ -227,13 +227,10 @@ const CommissionRulesPage = () => {
             Create
           </Button>
         </div>
-        {isLoading ? (
-          <LoadingRows />
-        ) : isError ? (
-          <Empty title="The rules could not be loaded" description={errorMessage(error)} />
-        ) : !data?.commission_rules.length ? (
-          <Empty title="No commission rules" description="Without rules the marketplace charges no commission." />
-        ) : (
+        {queryState(rules, {
+          what: "The rules",
+          empty: !rules.data?.commission_rules.length && <Empty title="No commission rules" description="Without rules the marketplace charges no commission." />,
+        }) ?? (
           <>
             <Table>
               <Table.Header>
@@ -247,7 +244,7 @@ const CommissionRulesPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {data.commission_rules.map((r) => (
+                {rules.data!.commission_rules.map((r) => (
                   <Table.Row key={r.id} data-testid={`rule-row-${r.name}`}>
                     <Table.Cell>{r.name}</Table.Cell>
                     <Table.Cell>{rate(r)}</Table.Cell>
@@ -264,7 +261,7 @@ const CommissionRulesPage = () => {
                 ))}
               </Table.Body>
             </Table>
-            <Pager offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />
+            <Pager offset={offset} limit={LIMIT} count={rules.data!.count} onChange={setOffset} />
           </>
         )}
       </Container>

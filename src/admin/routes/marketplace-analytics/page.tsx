@@ -4,9 +4,9 @@ import { Container, Heading, Input, Label, Select, Table, Text } from "@medusajs
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { SalesChart } from "../../components/sales-chart"
-import { Empty, LoadingRows } from "../../components/states"
+import { Empty, queryState } from "../../components/states"
 import { money, percent } from "../../lib/format"
-import { errorMessage, get } from "../../lib/sdk"
+import { get } from "../../lib/sdk"
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"
@@ -73,11 +73,7 @@ const AnalyticsPage = () => {
         </div>
       </Container>
       <Container className="px-6 py-4">
-        {overview.isLoading ? (
-          <LoadingRows rows={2} />
-        ) : overview.isError || !o ? (
-          <Empty title="The figures could not be loaded" description={errorMessage(overview.error)} />
-        ) : (
+        {queryState(overview, { what: "The figures", rows: 2, empty: false }) ?? (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
             <Kpi label="GMV" value={money(o.gmv, o.currency_code)} change={o.change.gmv} />
             <Kpi label="Commission" value={money(o.commission_total, o.currency_code)} change={o.change.commission_total} />
@@ -103,14 +99,8 @@ const AnalyticsPage = () => {
             </Select>
           </div>
         </div>
-        {sales.isLoading ? (
-          <LoadingRows rows={4} />
-        ) : sales.isError ? (
-          <Empty title="The sales could not be loaded" description={errorMessage(sales.error)} />
-        ) : !sales.data?.series.some((p) => p.order_count > 0) ? (
-          <Empty title="No sales in this period" />
-        ) : (
-          <SalesChart series={sales.data.series} currency={currency} />
+        {queryState(sales, { what: "The sales", rows: 4, empty: !sales.data?.series.some((p) => p.order_count > 0) && <Empty title="No sales in this period" /> }) ?? (
+          <SalesChart series={sales.data!.series} currency={currency} />
         )}
       </Container>
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
@@ -130,11 +120,7 @@ const AnalyticsPage = () => {
               </Select>
             </div>
           </div>
-          {top.isLoading ? (
-            <LoadingRows rows={3} />
-          ) : !top.data?.rows.length ? (
-            <Empty title="Nothing sold in this period" />
-          ) : (
+          {queryState(top, { what: "The top list", rows: 3, empty: !top.data?.rows.length && <Empty title="Nothing sold in this period" /> }) ?? (
             <Table data-testid="top-table">
               <Table.Header>
                 <Table.Row>
@@ -144,7 +130,7 @@ const AnalyticsPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {top.data.rows.map((r) => (
+                {top.data!.rows.map((r) => (
                   <Table.Row key={r.id}>
                     <Table.Cell>{r.name ?? r.id}</Table.Cell>
                     <Table.Cell>{money(r.gmv, currency)}</Table.Cell>
@@ -160,11 +146,7 @@ const AnalyticsPage = () => {
             <Heading level="h2">Vendor performance</Heading>
             <Csv path="/admin/analytics/vendors/performance" query={range} />
           </div>
-          {performance.isLoading ? (
-            <LoadingRows rows={3} />
-          ) : !performance.data?.vendors.length ? (
-            <Empty title="No vendor orders in this period" />
-          ) : (
+          {queryState(performance, { what: "Vendor performance", rows: 3, empty: !performance.data?.vendors.length && <Empty title="No vendor orders in this period" /> }) ?? (
             <Table data-testid="performance-table">
               <Table.Header>
                 <Table.Row>
@@ -178,7 +160,7 @@ const AnalyticsPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {performance.data.vendors.map((v) => (
+                {performance.data!.vendors.map((v) => (
                   <Table.Row key={v.vendor_id}>
                     <Table.Cell>{v.name ?? v.vendor_id}</Table.Cell>
                     <Table.Cell>{v.vendor_order_count}</Table.Cell>

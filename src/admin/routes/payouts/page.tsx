@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Pager } from "../../components/pager"
-import { Empty, LoadingRows } from "../../components/states"
+import { Empty, queryState } from "../../components/states"
 import { date, money, statusColor } from "../../lib/format"
 import { errorMessage, get, post } from "../../lib/sdk"
 
@@ -23,7 +23,7 @@ const PayoutsPage = () => {
   const [paying, setPaying] = useState<any>(null)
   const [reference, setReference] = useState("")
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["lilium-payouts"] })
-  const { data, isLoading, isError, error } = useQuery({
+  const payouts = useQuery({
     queryKey: ["lilium-payouts", status, provider, offset],
     queryFn: () => get<{ payouts: any[]; count: number }>("/admin/payouts", { status: status === "all" ? undefined : status, provider: provider === "all" ? undefined : provider, offset, limit: LIMIT }),
   })
@@ -80,13 +80,10 @@ const PayoutsPage = () => {
           </Button>
         </div>
       </div>
-      {isLoading ? (
-        <LoadingRows />
-      ) : isError ? (
-        <Empty title="The payouts could not be loaded" description={errorMessage(error)} />
-      ) : !data?.payouts.length ? (
-        <Empty title="No payouts" description="Payouts appear after a payout run." />
-      ) : (
+      {queryState(payouts, {
+        what: "The payouts",
+        empty: !payouts.data?.payouts.length && <Empty title="No payouts" description="Payouts appear after a payout run." />,
+      }) ?? (
         <>
           <Table>
             <Table.Header>
@@ -101,7 +98,7 @@ const PayoutsPage = () => {
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {data.payouts.map((p) => (
+              {payouts.data!.payouts.map((p) => (
                 <Table.Row key={p.id} data-testid={`payout-row-${p.id}`}>
                   <Table.Cell>
                     <Link to={`/vendors/${p.vendor_id}`} className="text-ui-fg-interactive hover:underline">{p.vendor_id}</Link>
@@ -126,7 +123,7 @@ const PayoutsPage = () => {
               ))}
             </Table.Body>
           </Table>
-          <Pager offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />
+          <Pager offset={offset} limit={LIMIT} count={payouts.data!.count} onChange={setOffset} />
         </>
       )}
       <Drawer open={!!paying} onOpenChange={(o) => !o && setPaying(null)}>

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Pager } from "../../components/pager"
-import { Empty, LoadingRows } from "../../components/states"
+import { Empty, queryState } from "../../components/states"
 import { date, statusColor } from "../../lib/format"
 import { get } from "../../lib/sdk"
 
@@ -17,7 +17,7 @@ const VendorsPage = () => {
   const [status, setStatus] = useState("all")
   const [q, setQ] = useState("")
   const [offset, setOffset] = useState(0)
-  const { data, isLoading, isError, error } = useQuery({
+  const vendors = useQuery({
     queryKey: ["lilium-vendors", status, q, offset],
     queryFn: () => get<{ vendors: any[]; count: number }>("/admin/vendors", { status: status === "all" ? undefined : status, q, offset, limit: LIMIT }),
   })
@@ -53,13 +53,12 @@ const VendorsPage = () => {
           </Select>
         </div>
       </div>
-      {isLoading ? (
-        <LoadingRows />
-      ) : isError ? (
-        <Empty title="The vendors could not be loaded" description={(error as Error).message} />
-      ) : !data?.vendors.length ? (
-        <Empty title="No vendors" description={q || status !== "all" ? "No vendor matches these filters." : "Vendors appear here when they apply."} />
-      ) : (
+      {queryState(vendors, {
+        what: "The vendors",
+        empty: !vendors.data?.vendors.length && (
+          <Empty title="No vendors" description={q || status !== "all" ? "No vendor matches these filters." : "Vendors appear here when they apply."} />
+        ),
+      }) ?? (
         <>
           <Table>
             <Table.Header>
@@ -72,7 +71,7 @@ const VendorsPage = () => {
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {data.vendors.map((v) => (
+              {vendors.data!.vendors.map((v) => (
                 <Table.Row key={v.id} data-testid={`vendor-row-${v.handle}`}>
                   <Table.Cell>
                     <Link to={`/vendors/${v.id}`} className="text-ui-fg-interactive hover:underline">
@@ -89,7 +88,7 @@ const VendorsPage = () => {
               ))}
             </Table.Body>
           </Table>
-          <Pager offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />
+          <Pager offset={offset} limit={LIMIT} count={vendors.data!.count} onChange={setOffset} />
         </>
       )}
     </Container>

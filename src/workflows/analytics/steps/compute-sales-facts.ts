@@ -59,11 +59,15 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
   const returned = new Map<string, number>()
   for (const o of orders as any[]) for (const i of o.items ?? []) returned.set(i.id, MathBN.convert(i.detail?.return_received_quantity ?? 0).toNumber())
 
+  const commissionOf = new Map(lines.map((c) => [`${c.vendor_order_id}:${c.reference_id}`, c.amount as any]))
+  const postingsOf = new Map<string, typeof postings>()
+  for (const p of postings) postingsOf.set(p.vendor_order_id!, [...(postingsOf.get(p.vendor_order_id!) ?? []), p])
+
   const rows: FactRow[] = []
   for (const vo of vos) {
     const cur = vo.currency_code
     const sums = { sale: 0, refund: 0, commission: 0, commission_reversal: 0, has: false }
-    for (const p of postings.filter((p) => p.vendor_order_id === vo.id)) {
+    for (const p of postingsOf.get(vo.id) ?? []) {
       if (p.type in sums) (sums as any)[p.type] += toMinor(p.amount as any, cur)
       if (p.type === "sale") sums.has = true
     }
@@ -91,7 +95,7 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
 
     // Commission: the ledger's net, by each line's own commission and what is left of the line.
     const netCommission = -(sums.commission + sums.commission_reversal)
-    const own = all.map((l) => toMinor(lines.find((c) => c.vendor_order_id === vo.id && c.reference_id === l.ref)?.amount ?? 0, cur))
+    const own = all.map((l) => toMinor(commissionOf.get(`${vo.id}:${l.ref}`) ?? 0, cur))
     const kept = all.map((_, i) => (totals[i] ? MathBN.convert(own[i]).times(totals[i] - refunds[i]).div(totals[i]) : MathBN.convert(0)))
     const weights = kept.some((k) => !k.isZero()) ? kept : own.some((o) => o) ? own : totals
     const commissions = allocateMinor(netCommission, weights)

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { Pager } from "../../../components/pager"
-import { Empty, LoadingRows } from "../../../components/states"
+import { Empty, LoadingRows, queryState } from "../../../components/states"
 import { date, money, statusColor } from "../../../lib/format"
 import { errorMessage, get, post } from "../../../lib/sdk"
 
@@ -31,14 +31,14 @@ function PagedTable({ name, path, params = {}, empty, columns, pick, render }: {
   render: (row: any) => React.ReactNode[]
 }) {
   const [offset, setOffset] = useState(0)
-  const { data, isLoading, isError, error } = useQuery({
+  const query = useQuery({
     queryKey: ["lilium", name, path, params, offset],
     queryFn: () => get(path, { ...params, offset, limit: LIMIT }),
   })
-  if (isLoading) return <LoadingRows rows={3} />
-  if (isError) return <Empty title="Could not load" description={errorMessage(error)} />
-  const rows = pick(data)
-  if (!rows.length) return <Empty title={empty} />
+  const data = query.data
+  const rows = data ? pick(data) : []
+  const state = queryState(query, { what: "The list", rows: 3, empty: !rows.length && <Empty title={empty} /> })
+  if (state) return state
   return (
     <>
       <Table data-testid={`table-${name}`}>
