@@ -3,11 +3,10 @@ import {
   defineMiddlewares,
   unlessPath,
   errorHandler,
-  validateAndTransformBody,
-  validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
+import { validateBody, validateQuery } from "./utils/validation"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { authRateLimit } from "./utils/rate-limit"
 import { isStateConflict } from "../utils/state-conflict"
@@ -74,7 +73,7 @@ import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
  * need more, such as uploads, keep their own settings).
  */
 const medusaErrorHandler = errorHandler()
-const listQuery = (schema: z.ZodTypeAny) => validateAndTransformQuery(schema as any, {})
+const listQuery = (schema: z.ZodTypeAny) => validateQuery(schema, {})
 
 // Who may do what on /vendor/*: reads are open to every member; writes need
 // one of these roles. (Orders and payouts get their own sets.)
@@ -88,7 +87,7 @@ const FINANCE = ["owner", "admin", "finance"] as const
 const orderAction = (matcher: string, schema: z.ZodTypeAny) => ({
   matcher,
   method: ["POST"] as "POST"[],
-  middlewares: [requireVendorRole(...ORDER_HANDLERS), validateAndTransformBody(schema as any)],
+  middlewares: [requireVendorRole(...ORDER_HANDLERS), validateBody(schema as any)],
 })
 
 export default defineMiddlewares({
@@ -112,17 +111,17 @@ export default defineMiddlewares({
 
     // ---- /vendor/*: member auth, vendor context, read-only unless active
     { matcher: "/vendor*", middlewares: [vendorAuth, requireActiveVendorForWrites] },
-    { matcher: "/vendor/vendors", method: ["POST"], middlewares: [validateAndTransformBody(VendorApply)] },
+    { matcher: "/vendor/vendors", method: ["POST"], middlewares: [validateBody(VendorApply)] },
     {
       matcher: "/vendor/me",
       method: ["POST"],
-      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorUpdateMe)],
+      middlewares: [requireVendorRole(...MANAGERS), validateBody(VendorUpdateMe)],
     },
     { matcher: "/vendor/members", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
     {
       matcher: "/vendor/members/:id",
       method: ["POST"],
-      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorUpdateMember)],
+      middlewares: [requireVendorRole(...MANAGERS), validateBody(VendorUpdateMember)],
     },
     { matcher: "/vendor/members/:id", method: ["DELETE"], middlewares: [requireVendorRole(...MANAGERS)] },
     {
@@ -133,48 +132,48 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/invites",
       method: ["POST"],
-      middlewares: [requireVendorRole(...MANAGERS), validateAndTransformBody(VendorCreateInvite)],
+      middlewares: [requireVendorRole(...MANAGERS), validateBody(VendorCreateInvite)],
     },
-    { matcher: "/vendor/invites/accept", method: ["POST"], middlewares: [validateAndTransformBody(VendorAcceptInvite)] },
+    { matcher: "/vendor/invites/accept", method: ["POST"], middlewares: [validateBody(VendorAcceptInvite)] },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
     {
       matcher: "/vendor/products",
       method: ["POST"],
-      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorCreateProduct as any)],
+      middlewares: [requireVendorRole(...CATALOG), validateBody(VendorCreateProduct as any)],
     },
     {
       matcher: "/vendor/products/:id",
       method: ["POST"],
-      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorUpdateProduct as any)],
+      middlewares: [requireVendorRole(...CATALOG), validateBody(VendorUpdateProduct as any)],
     },
     { matcher: "/vendor/products/:id", method: ["DELETE"], middlewares: [requireVendorRole(...CATALOG)] },
     {
       matcher: "/vendor/products/:id/variants/:variant_id/inventory",
       method: ["POST"],
-      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorSetStock)],
+      middlewares: [requireVendorRole(...CATALOG), validateBody(VendorSetStock)],
     },
     { matcher: "/vendor/shipping-options", method: ["GET"], middlewares: [listQuery(VendorListParams)] },
     {
       matcher: "/vendor/shipping-options",
       method: ["POST"],
-      middlewares: [requireVendorRole(...CATALOG), validateAndTransformBody(VendorCreateShippingOption)],
+      middlewares: [requireVendorRole(...CATALOG), validateBody(VendorCreateShippingOption)],
     },
 
     // ---- /admin/vendors
     { matcher: "/admin/vendors", method: ["GET"], middlewares: [listQuery(AdminListVendors)] },
-    { matcher: "/admin/vendors", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateVendor)] },
-    { matcher: "/admin/vendors/:id", method: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateVendor)] },
+    { matcher: "/admin/vendors", method: ["POST"], middlewares: [validateBody(AdminCreateVendor)] },
+    { matcher: "/admin/vendors/:id", method: ["POST"], middlewares: [validateBody(AdminUpdateVendor)] },
     {
       matcher: "/admin/vendors/:id/(approve|reject|suspend|reinstate)",
       method: ["POST"],
-      middlewares: [validateAndTransformBody(AdminVendorStatusChange)],
+      middlewares: [validateBody(AdminVendorStatusChange)],
     },
     {
       matcher: "/vendor/orders",
       method: ["GET"],
       middlewares: [
         requireVendorRole(...ORDER_READERS),
-        validateAndTransformQuery(VendorListOrders as any, listVendorOrdersQueryConfig),
+        validateQuery(VendorListOrders as any, listVendorOrdersQueryConfig),
       ],
     },
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [requireVendorRole(...ORDER_READERS)] },
@@ -191,11 +190,11 @@ export default defineMiddlewares({
     { matcher: "/vendor/transactions/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
 
     { matcher: "/vendor/payout-account", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
-    { matcher: "/vendor/payout-account", method: ["POST"], middlewares: [requireVendorRole(...FINANCE), validateAndTransformBody(SetPayoutAccount)] },
+    { matcher: "/vendor/payout-account", method: ["POST"], middlewares: [requireVendorRole(...FINANCE), validateBody(SetPayoutAccount)] },
     {
       matcher: "/vendor/payout-account/onboarding-link",
       method: ["POST"],
-      middlewares: [requireVendorRole(...FINANCE), validateAndTransformBody(OnboardingLinkBody)],
+      middlewares: [requireVendorRole(...FINANCE), validateBody(OnboardingLinkBody)],
     },
     { matcher: "/vendor/payouts", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListPayoutsParams)] },
     { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
@@ -211,8 +210,8 @@ export default defineMiddlewares({
 
     // ---- /admin/payouts and payout runs
     { matcher: "/admin/payouts", method: ["GET"], middlewares: [listQuery(AdminListPayoutsParams)] },
-    { matcher: "/admin/payouts/:id/mark-paid", method: ["POST"], middlewares: [validateAndTransformBody(MarkPayoutPaidBody)] },
-    { matcher: "/admin/payouts/:id/mark-failed", method: ["POST"], middlewares: [validateAndTransformBody(MarkPayoutFailedBody)] },
+    { matcher: "/admin/payouts/:id/mark-paid", method: ["POST"], middlewares: [validateBody(MarkPayoutPaidBody)] },
+    { matcher: "/admin/payouts/:id/mark-failed", method: ["POST"], middlewares: [validateBody(MarkPayoutFailedBody)] },
     {
       matcher: "/admin/payout-runs",
       method: ["GET"],
@@ -220,7 +219,7 @@ export default defineMiddlewares({
         listQuery(z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict()),
       ],
     },
-    { matcher: "/admin/payout-runs", method: ["POST"], middlewares: [validateAndTransformBody(RunPayoutsBody)] },
+    { matcher: "/admin/payout-runs", method: ["POST"], middlewares: [validateBody(RunPayoutsBody)] },
     // Stripe signs the exact bytes it sent.
     { matcher: "/hooks/payouts/stripe", method: ["POST"], bodyParser: { preserveRawBody: true } },
 
@@ -235,7 +234,7 @@ export default defineMiddlewares({
       matcher: "/admin/vendors/:id/adjustments",
       method: ["POST"],
       middlewares: [
-        validateAndTransformBody(
+        validateBody(
           z
             .object({
               amount: z.number().finite().refine((v) => v !== 0, "amount must not be 0"),
@@ -268,7 +267,7 @@ export default defineMiddlewares({
       matcher: "/admin/vendor-orders",
       method: ["GET"],
       middlewares: [
-        validateAndTransformQuery(
+        validateQuery(
           VendorListOrders.extend({
             vendor_id: z.union([z.string(), z.array(z.string())]).optional(),
             order_id: z.union([z.string(), z.array(z.string())]).optional(),
@@ -280,20 +279,20 @@ export default defineMiddlewares({
 
     // ---- /admin/commission-rules
     { matcher: "/admin/commission-rules", method: ["GET"], middlewares: [listQuery(AdminListCommissionRules)] },
-    { matcher: "/admin/commission-rules", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateCommissionRule as any)] },
-    { matcher: "/admin/commission-rules/preview", method: ["POST"], middlewares: [validateAndTransformBody(AdminPreviewCommission)] },
+    { matcher: "/admin/commission-rules", method: ["POST"], middlewares: [validateBody(AdminCreateCommissionRule as any)] },
+    { matcher: "/admin/commission-rules/preview", method: ["POST"], middlewares: [validateBody(AdminPreviewCommission)] },
     {
       matcher: "/admin/commission-rules/:id",
       method: ["POST"],
       // /preview is a route of its own, with its own body.
-      middlewares: [unlessPath(/\/preview\/?$/, validateAndTransformBody(AdminUpdateCommissionRule) as any)],
+      middlewares: [unlessPath(/\/preview\/?$/, validateBody(AdminUpdateCommissionRule) as any)],
     },
 
     {
       matcher: "/admin/vendor-orders/:id/refunds",
       method: ["POST"],
       middlewares: [
-        validateAndTransformBody(
+        validateBody(
           z.object({ amount: z.number().positive().finite(), note: z.string().trim().min(3).max(1000) }).strict()
         ),
       ],
