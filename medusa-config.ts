@@ -142,6 +142,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/ledger" },
     { resolve: "./src/modules/payout", options: { providers: payoutProviders } },
     { resolve: "./src/modules/analytics" },
+    { resolve: "./src/modules/audit" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [notificationProvider] },
