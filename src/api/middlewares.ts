@@ -65,6 +65,7 @@ import {
 } from "./utils/payouts"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
 import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
+import { AdminListAuditLogParams, requestId, VendorListAuditLogParams } from "./utils/audit"
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
@@ -104,7 +105,7 @@ export default defineMiddlewares({
   routes: [
     {
       matcher: "/*",
-      middlewares: [securityHeaders],
+      middlewares: [securityHeaders, requestId],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
     { matcher: "/auth/*", middlewares: [authRateLimit] },
@@ -198,6 +199,9 @@ export default defineMiddlewares({
     },
     { matcher: "/vendor/payouts", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListPayoutsParams)] },
     { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
+    // Audit trail (issue 13): the vendor sees its own entries only (the route forces vendor_id).
+    { matcher: "/vendor/audit-log", method: ["GET"], middlewares: [requireVendorRole(...MANAGERS), listQuery(VendorListAuditLogParams)] },
+    { matcher: "/admin/audit-log", method: ["GET"], middlewares: [listQuery(AdminListAuditLogParams)] },
 
     // ---- analytics (vendors: money, so owner, admin and finance)
     { matcher: "/admin/analytics/overview", method: ["GET"], middlewares: [listQuery(AnalyticsOverviewParams)] },

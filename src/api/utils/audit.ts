@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { AUDIT_MODULE } from "../../modules/audit"
+import type AuditModuleService from "../../modules/audit/service"
+import { AUDIT_ACTOR_TYPES } from "../../modules/audit/models/audit-entry"
+import type { AuditContext } from "../../modules/audit/types"
+import { csvCell } from "./csv"
+
+// A caller's own request id is kept when it looks like one (a UUID, a
+// trace id); anything else is replaced, so the log never stores junk.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/**
+ * Every request gets an id: the caller's `x-request-id` when it is sane, a
+ * new UUID otherwise. It is answered in `x-request-id`, written into audit
+ * entries and is what Medusa's HTTP log prints as `request_id`.
+ */
+export function requestId(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const given = req.headers["x-request-id"]
+  const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID()
+  ;(req as any).requestId = id
+  if (!res.getHeader("x-request-id")) res.setHeader("x-request-id", id)
+  next()
+}
+
+/**
+ * Who is asking, for the audit trail: a vendor member on /vendor/* (the
+ * member id), an operator (user), a customer, or the system. Routes pass it
+ * into the workflow they run as `audit`.
+ */
+export function auditContext(req: MedusaRequest): AuditContext {
+  const r = req as any
+  const request_id: string = r.requestId ?? randomUUID()
+  const ip = req.ip ?? null
+  const member = r.vendor_context?.member
+  if (member) return { actor_type: "vendor_member", actor_id: member.id, request_id, ip }
+  const auth = r.auth_context
+  if (auth?.actor_type === "user") return { actor_type: "user", actor_id: auth.actor_id, request_id, ip }
+  if (auth?.actor_type === "customer") return { actor_type: "customer", actor_id: auth.actor_id || null, request_id, ip }
+  if (auth?.actor_type === "vendor") return { actor_type: "vendor_member", actor_id: auth.actor_id || null, request_id, ip }
+  return { actor_type: "system", actor_id: null, request_id, ip }
+}
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")
+const text = z.string().min(1).max(200)
+
+export const VendorListAuditLogParams = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    actor_type: z.enum([...AUDIT_ACTOR_TYPES]).optional(),
+    actor_id: text.optional(),
+    action: z.union([text, z.array(text).max(50)]).optional(),
+    target_type: text.optional(),
+    target_id: text.optional(),
+    created_at: createOperatorMap(isoDate).optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict()
+
+export const AdminListAuditLogParams = VendorListAuditLogParams.extend({ vendor_id: text.optional() }).strict()
+
+const CSV_COLUMNS = ["id", "created_at", "actor_type", "actor_id", "vendor_id", "action", "target_type", "target_id", "before", "after", "request_id", "ip"]
+const CSV_PAGE = 500
+
+/**
+ * GET …/audit-log: newest first, filtered and paged, or the whole filtered
+ * trail as CSV (`format=csv`, written in pages of 500 so a long trail is
+ * streamed, not built in memory). `vendorId` scopes a vendor to its own
+ * entries whatever the query says.
+ */
+export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, vendorId?: string) {
+  const { offset, limit, format, created_at, ...rest } = query
+  const filters: Record<string, unknown> = { ...rest }
+  if (created_at) filters.created_at = created_at
+  if (vendorId !== undefined) filters.vendor_id = vendorId
+  const audit: AuditModuleService = scope.resolve(AUDIT_MODULE)
+  const order = { created_at: "DESC", id: "DESC" } as const
+  if (format === "csv") {
+    res.setHeader("content-type", "text/csv; charset=utf-8")
+    res.setHeader("content-disposition", `attachment; filename="audit-log${vendorId ? `-${vendorId}` : ""}.csv"`)
+    res.write(CSV_COLUMNS.join(",") + "\r\n")
+    for (let skip = 0; ; skip += CSV_PAGE) {
+      const page = await audit.listAuditEntries(filters, { skip, take: CSV_PAGE, order })
+      for (const e of page as any[]) {
+        res.write(CSV_COLUMNS.map((c) => csvCell(c === "before" || c === "after" ? (e[c] == null ? null : JSON.stringify(e[c])) : e[c])).join(",") + "\r\n")
+      }
+      if (page.length < CSV_PAGE) break
+    }
+    res.end()
+    return
+  }
+  const [entries, count] = await audit.listAndCountAuditEntries(filters, { skip: offset, take: limit, order })
+  res.json({ audit_entries: entries.map(serializeAuditEntry), count, offset, limit })
+}
+
+export function serializeAuditEntry(e: any) {
+  return {
+    id: e.id,
+    created_at: e.created_at,
+    actor_type: e.actor_type,
+    actor_id: e.actor_id,
+    vendor_id: e.vendor_id,
+    action: e.action,
+    target_type: e.target_type,
+    target_id: e.target_id,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    request_id: e.request_id,
+    ip: e.ip,
+  }
+}

@@ -1,0 +1,47 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AUDIT_MODULE } from "../../../modules/audit"
+import type AuditModuleService from "../../../modules/audit/service"
+import { SYSTEM_AUDIT, type AuditContext, type AuditEntryInput } from "../../../modules/audit/types"
+import { readAuditTarget, toAuditJson } from "../targets"
+
+export type RecordAuditStepInput = {
+  /** Who and which request; absent means the system (jobs, subscribers, scripts). */
+  audit?: AuditContext | null
+  entries: AuditEntryInput | AuditEntryInput[]
+}
+
+/**
+ * Appends audit entries. It is the last step of each audited workflow
+ * (decision 34): it runs only when every change before it succeeded, and if
+ * it fails the workflow compensates those changes, so a change without its
+ * entry, or an entry without its change, does not exist. There is no
+ * compensation, because the table is append-only and nothing after this step
+ * can fail. An entry without `after` gets the target as it is now.
+ */
+export const recordAuditStep = createStep("record-audit", async (input: RecordAuditStepInput, { container }) => {
+  const ctx = input.audit ?? SYSTEM_AUDIT
+  const list = (Array.isArray(input.entries) ? input.entries : [input.entries]).filter(Boolean)
+  if (!list.length) return new StepResponse([])
+  const rows = await Promise.all(
+    list.map(async (e) => ({
+      actor_type: e.actor_type ?? ctx.actor_type,
+      actor_id: e.actor_type || e.actor_id ? e.actor_id ?? null : ctx.actor_id ?? null,
+      vendor_id: e.vendor_id ?? null,
+      action: e.action,
+      target_type: e.target_type,
+      target_id: e.target_id ?? null,
+      before: toAuditJson(e.before),
+      after:
+        e.after !== undefined
+          ? toAuditJson(e.after)
+          : e.target_id
+            ? await readAuditTarget(container, e.target_type, { id: e.target_id })
+            : null,
+      request_id: ctx.request_id ?? null,
+      ip: ctx.ip ?? null,
+    }))
+  )
+  const audit: AuditModuleService = container.resolve(AUDIT_MODULE)
+  const created = await audit.createAuditEntries(rows as any)
+  return new StepResponse(created.map((c: any) => c.id))
+})

@@ -1,0 +1,83 @@
+import { COMMISSION_MODULE } from "../../modules/commission"
+import { LEDGER_MODULE } from "../../modules/ledger"
+import { PAYOUT_MODULE } from "../../modules/payout"
+import { VENDOR_MODULE } from "../../modules/vendor"
+import type { AuditRecord } from "../../modules/audit/types"
+
+type Target = {
+  /** Module key and its generated list method. */
+  module: string
+  list: string
+  /** The fields an audit entry keeps of this record (nothing secret: no token hashes, no full IBAN). */
+  project: (r: any) => Record<string, unknown>
+}
+
+const pick = (r: any, keys: string[]) => Object.fromEntries(keys.map((k) => [k, r?.[k] ?? null]))
+
+/**
+ * The records the audit trail knows how to read, and which of their fields
+ * an entry keeps before and after a change. One table, so every workflow
+ * records the same fields for the same kind of target.
+ */
+export const AUDIT_TARGETS: Record<string, Target> = {
+  vendor: {
+    module: VENDOR_MODULE,
+    list: "listVendors",
+    project: (r) => pick(r, ["status", "status_reason", "name", "handle", "legal_name", "email", "phone", "tax_id", "registration_number", "address", "logo_url", "description", "default_currency_code", "deleted_at"]),
+  },
+  vendor_member: {
+    module: VENDOR_MODULE,
+    list: "listVendorMembers",
+    project: (r) => pick(r, ["email", "role", "first_name", "last_name", "deleted_at"]),
+  },
+  vendor_invite: {
+    module: VENDOR_MODULE,
+    list: "listVendorInvites",
+    project: (r) => pick(r, ["email", "role", "expires_at", "accepted_at", "invited_by_member_id"]),
+  },
+  vendor_order: {
+    module: VENDOR_MODULE,
+    list: "listVendorOrders",
+    project: (r) => pick(r, ["status", "currency_code", "total", "refunded_total"]),
+  },
+  commission_rule: {
+    module: COMMISSION_MODULE,
+    list: "listCommissionRules",
+    project: (r) => pick(r, ["name", "rate_type", "value", "currency_code", "min_amount", "max_amount", "scope_type", "scope_id", "priority", "starts_at", "ends_at", "include_shipping", "is_active", "deleted_at"]),
+  },
+  payout: {
+    module: LEDGER_MODULE,
+    list: "listPayouts",
+    project: (r) => pick(r, ["status", "amount", "currency_code", "provider", "attempt", "reference", "paid_at", "failed_at", "failure_code", "failure_reason", "run_id"]),
+  },
+  payout_account: {
+    module: PAYOUT_MODULE,
+    list: "listPayoutAccounts",
+    project: (r) => ({
+      ...pick(r, ["provider", "status", "is_default", "external_id"]),
+      account_holder: r?.data?.account_holder ?? null,
+      // Enough to tell accounts apart, never the account number itself.
+      iban_last4: typeof r?.data?.iban === "string" ? r.data.iban.slice(-4) : null,
+    }),
+  },
+  payout_run: {
+    module: PAYOUT_MODULE,
+    list: "listPayoutRuns",
+    project: (r) => pick(r, ["status", "trigger", "currency_code", "payout_count", "completed_at", "error"]),
+  },
+}
+
+/** JSON-safe copy (BigNumbers and dates as JSON writes them). */
+export function toAuditJson(value: unknown): AuditRecord {
+  if (value === null || value === undefined) return null
+  return JSON.parse(JSON.stringify(value))
+}
+
+/** Reads one target (soft-deleted ones too) and keeps its audited fields; null when absent. */
+export async function readAuditTarget(container: any, targetType: string, filters: Record<string, unknown>): Promise<AuditRecord> {
+  const target = AUDIT_TARGETS[targetType]
+  if (!target) return null
+  const service = container.resolve(target.module)
+  const [row] = await service[target.list](filters, { withDeleted: true, take: 1, order: { created_at: "DESC" } })
+  return row ? toAuditJson(target.project(row)) : null
+}
