@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { resolveHttpSecrets } from "./src/utils/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -119,8 +120,9 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS ?? DEFAULT_CORS,
       adminCors: env.ADMIN_CORS ?? DEFAULT_CORS,
       authCors: env.AUTH_CORS ?? DEFAULT_CORS,
-      jwtSecret: env.JWT_SECRET || "supersecret",
-      cookieSecret: env.COOKIE_SECRET || "supersecret",
+      // NODE_ENV=production refuses a missing, short or default JWT_SECRET /
+      // COOKIE_SECRET (src/utils/secrets.ts); `npm start` generates them.
+      ...resolveHttpSecrets(),
       compression: {
         enabled: env.HTTP_COMPRESSION !== "false",
         level: 6,

@@ -19,6 +19,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
+import localSecrets from "../scripts/lib/local-secrets.cjs"
 
 const command = process.argv[2]
 if (!["data", "run"].includes(command)) {
@@ -34,6 +35,9 @@ const flag = (name, fallback) => {
 }
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
 delete env.REDIS_URL
+// `medusa start` runs with NODE_ENV=production, which needs real secrets:
+// the same generated-once ones as `npm start` (.lilium/secrets.json).
+localSecrets.ensureLocalSecrets({ env, dir: path.join(root, ".lilium") })
 
 function medusa(args, extra = {}) {
   return new Promise((resolve, reject) => {
@@ -114,7 +118,8 @@ try {
     const port = await freePort(9300)
     say(`starting Medusa on :${port}`)
     server = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["start", "--port", String(port)], {
-      env: { ...env, DATABASE_URL: db.url, DISABLE_MEDUSA_ADMIN: "true", PORT: String(port) },
+      // The benchmark fires hundreds of reads per token: no rate limit.
+      env: { ...env, DATABASE_URL: db.url, DISABLE_MEDUSA_ADMIN: "true", PORT: String(port), RATE_LIMIT_READ_MAX: "0" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     })

@@ -19,6 +19,7 @@ import {
   ensureDatabase,
   startEmbeddedPostgres,
 } from "./lib/embedded-postgres.mjs"
+import localSecrets from "./lib/local-secrets.cjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
@@ -144,6 +145,15 @@ async function waitForHealth(timeoutMs = 180000) {
 
 async function main() {
   const t0 = Date.now()
+  // JWT_SECRET / COOKIE_SECRET: the environment's, else generated once into
+  // .lilium/secrets.json (mode 0600) and reused. Not with NODE_ENV=production:
+  // there they must be set, and medusa-config.ts refuses to start without them
+  // (or with a short or default one).
+  if (env.NODE_ENV !== "production") {
+    const { sources } = localSecrets.ensureLocalSecrets({ env, dir: path.join(root, ".lilium") })
+    const generated = Object.keys(sources).filter((v) => sources[v] === "generated")
+    if (generated.length) say(`generated ${generated.join(" and ")} into .lilium/secrets.json (kept for later starts)`)
+  }
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.EMBEDDED_PG_PORT || 54329)
     const dataDir = path.join(root, ".lilium", "pg")
@@ -192,7 +202,9 @@ async function main() {
     `Lilium is running (${Math.round((Date.now() - t0) / 1000)}s).`,
     `  API            ${base}   (health: ${base}/health)`,
     workerMode !== "worker" && env.DISABLE_MEDUSA_ADMIN !== "true" ? `  Medusa Admin   ${base}/app` : null,
-    `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} / ${env.MEDUSA_ADMIN_PASSWORD || "lilium-admin"}`,
+    env.NODE_ENV === "production"
+      ? `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} (password: MEDUSA_ADMIN_PASSWORD, if the seed created it)`
+      : `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} / ${env.MEDUSA_ADMIN_PASSWORD || "lilium-admin"}`,
     `  Publishable key (x-publishable-api-key): ${publishableKey ?? "(none yet)"}`,
     ...(demoVendors.length
       ? [

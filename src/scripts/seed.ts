@@ -5,11 +5,15 @@ import { seedMarketplaceBasics } from "./lib/marketplace-basics"
 import { seedDemoVendors } from "./lib/demo-vendors"
 import { DEMO_BUYER, seedDemoOrders } from "./lib/demo-orders"
 import { seedDemoPayoutAccounts } from "./lib/demo-payouts"
+import { seedPolicy } from "./lib/seed-policy"
 
 /**
- * `npm run seed` (and the first `npm start`): sets up the marketplace and,
- * unless SEED_DEMO=false, the demo vendors with their products. The store's metadata records that
- * seeding finished, so a second run (or a second start) does nothing.
+ * `npm run seed` (and the first `npm start`): sets up the marketplace and
+ * the demo vendors with their products. What may be seeded is decided by
+ * seedPolicy (lib/seed-policy.ts): with NODE_ENV=production there are no demo
+ * logins unless SEED_DEMO=true, and no admin user without
+ * MEDUSA_ADMIN_PASSWORD. The store's metadata records that seeding finished,
+ * so a second run (or a second start) does nothing.
  */
 export default async function seed({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -22,20 +26,20 @@ export default async function seed({ container }: ExecArgs) {
     return
   }
 
+  const policy = seedPolicy(process.env)
+  for (const note of policy.notes) logger.warn(`[seed] ${note}`)
   const basics = await seedMarketplaceBasics(container, {
-    adminEmail: process.env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local",
-    adminPassword: process.env.MEDUSA_ADMIN_PASSWORD || "lilium-admin",
+    adminEmail: policy.admin?.email ?? "",
+    adminPassword: policy.admin ? policy.admin.password : null,
     log,
   })
 
-  const demo = process.env.SEED_DEMO !== "false"
+  const demo = policy.demo
   if (demo) {
     const catalog = await seedDemoVendors(container, basics, log)
     await seedDemoOrders(container, basics, catalog, log)
     await seedDemoPayoutAccounts(container, catalog, log)
     log(`demo buyer: ${DEMO_BUYER.email} / ${DEMO_BUYER.password}`)
-  } else {
-    log("SEED_DEMO=false: skipping the demo vendors and products")
   }
 
   await updateStoresWorkflow(container).run({

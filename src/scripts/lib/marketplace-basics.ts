@@ -52,7 +52,8 @@ type Log = (message: string) => void
 
 export async function seedMarketplaceBasics(
   container: MedusaContainer,
-  options: { adminEmail: string; adminPassword: string; log?: Log }
+  // adminPassword null: no admin user (production without MEDUSA_ADMIN_PASSWORD; see seed-policy.ts).
+  options: { adminEmail: string; adminPassword: string | null; log?: Log }
 ): Promise<MarketplaceBasics> {
   const log = options.log ?? (() => {})
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -159,7 +160,10 @@ export async function seedMarketplaceBasics(
     })
   }
 
-  const admin = await ensureAdminUser(container, options.adminEmail, options.adminPassword, log)
+  const admin =
+    options.adminPassword === null
+      ? { email: options.adminEmail, password: "", created: false }
+      : await ensureAdminUser(container, options.adminEmail, options.adminPassword, log)
 
   return {
     store_id: store.id,
