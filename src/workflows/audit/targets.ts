@@ -10,6 +10,8 @@ type Target = {
   list: string
   /** The fields an audit entry keeps of this record (nothing secret: no token hashes, no full IBAN). */
   project: (r: any) => Record<string, unknown>
+  /** Fields kept in both before and after even when unchanged (context such as the amount). */
+  keep?: string[]
 }
 
 const pick = (r: any, keys: string[]) => Object.fromEntries(keys.map((k) => [k, r?.[k] ?? null]))
@@ -38,6 +40,7 @@ export const AUDIT_TARGETS: Record<string, Target> = {
   vendor_order: {
     module: VENDOR_MODULE,
     list: "listVendorOrders",
+    keep: ["currency_code"],
     project: (r) => pick(r, ["status", "currency_code", "total", "refunded_total"]),
   },
   commission_rule: {
@@ -48,11 +51,13 @@ export const AUDIT_TARGETS: Record<string, Target> = {
   payout: {
     module: LEDGER_MODULE,
     list: "listPayouts",
-    project: (r) => pick(r, ["status", "amount", "currency_code", "provider", "attempt", "reference", "paid_at", "failed_at", "failure_code", "failure_reason", "run_id"]),
+    keep: ["amount", "currency_code"],
+    project: (r) => pick(r, ["vendor_id", "status", "amount", "currency_code", "provider", "attempt", "reference", "paid_at", "failed_at", "failure_code", "failure_reason", "run_id"]),
   },
   payout_account: {
     module: PAYOUT_MODULE,
     list: "listPayoutAccounts",
+    keep: ["provider"],
     project: (r) => ({
       ...pick(r, ["provider", "status", "is_default", "external_id"]),
       account_holder: r?.data?.account_holder ?? null,
@@ -71,6 +76,22 @@ export const AUDIT_TARGETS: Record<string, Target> = {
 export function toAuditJson(value: unknown): AuditRecord {
   if (value === null || value === undefined) return null
   return JSON.parse(JSON.stringify(value))
+}
+
+/**
+ * An update's entry keeps only the fields that changed (plus the target's
+ * `keep` fields); a creation (no before) or removal (no after) keeps all.
+ */
+export function auditChanges(targetType: string, before: AuditRecord, after: AuditRecord): { before: AuditRecord; after: AuditRecord } {
+  if (!before || !after) return { before, after }
+  const keep = new Set(AUDIT_TARGETS[targetType]?.keep ?? [])
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => keep.has(k) || JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)
+  )
+  return {
+    before: Object.fromEntries(keys.filter((k) => k in before).map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.filter((k) => k in after).map((k) => [k, after[k]])),
+  }
 }
 
 /** Reads one target (soft-deleted ones too) and keeps its audited fields; null when absent. */

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AUDIT_MODULE } from "../../../modules/audit"
 import type AuditModuleService from "../../../modules/audit/service"
 import { SYSTEM_AUDIT, type AuditContext, type AuditEntryInput } from "../../../modules/audit/types"
-import { readAuditTarget, toAuditJson } from "../targets"
+import { auditChanges, readAuditTarget, toAuditJson } from "../targets"
 
 export type RecordAuditStepInput = {
   /** Who and which request; absent means the system (jobs, subscribers, scripts). */
@@ -23,25 +23,27 @@ export const recordAuditStep = createStep("record-audit", async (input: RecordAu
   const list = (Array.isArray(input.entries) ? input.entries : [input.entries]).filter(Boolean)
   if (!list.length) return new StepResponse([])
   const rows = await Promise.all(
-    list.map(async (e) => ({
-      actor_type: e.actor_type ?? ctx.actor_type,
-      actor_id: e.actor_type || e.actor_id ? e.actor_id ?? null : ctx.actor_id ?? null,
-      vendor_id: e.vendor_id ?? null,
-      action: e.action,
-      target_type: e.target_type,
-      target_id: e.target_id ?? null,
-      before: toAuditJson(e.before),
-      after:
+    list.map(async (e) => {
+      const after =
         e.after !== undefined
           ? toAuditJson(e.after)
           : e.target_id
             ? await readAuditTarget(container, e.target_type, { id: e.target_id })
-            : null,
-      request_id: ctx.request_id ?? null,
-      ip: ctx.ip ?? null,
-    }))
+            : null
+      return {
+        actor_type: e.actor_type ?? ctx.actor_type,
+        actor_id: e.actor_type || e.actor_id ? e.actor_id ?? null : ctx.actor_id ?? null,
+        vendor_id: e.vendor_id ?? null,
+        action: e.action,
+        target_type: e.target_type,
+        target_id: e.target_id ?? null,
+        ...auditChanges(e.target_type, toAuditJson(e.before), after),
+        request_id: ctx.request_id ?? null,
+        ip: ctx.ip ?? null,
+      }
+    })
   )
   const audit: AuditModuleService = container.resolve(AUDIT_MODULE)
-  const created = await audit.createAuditEntries(rows as any)
-  return new StepResponse(created.map((c: any) => c.id))
+  const created = (await audit.createAuditEntries(rows as any[])) as unknown as { id: string }[]
+  return new StepResponse(created.map((c) => c.id))
 })

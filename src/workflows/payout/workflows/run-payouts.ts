@@ -7,6 +7,8 @@ import { listResumablePayoutsStep } from "../steps/list-resumable-payouts"
 import { sendPayoutsStep } from "../steps/send-payouts"
 import { completePayoutRunStep } from "../steps/complete-payout-run"
 import { loadPayoutsStep } from "../steps/load-payouts"
+import { recordAuditStep } from "../../audit/steps/record-audit"
+import type { AuditContext } from "../../../modules/audit/types"
 
 export const PAYOUT_RUN_LOCK = "payout-run"
 
@@ -15,6 +17,8 @@ export type RunPayoutsInput = {
   trigger: "schedule" | "operator"
   created_by?: string | null
   min_amount: string
+  /** Absent for the scheduled job: the entry's actor is then the system. */
+  audit?: AuditContext
 }
 
 /**
@@ -53,5 +57,9 @@ export const runPayoutsWorkflow = createWorkflow("run-payouts", (input: RunPayou
   }).config({ name: "emit-payouts-failed" })
   releaseLockStep({ key: PAYOUT_RUN_LOCK })
   const payouts = loadPayoutsStep({ ids: toSend })
+  recordAuditStep({
+    audit: input.audit,
+    entries: transform({ run }, ({ run }) => ({ action: "payout_run.started", target_type: "payout_run", target_id: run.id, before: null })),
+  })
   return new WorkflowResponse(transform({ completed, payouts }, ({ completed, payouts }) => ({ ...completed, payouts })))
 })

@@ -4,11 +4,15 @@ import { loadVendorCatalogStep } from "../steps/load-vendor-catalog"
 import { updateVendorStatusStep } from "../steps/update-vendor-status"
 import { setupVendorForSellingWorkflow } from "./setup-vendor-for-selling"
 import type { VendorTransition } from "../../../modules/vendor/service"
+import { recordAuditStep } from "../../audit/steps/record-audit"
+import { snapshotAuditTargetStep } from "../../audit/steps/snapshot-audit-target"
+import type { AuditContext } from "../../../modules/audit/types"
 
 export type ChangeVendorStatusInput = {
   vendor_id: string
   action: VendorTransition
   reason?: string | null
+  audit?: AuditContext
 }
 
 export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
@@ -30,6 +34,7 @@ export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
 export const changeVendorStatusWorkflow = createWorkflow(
   "change-vendor-status",
   (input: ChangeVendorStatusInput) => {
+    const before = snapshotAuditTargetStep({ target_type: "vendor", id: input.vendor_id })
     const vendor = updateVendorStatusStep(input)
 
     when({ input }, ({ input }) => input.action === "approve").then(() => {
@@ -52,6 +57,17 @@ export const changeVendorStatusWorkflow = createWorkflow(
         id: vendor.id,
         status: vendor.status,
         reason: input.reason ?? null,
+      })),
+    })
+
+    recordAuditStep({
+      audit: input.audit,
+      entries: transform({ input, before }, ({ input, before }) => ({
+        action: VENDOR_STATUS_EVENTS[input.action],
+        target_type: "vendor",
+        target_id: input.vendor_id,
+        vendor_id: input.vendor_id,
+        before,
       })),
     })
 
