@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 import { createCommissionRuleWorkflow } from "../../../workflows/commission/workflows/create-commission-rule"
+import { auditContext } from "../../utils/audit"
 import { assertScopeExists, presentRule } from "./helpers"
 import type { AdminCreateCommissionRuleType } from "./validators"
 
@@ -26,7 +27,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateCommission
   const { scope, ...body } = req.validatedBody
   await assertScopeExists(req.scope, scope.type, scope.id)
   const { result } = await createCommissionRuleWorkflow(req.scope).run({
-    input: { ...body, scope_type: scope.type, scope_id: scope.id ?? null },
+    input: { ...body, scope_type: scope.type, scope_id: scope.id ?? null, audit: auditContext(req) },
   })
   res.status(200).json({ commission_rule: presentRule(result) })
 }

@@ -4,6 +4,7 @@ import type PayoutModuleService from "../../../modules/payout/service"
 import { serializePayout } from "../../utils/payouts"
 import { runPayoutsWorkflow } from "../../../workflows/payout/workflows/run-payouts"
 import { minPayout } from "../../../utils/payout-hold"
+import { auditContext } from "../../utils/audit"
 
 /** GET /admin/payout-runs: past runs, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -20,7 +21,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  */
 export async function POST(req: AuthenticatedMedusaRequest<{ currency_code?: string }>, res: MedusaResponse) {
   const { result } = await runPayoutsWorkflow(req.scope).run({
-    input: { currency_code: req.validatedBody.currency_code ?? null, trigger: "operator", created_by: req.auth_context.actor_id, min_amount: minPayout() },
+    input: { currency_code: req.validatedBody.currency_code ?? null, trigger: "operator", created_by: req.auth_context.actor_id, min_amount: minPayout(), audit: auditContext(req) },
   })
   res.json({ payout_run: { ...result, payouts: result.payouts.map((p: any) => serializePayout(p, { admin: true })) } })
 }

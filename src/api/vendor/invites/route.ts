@@ -4,6 +4,7 @@ import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { inviteVendorMemberWorkflow } from "../../../workflows/vendor/workflows/invite-vendor-member"
 import type { VendorRequest } from "../context"
+import { auditContext } from "../../utils/audit"
 import type { VendorCreateInviteType } from "../validators"
 
 const INVITE_FIELDS = ["id", "email", "role", "expires_at", "accepted_at", "invited_by_member_id", "created_at"]
@@ -29,7 +30,7 @@ export async function POST(req: VendorRequest<VendorCreateInviteType>, res: Medu
     throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only an owner can invite an owner.")
   }
   const { result } = await inviteVendorMemberWorkflow(req.scope).run({
-    input: { ...req.validatedBody, vendor_id: vendor.id, invited_by_member_id: member.id },
+    input: { ...req.validatedBody, vendor_id: vendor.id, invited_by_member_id: member.id, audit: auditContext(req) },
   })
   res.status(200).json({ invite: result.invite, token: result.token })
 }

@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
+import { auditContext } from "../../utils/audit"
 import { defaultPayoutAccount, serializePayoutAccount } from "../../utils/payouts"
 import { setVendorPayoutAccountWorkflow } from "../../../workflows/payout/workflows/set-vendor-payout-account"
 
@@ -23,6 +24,7 @@ export async function POST(req: VendorRequest<{ provider: string; details?: Reco
       country_code: req.validatedBody.country_code ?? ((vendor.address as any)?.country_code as string | undefined) ?? null,
       provider: req.validatedBody.provider,
       details: req.validatedBody.details,
+      audit: auditContext(req),
     },
   })
   res.json({ payout_account: serializePayoutAccount(result) })

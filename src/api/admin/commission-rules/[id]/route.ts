@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { updateCommissionRuleWorkflow } from "../../../../workflows/commission/workflows/update-commission-rule"
 import { deleteCommissionRuleWorkflow } from "../../../../workflows/commission/workflows/delete-commission-rule"
+import { auditContext } from "../../../utils/audit"
 import { assertScopeExists, presentRule, retrieveRule } from "../helpers"
 import { ruleProblems, type AdminUpdateCommissionRuleType } from "../validators"
 
@@ -23,7 +24,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCommission
   const { scope, ...update } = req.validatedBody
   if (scope) await assertScopeExists(req.scope, scope.type, scope.id)
   const { result } = await updateCommissionRuleWorkflow(req.scope).run({
-    input: { id: req.params.id, update: { ...update, ...(scope ? { scope_type: scope.type, scope_id: scope.id ?? null } : {}) } },
+    input: { id: req.params.id, update: { ...update, ...(scope ? { scope_type: scope.type, scope_id: scope.id ?? null } : {}) }, audit: auditContext(req) },
   })
   res.json({ commission_rule: presentRule(result) })
 }
@@ -31,6 +32,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCommission
 /** DELETE /admin/commission-rules/:id: soft delete; lines that used it keep their snapshot. */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await retrieveRule(req.scope, req.params.id)
-  await deleteCommissionRuleWorkflow(req.scope).run({ input: { id: req.params.id } })
+  await deleteCommissionRuleWorkflow(req.scope).run({ input: { id: req.params.id, audit: auditContext(req) } })
   res.json({ id: req.params.id, object: "commission_rule", deleted: true })
 }

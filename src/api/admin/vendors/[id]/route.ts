@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { updateVendorWorkflow } from "../../../../workflows/vendor/workflows/update-vendor"
 import { deleteVendorWorkflow } from "../../../../workflows/vendor/workflows/delete-vendor"
 import type { AdminUpdateVendorType } from "../validators"
+import { auditContext } from "../../../utils/audit"
 
 export async function retrieveVendorForAdmin(req: AuthenticatedMedusaRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -24,7 +25,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateVendorType>, res: MedusaResponse) {
   await retrieveVendorForAdmin(req, req.params.id)
   await updateVendorWorkflow(req.scope).run({
-    input: { id: req.params.id, update: req.validatedBody },
+    input: { id: req.params.id, update: req.validatedBody, audit: auditContext(req) },
   })
   res.json({ vendor: await retrieveVendorForAdmin(req, req.params.id) })
 }

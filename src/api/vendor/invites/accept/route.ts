@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { acceptVendorInviteWorkflow } from "../../../../workflows/vendor/workflows/accept-vendor-invite"
 import type { VendorAcceptInviteType } from "../../validators"
+import { auditContext } from "../../../utils/audit"
 
 /**
  * POST /vendor/invites/accept {token}: with a registration token for the
@@ -12,7 +13,7 @@ export async function POST(req: AuthenticatedMedusaRequest<VendorAcceptInviteTyp
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This login already belongs to a vendor member.")
   }
   const { result } = await acceptVendorInviteWorkflow(req.scope).run({
-    input: { ...req.validatedBody, auth_identity_id: req.auth_context.auth_identity_id },
+    input: { ...req.validatedBody, auth_identity_id: req.auth_context.auth_identity_id, audit: auditContext(req) },
   })
   res.json({ member: result })
 }

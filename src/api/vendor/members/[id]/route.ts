@@ -2,6 +2,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { removeVendorMemberWorkflow } from "../../../../workflows/vendor/workflows/remove-vendor-member"
 import { updateVendorMemberRoleWorkflow } from "../../../../workflows/vendor/workflows/update-vendor-member-role"
 import type { VendorRequest } from "../../context"
+import { auditContext } from "../../../utils/audit"
 import type { VendorUpdateMemberType } from "../../validators"
 
 /** POST /vendor/members/:id {role}: change a member's role (owner, admin). */
@@ -11,6 +12,7 @@ export async function POST(req: VendorRequest<VendorUpdateMemberType>, res: Medu
       vendor_id: req.vendor_context.vendor.id,
       member_id: req.params.id,
       actor_role: req.vendor_context.member.role,
+      audit: auditContext(req),
       new_role: req.validatedBody.role,
     },
   })
@@ -24,6 +26,7 @@ export async function DELETE(req: VendorRequest, res: MedusaResponse) {
       vendor_id: req.vendor_context.vendor.id,
       member_id: req.params.id,
       actor_role: req.vendor_context.member.role,
+      audit: auditContext(req),
     },
   })
   res.json({ id: req.params.id, object: "vendor_member", deleted: true })

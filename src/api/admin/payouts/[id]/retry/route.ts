@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serializePayout } from "../../../../utils/payouts"
 import { retryPayoutWorkflow } from "../../../../../workflows/payout/workflows/retry-payout"
+import { auditContext } from "../../../../utils/audit"
 
 /**
  * POST /admin/payouts/:id/retry: sends a failed payout again (a new attempt,
@@ -8,6 +9,6 @@ import { retryPayoutWorkflow } from "../../../../../workflows/payout/workflows/r
  * idempotency key). A paid payout is 409.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { result } = await retryPayoutWorkflow(req.scope).run({ input: { id: req.params.id } })
+  const { result } = await retryPayoutWorkflow(req.scope).run({ input: { id: req.params.id, audit: auditContext(req) } })
   res.json({ payout: serializePayout(result, { admin: true }) })
 }

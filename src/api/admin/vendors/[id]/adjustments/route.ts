@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { retrieveVendorForAdmin } from "../route"
 import { postVendorAdjustmentWorkflow } from "../../../../../workflows/ledger/workflows/post-vendor-adjustment"
+import { auditContext } from "../../../../utils/audit"
 
 /**
  * POST /admin/vendors/:id/adjustments {amount, currency_code, reason,
@@ -19,6 +20,7 @@ export async function POST(
       currency_code: body.currency_code,
       reason: body.reason,
       created_by: req.auth_context.actor_id,
+      audit: auditContext(req),
       idempotency_key: `adjustment:${req.params.id}:${body.idempotency_key ?? crypto.randomUUID()}`,
     },
   })
