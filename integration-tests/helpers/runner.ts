@@ -32,8 +32,8 @@ export type LiliumTestContext = {
 /**
  * medusaIntegrationTestRunner with the marketplace set up the way a new
  * installation is (the seed's own functions), before the database snapshot
- * that the runner restores before each test. Auth rate limiting is relaxed
- * unless a test file asks otherwise.
+ * that the runner restores before each test. Rate limits are relaxed unless
+ * a test file asks otherwise.
  */
 export function liliumIntegrationTestRunner({
   env = {},
@@ -47,7 +47,12 @@ export function liliumIntegrationTestRunner({
   medusaIntegrationTestRunner({
     inApp: true,
     env: {
+      // Budgets high enough for any test; rate-limit.spec.ts sets its own.
       AUTH_RATE_LIMIT_MAX: "100000",
+      AUTH_IDENTIFIER_RATE_LIMIT_MAX: "100000",
+      RATE_LIMIT_READ_MAX: "100000",
+      RATE_LIMIT_WRITE_MAX: "100000",
+      HOOKS_RATE_LIMIT_MAX: "100000",
       // Rate-limit counters in a shared Redis must not leak between runs.
       REDIS_KEY_PREFIX: `lilium-test-${process.pid}-${Date.now()}`,
       ...env,

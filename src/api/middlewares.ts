@@ -8,7 +8,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { z } from "@medusajs/framework/zod"
 import { validateBody, validateQuery } from "./utils/validation"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
-import { authRateLimit } from "./utils/rate-limit"
+import { apiRateLimit } from "./utils/rate-limit"
 import { isStateConflict } from "../utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
 import {
@@ -69,7 +69,7 @@ import { AdminListAuditLogParams, requestId, VendorListAuditLogParams } from "./
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
- * first: security headers on every response, rate limiting on /auth, and a
+ * first: security headers on every response, rate limits on every API route, and a
  * JSON body size limit (HTTP_BODY_LIMIT, default 1mb; Medusa's routes that
  * need more, such as uploads, keep their own settings).
  */
@@ -108,7 +108,8 @@ export default defineMiddlewares({
       middlewares: [securityHeaders, requestId],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
-    { matcher: "/auth/*", middlewares: [authRateLimit] },
+    // Rate limits on every API route: reads, writes, sign-in and webhooks (src/api/utils/rate-limit.ts).
+    { matcher: "/*", middlewares: [apiRateLimit] },
 
     // ---- /vendor/*: member auth, vendor context, read-only unless active
     { matcher: "/vendor*", middlewares: [vendorAuth, requireActiveVendorForWrites] },

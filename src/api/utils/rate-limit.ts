@@ -1,24 +1,42 @@
+import crypto from "node:crypto"
+import net from "node:net"
 import type {
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import Redis from "ioredis"
+import { ipBudgetKey, parseAddressList, parseTrustProxy, resolveClientIp, type TrustProxy } from "./client-ip"
 
 /**
- * Fixed-window rate limiting keyed by client IP and path prefix.
+ * Rate limits on every API route (docs/decisions.md, "Rate limits"): fixed windows, one budget per
+ * client and kind of request.
  *
- * With REDIS_URL the counters live in Redis, so N API servers share one
- * budget per client; otherwise they live in this process's memory. Responses
- * carry the RateLimit-* headers, and a refused request gets 429 with
- * Retry-After. A Redis outage fails open (logged), so auth never goes down
- * with the limiter.
+ * - /store, /admin, /vendor: a read budget (GET, HEAD) and a write budget
+ *   (everything else) per client. A client is its credential when it has a
+ *   genuine one (a logged-in session, a bearer JWT whose signature verifies,
+ *   a secret API key Medusa accepted), keyed by a SHA-256 of it, never the
+ *   token itself; otherwise its IP address (IPv6: its /64).
+ * - /auth: per IP, and per identifier (the e-mail or identifier in the
+ *   body) on POST, so that neither one address nor one account can be tried
+ *   more than the budget allows.
+ * - /hooks (Stripe webhooks): a loose budget per IP.
+ * - Anything else (/health, /app, /static) is not limited; neither are
+ *   CORS preflights.
+ *
+ * With REDIS_URL the counters live in Redis, so N API servers share each
+ * budget; every request costs one MULTI round-trip. A Redis failure lets the
+ * request through and is logged once per outage. Responses carry RateLimit-*
+ * headers for the tightest budget, and a refused request gets 429 with
+ * Retry-After and a JSON message naming the budget.
  */
 
-type Hit = { count: number; resetMs: number }
+export type Hit = { count: number; resetMs: number }
 
-interface CounterStore {
-  hit(key: string, windowMs: number): Promise<Hit>
+export interface CounterStore {
+  /** Counts one request against each key, atomically, in one round-trip. */
+  hitAll(items: { key: string; windowMs: number }[]): Promise<Hit[]>
 }
 
 export class MemoryStore implements CounterStore {
@@ -26,18 +44,24 @@ export class MemoryStore implements CounterStore {
   private lastSweep = Date.now()
 
   async hit(key: string, windowMs: number): Promise<Hit> {
+    return (await this.hitAll([{ key, windowMs }]))[0]
+  }
+
+  async hitAll(items: { key: string; windowMs: number }[]): Promise<Hit[]> {
     const now = Date.now()
-    if (now - this.lastSweep > windowMs) {
+    if (now - this.lastSweep > 60_000) {
       for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k)
       this.lastSweep = now
     }
-    let w = this.windows.get(key)
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + windowMs }
-      this.windows.set(key, w)
-    }
-    w.count++
-    return { count: w.count, resetMs: w.resetAt - now }
+    return items.map(({ key, windowMs }) => {
+      let w = this.windows.get(key)
+      if (!w || w.resetAt <= now) {
+        w = { count: 0, resetAt: now + windowMs }
+        this.windows.set(key, w)
+      }
+      w.count++
+      return { count: w.count, resetMs: w.resetAt - now }
+    })
   }
 }
 
@@ -45,80 +69,271 @@ export class RedisStore implements CounterStore {
   constructor(private redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
-    // SET NX starts the window once; INCR and PTTL read it atomically.
-    const res = await this.redis
-      .multi()
-      .set(key, 0, "PX", windowMs, "NX")
-      .incr(key)
-      .pttl(key)
-      .exec()
-    const count = Number(res![1][1])
-    const ttl = Number(res![2][1])
-    return { count, resetMs: ttl > 0 ? ttl : windowMs }
+    return (await this.hitAll([{ key, windowMs }]))[0]
+  }
+
+  async hitAll(items: { key: string; windowMs: number }[]): Promise<Hit[]> {
+    // One MULTI (one round-trip, atomic): per key, SET NX starts the window
+    // once, INCR counts, PTTL says when the window ends.
+    const multi = this.redis.multi()
+    for (const { key, windowMs } of items) multi.set(key, 0, "PX", windowMs, "NX").incr(key).pttl(key)
+    const res = await multi.exec()
+    if (!res) throw new Error("rate limit transaction was aborted")
+    return items.map(({ windowMs }, i) => {
+      const [incrErr, count] = res[i * 3 + 1]
+      const [, ttl] = res[i * 3 + 2]
+      if (incrErr) throw incrErr
+      return { count: Number(count), resetMs: Number(ttl) > 0 ? Number(ttl) : windowMs }
+    })
   }
 }
 
+// ---- the process's store ------------------------------------------------
+
 let sharedStore: CounterStore | undefined
+let redisClient: Redis | undefined
+let firstReady: Promise<void> | undefined
+
 function store(): CounterStore {
   if (!sharedStore) {
-    sharedStore = process.env.REDIS_URL
-      ? new RedisStore(
-          new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
-        )
-      : new MemoryStore()
+    if (process.env.REDIS_URL) {
+      // No offline queue: while Redis is unreachable a command fails at once
+      // (and the request goes through) instead of waiting for a reconnect.
+      redisClient = new Redis(process.env.REDIS_URL, {
+        maxRetriesPerRequest: 1,
+        commandTimeout: 1000,
+        enableOfflineQueue: false,
+      })
+      redisClient.on("error", () => {}) // reported by the middleware, once per outage
+      const client = redisClient
+      firstReady = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000)
+        client.once("ready", () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+      sharedStore = new RedisStore(redisClient)
+    } else {
+      sharedStore = new MemoryStore()
+    }
   }
   return sharedStore
 }
 
-export type RateLimitOptions = {
-  /** Prefix of the counter keys, one budget per name. */
-  name: string
-  /** Read at request time so that tests and operators can tune them by env. */
-  max: () => number
-  windowMs: () => number
+/** Closes the Redis connection (tests). */
+export async function closeRateLimitStore() {
+  const client = redisClient
+  sharedStore = undefined
+  redisClient = undefined
+  firstReady = undefined
+  if (client) await client.quit().catch(() => client.disconnect())
 }
 
-export function rateLimit(options: RateLimitOptions) {
-  return async function rateLimitMiddleware(
-    req: MedusaRequest,
-    res: MedusaResponse,
-    next: MedusaNextFunction
-  ) {
-    const max = options.max()
-    if (max <= 0) return next()
-    const windowMs = options.windowMs()
-    // REDIS_KEY_PREFIX keeps deployments (or test runs) sharing one Redis apart.
-    const key = `${process.env.REDIS_KEY_PREFIX || "lilium"}:rl:${options.name}:${req.ip}`
-    let hit: Hit
-    try {
-      hit = await store().hit(key, windowMs)
-    } catch (e) {
-      req.scope?.resolve("logger")?.warn?.(`rate limiter unavailable, allowing request: ${e}`)
-      return next()
-    }
-    const resetSeconds = Math.max(1, Math.ceil(hit.resetMs / 1000))
-    res.setHeader("RateLimit-Limit", String(max))
-    res.setHeader("RateLimit-Remaining", String(Math.max(0, max - hit.count)))
-    res.setHeader("RateLimit-Reset", String(resetSeconds))
-    if (hit.count > max) {
-      res.setHeader("Retry-After", String(resetSeconds))
-      return res.status(429).json({
-        type: "too_many_requests",
-        message: `Too many requests. Try again in ${resetSeconds} seconds.`,
-      })
-    }
-    next()
+let outage = false
+function reportFailure(req: MedusaRequest, e: unknown) {
+  if (outage) return
+  outage = true
+  logger(req)?.warn?.(`Rate limiter: counter store unavailable, requests are not limited until it is back (${e})`)
+}
+function reportSuccess(req: MedusaRequest) {
+  if (!outage) return
+  outage = false
+  logger(req)?.info?.("Rate limiter: counter store is back")
+}
+const logger = (req: MedusaRequest): any => {
+  try {
+    return req.scope?.resolve("logger")
+  } catch {
+    return console
   }
 }
 
-const envNumber = (name: string, fallback: number) => {
-  const v = Number(process.env[name])
-  return Number.isFinite(v) && process.env[name] !== "" && process.env[name] !== undefined ? v : fallback
+// ---- configuration --------------------------------------------------------
+
+export const envNumber = (name: string, fallback: number) => {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === "") return fallback
+  const v = Number(raw)
+  return Number.isFinite(v) ? v : fallback
 }
 
-/** /auth/*: AUTH_RATE_LIMIT_MAX requests per AUTH_RATE_LIMIT_WINDOW_SECONDS per IP. */
-export const authRateLimit = rateLimit({
-  name: "auth",
-  max: () => envNumber("AUTH_RATE_LIMIT_MAX", 20),
-  windowMs: () => envNumber("AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000,
-})
+/** Budgets, read from the environment at request time (operators and tests tune them). */
+export function budgets() {
+  const windowMs = envNumber("RATE_LIMIT_WINDOW_MS", 60_000)
+  const authWindowMs = envNumber("AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000
+  return {
+    read: { max: envNumber("RATE_LIMIT_READ_MAX", 600), windowMs },
+    write: { max: envNumber("RATE_LIMIT_WRITE_MAX", 120), windowMs },
+    hooks: { max: envNumber("HOOKS_RATE_LIMIT_MAX", 1200), windowMs },
+    authIp: { max: envNumber("AUTH_RATE_LIMIT_MAX", 20), windowMs: authWindowMs },
+    authIdentifier: { max: envNumber("AUTH_IDENTIFIER_RATE_LIMIT_MAX", 10), windowMs: authWindowMs },
+  }
+}
+
+let trustCache: { raw: string | undefined; trust: TrustProxy } | undefined
+let trustErrorLogged = false
+/** TRUST_PROXY, parsed once per value. An invalid value trusts nothing (logged once). */
+export function trustProxy(req?: MedusaRequest): TrustProxy {
+  const raw = process.env.TRUST_PROXY
+  if (trustCache && trustCache.raw === raw) return trustCache.trust
+  let trust: TrustProxy
+  try {
+    trust = parseTrustProxy(raw)
+  } catch (e: any) {
+    trust = { kind: "none" }
+    if (!trustErrorLogged) {
+      trustErrorLogged = true
+      ;(req ? logger(req) : console)?.error?.(`${e.message} Trusting no proxy until it is fixed.`)
+    }
+  }
+  trustCache = { raw, trust }
+  return trust
+}
+
+let exemptCache: { raw: string | undefined; list: net.BlockList | null } | undefined
+/** RATE_LIMIT_EXEMPT: addresses/CIDRs without IP budgets (e.g. a server-side storefront). */
+function exemptList(req: MedusaRequest): net.BlockList | null {
+  const raw = process.env.RATE_LIMIT_EXEMPT
+  if (exemptCache && exemptCache.raw === raw) return exemptCache.list
+  let list: net.BlockList | null = null
+  try {
+    list = parseAddressList(raw, "RATE_LIMIT_EXEMPT")?.list ?? null
+  } catch (e: any) {
+    logger(req)?.error?.(`${e.message} No address is exempt until it is fixed.`)
+  }
+  exemptCache = { raw, list }
+  return list
+}
+
+// ---- who is asking ------------------------------------------------------------
+
+export const digest = (value: string) =>
+  crypto.createHash("sha256").update(value).digest("base64url").slice(0, 32)
+
+export function clientIp(req: MedusaRequest): string {
+  return resolveClientIp(
+    { remoteAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] },
+    trustProxy(req)
+  )
+}
+
+/**
+ * The budget key of a request's credential, or undefined when it has no
+ * genuine one. Forged or expired tokens are not keys (they would give an
+ * attacker a fresh budget per made-up token): the request counts per IP.
+ */
+export function credentialKey(req: MedusaRequest): string | undefined {
+  const r = req as any
+  // A session that carries a login (express-session has already looked it up).
+  if (r.session?.auth_context && r.sessionID) return `s:${digest(String(r.sessionID))}`
+  const header = req.headers.authorization
+  if (typeof header !== "string") return undefined
+  const m = /^(\S+)\s+(\S+)$/.exec(header.trim())
+  if (!m) return undefined
+  const scheme = m[1].toLowerCase()
+  // Medusa's own authentication (admin: bearer, session, secret API key;
+  // store: bearer, session) runs before project middlewares.
+  if (r.auth_context && (scheme === "bearer" || scheme === "basic")) return `${scheme === "basic" ? "k" : "t"}:${digest(m[2])}`
+  if (scheme !== "bearer") return undefined
+  let http: any
+  try {
+    http = req.scope.resolve("configModule").projectConfig.http
+  } catch {
+    return undefined
+  }
+  const verified = getAuthContextFromJwtToken(
+    header,
+    http.jwtSecret,
+    ["bearer"],
+    ["*"],
+    http.jwtPublicKey,
+    http.jwtVerifyOptions ?? http.jwtOptions
+  )
+  return verified ? `t:${digest(m[2])}` : undefined
+}
+
+type Bucket = { name: string; label: string; key: string; max: number; windowMs: number }
+
+const API_PREFIXES = ["/store", "/admin", "/vendor"]
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + "/")
+
+/** The budgets a request counts against (none for paths that are not limited). */
+export function bucketsFor(req: MedusaRequest): Bucket[] {
+  const method = req.method.toUpperCase()
+  if (method === "OPTIONS") return []
+  const path = (req.originalUrl ?? req.url).split("?")[0]
+  const b = budgets()
+  const ip = clientIp(req)
+  const ipKey = `ip:${ipBudgetKey(ip)}`
+  const exempt = exemptList(req)?.check(ip, net.isIP(ip) === 6 ? "ipv6" : "ipv4") ?? false
+  const out: Bucket[] = []
+
+  if (under(path, "/auth")) {
+    if (!exempt) out.push({ name: "auth", label: "sign-in requests from this address", key: ipKey, ...b.authIp })
+    const body = (req as any).body
+    const identifier = method === "POST" && body && typeof body === "object" ? body.email ?? body.identifier : undefined
+    if (typeof identifier === "string" && identifier.trim()) {
+      out.push({
+        name: "auth-id",
+        label: "sign-in requests for this account",
+        key: `id:${digest(identifier.trim().toLowerCase())}`,
+        ...b.authIdentifier,
+      })
+    }
+  } else if (under(path, "/hooks")) {
+    if (!exempt) out.push({ name: "hooks", label: "webhook requests from this address", key: ipKey, ...b.hooks })
+  } else if (API_PREFIXES.some((p) => under(path, p))) {
+    const write = !(method === "GET" || method === "HEAD")
+    const cred = credentialKey(req)
+    if (cred || !exempt) {
+      const budget = write ? b.write : b.read
+      out.push({
+        name: write ? "write" : "read",
+        label: `${write ? "write" : "read"} requests from this ${cred ? "token" : "address"}`,
+        key: cred ?? ipKey,
+        ...budget,
+      })
+    }
+  }
+  return out.filter((x) => x.max > 0 && x.windowMs > 0)
+}
+
+export async function apiRateLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const buckets = bucketsFor(req)
+  if (!buckets.length) return next()
+  // REDIS_KEY_PREFIX keeps deployments (or test runs) sharing one Redis apart.
+  const prefix = `${process.env.REDIS_KEY_PREFIX || "lilium"}:rl`
+  let hits: Hit[]
+  try {
+    const s = store()
+    if (firstReady) await firstReady
+    hits = await s.hitAll(buckets.map((x) => ({ key: `${prefix}:${x.name}:${x.key}`, windowMs: x.windowMs })))
+    reportSuccess(req)
+  } catch (e) {
+    reportFailure(req, e)
+    return next()
+  }
+
+  // Headers for the budget closest to its end; 429 when any is used up.
+  let tightest = 0
+  let refused = -1
+  buckets.forEach((x, i) => {
+    if (x.max - hits[i].count < buckets[tightest].max - hits[tightest].count) tightest = i
+    if (hits[i].count > x.max && (refused < 0 || hits[i].resetMs > hits[refused].resetMs)) refused = i
+  })
+  const shown = refused >= 0 ? refused : tightest
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+  res.setHeader("RateLimit-Limit", String(buckets[shown].max))
+  res.setHeader("RateLimit-Remaining", String(Math.max(0, buckets[shown].max - hits[shown].count)))
+  res.setHeader("RateLimit-Reset", String(seconds(hits[shown].resetMs)))
+  if (refused < 0) return next()
+
+  const x = buckets[refused]
+  const retryAfter = seconds(hits[refused].resetMs)
+  res.setHeader("Retry-After", String(retryAfter))
+  res.status(429).json({
+    type: "too_many_requests",
+    message: `Too many requests: the limit of ${x.max} ${x.label} per ${seconds(x.windowMs)} seconds is used up. Try again in ${retryAfter} seconds.`,
+  })
+}
