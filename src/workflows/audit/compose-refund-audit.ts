@@ -1,0 +1,37 @@
+import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { MathBN } from "@medusajs/framework/utils"
+import type { AuditContext } from "../../modules/audit/types"
+import { recordAuditStep } from "./steps/record-audit"
+
+type Reservation = { vendor_order_id: string; amount: string; refunded_total: string }
+
+/**
+ * The `refund.created` entries of a refund flow (the operator's refund, a
+ * vendor's return, a rejection or a cancellation), composed as the flow's
+ * last step: one per vendor order that got money back, with refunded_total
+ * before and after and the amount. A flow that reserved 0 (everything was
+ * already refunded) records nothing.
+ */
+export function composeRefundAudit(
+  ref: WorkflowData<{ vendor_id: string }>,
+  reservations: WorkflowData<Reservation[]>,
+  audit: WorkflowData<AuditContext | undefined | null> | AuditContext | undefined | null,
+  reason: "operator" | "return" | "reject" | "cancel",
+  note?: WorkflowData<string | null | undefined>
+) {
+  return recordAuditStep({
+    audit: audit as any,
+    entries: transform({ ref, reservations, note: (note ?? null) as any }, ({ ref, reservations, note }) =>
+      reservations
+        .filter((r) => MathBN.gt(r.amount, 0))
+        .map((r) => ({
+          action: "refund.created",
+          target_type: "vendor_order",
+          target_id: r.vendor_order_id,
+          vendor_id: ref.vendor_id,
+          before: { refunded_total: Number(MathBN.sub(r.refunded_total, r.amount).toFixed()) },
+          after: { refunded_total: Number(r.refunded_total), amount: Number(r.amount), reason, note: note ?? null },
+        }))
+    ),
+  })
+}
