@@ -8,6 +8,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { z } from "@medusajs/framework/zod"
 import { validateBody, validateQuery } from "./utils/validation"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
+import { csrfGuard } from "./utils/csrf"
 import { apiRateLimit } from "./utils/rate-limit"
 import { isStateConflict } from "../utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
@@ -108,6 +109,8 @@ export default defineMiddlewares({
       middlewares: [securityHeaders, requestId],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
+    // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 34).
+    { matcher: "/*", middlewares: [csrfGuard] },
     // Rate limits on every API route: reads, writes, sign-in and webhooks (src/api/utils/rate-limit.ts).
     { matcher: "/*", middlewares: [apiRateLimit] },
 
