@@ -12,6 +12,7 @@ import { csrfGuard } from "./utils/csrf"
 import { apiRateLimit } from "./utils/rate-limit"
 import { isStateConflict } from "../utils/state-conflict"
 import { requireActiveVendorForWrites, requireVendorRole, vendorAuth } from "./vendor/context"
+import { scopeVendorParams } from "./vendor/scope"
 import {
   VendorAcceptInvite,
   VendorApply,
@@ -115,7 +116,9 @@ export default defineMiddlewares({
     { matcher: "/*", middlewares: [apiRateLimit] },
 
     // ---- /vendor/*: member auth, vendor context, read-only unless active
-    { matcher: "/vendor*", middlewares: [vendorAuth, requireActiveVendorForWrites] },
+    // The tenant boundary (src/api/vendor/scope.ts): every path parameter must
+    // be the caller's own before any handler runs.
+    { matcher: "/vendor*", middlewares: [vendorAuth, requireActiveVendorForWrites, scopeVendorParams] },
     { matcher: "/vendor/vendors", method: ["POST"], middlewares: [validateBody(VendorApply)] },
     {
       matcher: "/vendor/me",
@@ -220,6 +223,7 @@ export default defineMiddlewares({
     { matcher: "/admin/payouts", method: ["GET"], middlewares: [listQuery(AdminListPayoutsParams)] },
     { matcher: "/admin/payouts/:id/mark-paid", method: ["POST"], middlewares: [validateBody(MarkPayoutPaidBody)] },
     { matcher: "/admin/payouts/:id/mark-failed", method: ["POST"], middlewares: [validateBody(MarkPayoutFailedBody)] },
+    { matcher: "/admin/payouts/:id/retry", method: ["POST"], middlewares: [validateBody(z.object({}).strict())] },
     {
       matcher: "/admin/payout-runs",
       method: ["GET"],
@@ -293,7 +297,12 @@ export default defineMiddlewares({
       matcher: "/admin/commission-rules/:id",
       method: ["POST"],
       // /preview is a route of its own, with its own body.
-      middlewares: [unlessPath(/\/preview\/?$/, validateBody(AdminUpdateCommissionRule) as any)],
+      // The schema stays visible on the wrapper for the generated bad-input test.
+      middlewares: [
+        Object.assign(unlessPath(/\/preview\/?$/, validateBody(AdminUpdateCommissionRule) as any), {
+          bodySchema: AdminUpdateCommissionRule,
+        }),
+      ],
     },
 
     {

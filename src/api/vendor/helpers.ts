@@ -1,6 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import VendorProductLink from "../../links/vendor-product"
 
 /** The vendor's selling set-up, created at approval. */
 export async function loadVendorSetup(scope: MedusaContainer, vendorId: string) {
@@ -28,19 +27,6 @@ export async function loadVendorSetup(scope: MedusaContainer, vendorId: string) 
     shipping_profile_id: vendor.shipping_profile.id as string,
     stock_location_id: location.id as string,
     service_zone_id: zone.id as string,
-  }
-}
-
-/** 404 unless the product belongs to the vendor: another tenant's product does not exist for it. */
-export async function assertVendorOwnsProduct(scope: MedusaContainer, vendorId: string, productId: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: VendorProductLink.entryPoint,
-    fields: ["product_id"],
-    filters: { vendor_id: vendorId, product_id: productId },
-  })
-  if (!data.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
   }
 }
 

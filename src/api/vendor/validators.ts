@@ -117,7 +117,6 @@ export const VendorListParams = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   q: z.string().optional(),
   order: z.string().optional(),
-  fields: z.string().optional(),
 })
 
 export const VendorCreateInvite = z

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { findParams } from "../../utils/validation"
 import { COMMISSION_SCOPES } from "../../../modules/commission/models/commission-rule"
 
 const currency = z.string().length(3).transform((c) => c.toLowerCase())
@@ -55,7 +55,8 @@ export type AdminCreateCommissionRuleType = z.infer<typeof AdminCreateCommission
 export const AdminUpdateCommissionRule = z.object(ruleFields).partial().strict()
 export type AdminUpdateCommissionRuleType = z.infer<typeof AdminUpdateCommissionRule>
 
-export const AdminListCommissionRules = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
+export const AdminListCommissionRules = findParams({ limit: 50, offset: 0, order: "-created_at" })
+  .omit({ fields: true })
   .extend({
     q: z.string().trim().min(1).max(200).optional(),
     is_active: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),

@@ -5,6 +5,7 @@ import type VendorModuleService from "../../../modules/vendor/service"
 import { inviteVendorMemberWorkflow } from "../../../workflows/vendor/workflows/invite-vendor-member"
 import type { VendorRequest } from "../context"
 import { auditContext } from "../../utils/audit"
+import { vendorFilters } from "../scope"
 import type { VendorCreateInviteType } from "../validators"
 
 const INVITE_FIELDS = ["id", "email", "role", "expires_at", "accepted_at", "invited_by_member_id", "created_at"]
@@ -14,7 +15,7 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
   const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
   const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
   const [invites, count] = await service.listAndCountVendorInvites(
-    { vendor_id: req.vendor_context.vendor.id, accepted_at: null },
+    { accepted_at: null, ...vendorFilters(req, "vendor_invite") },
     { select: INVITE_FIELDS, skip: offset, take: limit, order: { created_at: "DESC" } }
   )
   res.json({ invites, count, offset, limit })

@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
 import { listVendorOrdersPage } from "../../utils/vendor-orders"
+import { vendorFilters } from "../scope"
 
 /**
  * GET /vendor/orders: the caller's vendor orders. Filters: status,
@@ -8,5 +9,5 @@ import { listVendorOrdersPage } from "../../utils/vendor-orders"
  * (default -created_at); offset/limit.
  */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
-  res.json(await listVendorOrdersPage(req, { vendor_id: req.vendor_context.vendor.id }))
+  res.json(await listVendorOrdersPage(req, vendorFilters(req, "vendor_order")))
 }

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { findParams } from "../../utils/validation"
 import { VENDOR_ORDER_STATUSES } from "../../../modules/vendor/models/vendor-order"
 
 const status = z.enum([...VENDOR_ORDER_STATUSES])
@@ -18,7 +19,7 @@ export const vendorOrderFilters = {
   q: z.string().trim().min(1).max(200).optional(),
 }
 
-export const VendorListOrders = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+export const VendorListOrders = findParams({ limit: 20, offset: 0, order: "-created_at" })
   .extend(vendorOrderFilters)
   .strict()
 

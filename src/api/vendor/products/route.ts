@@ -4,6 +4,8 @@ import VendorProductLink from "../../../links/vendor-product"
 import { createVendorProductsWorkflow } from "../../../workflows/vendor-catalog/workflows/create-vendor-products"
 import type { VendorRequest } from "../context"
 import { loadVendorSetup, VENDOR_PRODUCT_FIELDS } from "../helpers"
+import { vendorFilters } from "../scope"
+import { assertProductBodyIds } from "./owned-ids"
 
 /** GET /vendor/products: the caller's own products, newest first. */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
@@ -12,7 +14,7 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
   const { data: links, metadata } = await query.graph({
     entity: VendorProductLink.entryPoint,
     fields: ["product_id"],
-    filters: { vendor_id: req.vendor_context.vendor.id },
+    filters: vendorFilters(req, "vendor_product"),
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
   const ids = links.map((l: any) => l.product_id)
@@ -27,6 +29,7 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
 /** POST /vendor/products: Medusa's product body; linked to the vendor, its profile and the sales channel. */
 export async function POST(req: VendorRequest<any>, res: MedusaResponse) {
   const vendorId = req.vendor_context.vendor.id
+  await assertProductBodyIds(req, req.validatedBody)
   const setup = await loadVendorSetup(req.scope, vendorId)
   const [store] = await req.scope.resolve(Modules.STORE).listStores({}, { take: 1 })
   const { result } = await createVendorProductsWorkflow(req.scope).run({

@@ -2,7 +2,9 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deleteProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../../context"
-import { assertVendorOwnsProduct, VENDOR_PRODUCT_FIELDS } from "../../helpers"
+import { VENDOR_PRODUCT_FIELDS } from "../../helpers"
+import { assertProductBodyIds } from "../owned-ids"
+import { scopedParam } from "../../scope"
 
 async function retrieve(req: VendorRequest, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -10,24 +12,22 @@ async function retrieve(req: VendorRequest, id: string) {
   return data[0]
 }
 
-/** GET /vendor/products/:id (404 for another vendor's product). */
+/** GET /vendor/products/:id (another vendor's product is 404, from scopeVendorParams). */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
-  await assertVendorOwnsProduct(req.scope, req.vendor_context.vendor.id, req.params.id)
-  res.json({ product: await retrieve(req, req.params.id) })
+  res.json({ product: await retrieve(req, scopedParam(req, "id")) })
 }
 
 /** POST /vendor/products/:id: Medusa's product update body. */
 export async function POST(req: VendorRequest<any>, res: MedusaResponse) {
-  await assertVendorOwnsProduct(req.scope, req.vendor_context.vendor.id, req.params.id)
-  await updateProductsWorkflow(req.scope).run({
-    input: { selector: { id: req.params.id }, update: req.validatedBody },
-  })
-  res.json({ product: await retrieve(req, req.params.id) })
+  const id = scopedParam(req, "id")
+  await assertProductBodyIds(req, req.validatedBody, id)
+  await updateProductsWorkflow(req.scope).run({ input: { selector: { id }, update: req.validatedBody } })
+  res.json({ product: await retrieve(req, id) })
 }
 
 /** DELETE /vendor/products/:id: soft-deletes the product through Medusa's workflow. */
 export async function DELETE(req: VendorRequest, res: MedusaResponse) {
-  await assertVendorOwnsProduct(req.scope, req.vendor_context.vendor.id, req.params.id)
-  await deleteProductsWorkflow(req.scope).run({ input: { ids: [req.params.id] } })
-  res.json({ id: req.params.id, object: "product", deleted: true })
+  const id = scopedParam(req, "id")
+  await deleteProductsWorkflow(req.scope).run({ input: { ids: [id] } })
+  res.json({ id, object: "product", deleted: true })
 }

@@ -1,6 +1,7 @@
 import { createVendorFulfillmentWorkflow } from "../../../../../workflows/vendor-order/workflows/create-vendor-fulfillment"
 import { vendorActor, vendorOrderAction } from "../../helpers"
 import type { VendorCreateFulfillmentType } from "../../validators"
+import { scopedParam } from "../../../scope"
 
 /**
  * POST /vendor/orders/:id/fulfillments {items?: [{id, quantity}]}: a Medusa
@@ -8,6 +9,6 @@ import type { VendorCreateFulfillmentType } from "../../validators"
  */
 export const POST = vendorOrderAction<VendorCreateFulfillmentType>((req) =>
   createVendorFulfillmentWorkflow(req.scope).run({
-    input: { vendor_order_id: req.params.id, items: req.validatedBody?.items, actor: vendorActor(req) },
+    input: { vendor_order_id: scopedParam(req, "id"), items: req.validatedBody?.items, actor: vendorActor(req) },
   })
 )

@@ -1,6 +1,7 @@
 import { receiveVendorReturnWorkflow } from "../../../../../workflows/vendor-order/workflows/receive-vendor-return"
 import { vendorActor, vendorOrderAction } from "../../helpers"
 import type { VendorReceiveReturnType } from "../../validators"
+import { scopedParam } from "../../../scope"
 
 /**
  * POST /vendor/orders/:id/returns {items: [{id, quantity}], note?}: receives
@@ -8,6 +9,6 @@ import type { VendorReceiveReturnType } from "../../validators"
  */
 export const POST = vendorOrderAction<VendorReceiveReturnType>((req) =>
   receiveVendorReturnWorkflow(req.scope).run({
-    input: { vendor_order_id: req.params.id, items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req) },
+    input: { vendor_order_id: scopedParam(req, "id"), items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req) },
   })
 )

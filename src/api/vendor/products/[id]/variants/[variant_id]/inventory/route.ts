@@ -5,7 +5,8 @@ import {
   updateInventoryLevelsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../../../../../context"
-import { assertVendorOwnsProduct, loadVendorSetup } from "../../../../../helpers"
+import { loadVendorSetup } from "../../../../../helpers"
+import { scopedParam } from "../../../../../scope"
 
 /**
  * POST /vendor/products/:id/variants/:variant_id/inventory {stocked_quantity}:
@@ -14,17 +15,16 @@ import { assertVendorOwnsProduct, loadVendorSetup } from "../../../../../helpers
  */
 export async function POST(req: VendorRequest<{ stocked_quantity: number }>, res: MedusaResponse) {
   const vendorId = req.vendor_context.vendor.id
-  await assertVendorOwnsProduct(req.scope, vendorId, req.params.id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product_variant",
     fields: ["id", "product_id", "inventory_items.inventory_item_id", "inventory_items.inventory.location_levels.location_id"],
-    filters: { id: req.params.variant_id, product_id: req.params.id },
+    filters: { id: scopedParam(req, "variant_id"), product_id: scopedParam(req, "id") },
   })
   const variant = data[0] as any
   const itemId = variant?.inventory_items?.[0]?.inventory_item_id
   if (!variant) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant with id: ${req.params.variant_id} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant with id: ${scopedParam(req, "variant_id")} was not found`)
   }
   if (!itemId) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This variant does not manage inventory.")

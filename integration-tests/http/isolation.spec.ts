@@ -1,0 +1,284 @@
+import fs from "node:fs"
+import path from "node:path"
+import { liliumIntegrationTestRunner } from "../helpers/runner"
+import { readyCart, registerCustomer } from "../helpers/store"
+import { bearer } from "../helpers/vendor"
+import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
+import { PARAM_KINDS, discoverVendorRoutes, paramRules } from "../../src/api/vendor/scope"
+import middlewares from "../../src/api/middlewares"
+
+/**
+ * The isolation matrix. Every method of every route file under
+ * src/api/vendor and src/api/store is found on disk and called with a
+ * second tenant's token against the first tenant's resources; nobody lists
+ * the routes by hand, so a route added later is in the matrix at once.
+ *
+ * - A route with path parameters (filled with the victim's ids): 403 or 404,
+ *   and not one row of the database changed.
+ * - A route without parameters acts on the caller's own tenant: its answer
+ *   must not contain any of the victim's ids, and a refused write changed
+ *   nothing.
+ * - Every query that takes `fields` refuses the deep paths into other
+ *   tenants' data (the master order, its payments, a vendor's members).
+ */
+const noThrow = { validateStatus: () => true }
+const API_ROOT = path.join(__dirname, "../../src/api")
+
+type RouteCase = { path: string; method: "GET" | "POST" | "DELETE"; params: string[] }
+
+function discover(prefix: "vendor" | "store"): RouteCase[] {
+  const out: RouteCase[] = []
+  const walk = (dir: string, segs: string[]) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== "__tests__") walk(path.join(dir, e.name), [...segs, e.name.replace(/^\[(.+)\]$/, ":$1")])
+      } else if (e.name === "route.ts") {
+        const src = fs.readFileSync(path.join(dir, e.name), "utf8")
+        const methods = [...src.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|DELETE)\b/g)].map((m) => m[1])
+        const p = "/" + [prefix, ...segs].join("/")
+        for (const method of new Set(methods)) {
+          out.push({ path: p, method: method as RouteCase["method"], params: segs.filter((s) => s.startsWith(":")) })
+        }
+      }
+    }
+  }
+  walk(path.join(API_ROOT, prefix), [])
+  return out.sort((a, b) => (a.path + a.method).localeCompare(b.path + b.method))
+}
+
+liliumIntegrationTestRunner({
+  env: { MARKETPLACE_PAYOUT_HOLD_DAYS: "0" },
+  testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, dbConnection }) => {
+    // The victim: Lumen and a buyer; the attackers: Oakline and another buyer.
+    const victim: Record<string, string> = {}
+    let attacker: { headers: Record<string, string> }
+    let victimHeaders: { headers: Record<string, string> }
+    let victimBuyer: { token: string }
+    let otherBuyer: { token: string }
+
+    const login = async (email: string) => {
+      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
+      return bearer(data.token)
+    }
+    const vendorEmail = (name: string) => `owner@${name}.demo`
+    const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
+
+    beforeAll(async () => {
+      const admin = await adminHeaders()
+      victimHeaders = await login(vendorEmail("lumen"))
+      attacker = await login(vendorEmail("oakline"))
+      victimBuyer = await registerCustomer(api, storeHeaders(), "victim@isolation.example")
+      otherBuyer = await registerCustomer(api, storeHeaders(), "other@isolation.example")
+      // One order with two vendors' lines: the master order holds the other
+      // vendor's items, which the deep-field probes try to reach.
+      const cart = await readyCart(api, storeHeaders(), {
+        region_id: basics().regions.find((r) => r.currency_code === "eur")!.id,
+        email: victimBuyer.email,
+        customerToken: victimBuyer.token,
+        lines: [
+          { variant_id: product("desk-lamp").variant_id, quantity: 2 },
+          { variant_id: product("oak-office-chair").variant_id, quantity: 1 },
+        ],
+      })
+      const done = await api.post(`/store/carts/${cart.id}/complete`, {}, {
+        headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` },
+      })
+      victim.order = done.data.order.id
+      victim.cart = cart.id
+      for (let i = 0; i < 60; i++) {
+        const { data } = await api.get(`/admin/orders/${victim.order}?fields=payment_status`, admin)
+        if (data.order.payment_status === "captured") break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      const split = (await api.get(`/admin/orders/${victim.order}/vendor-orders`, admin)).data.vendor_orders
+      const mine = split.find((v: any) => v.vendor.id === product("desk-lamp").vendor_id)
+      victim.vendor_order = mine.id
+      await api.post(`/vendor/orders/${mine.id}/accept`, {}, victimHeaders)
+      const f = (await api.post(`/vendor/orders/${mine.id}/fulfillments`, {}, victimHeaders)).data.vendor_order.fulfillments[0].id
+      victim.fulfillment = f
+      await api.post(`/vendor/orders/${mine.id}/fulfillments/${f}/shipments`, {}, victimHeaders)
+      await api.post(`/vendor/orders/${mine.id}/fulfillments/${f}/mark-as-delivered`, {}, victimHeaders)
+      await api.post(
+        "/vendor/payout-account",
+        { provider: "manual", details: { account_holder: "Lumen GmbH", iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX" } },
+        victimHeaders
+      )
+      await api.post("/admin/payout-runs", {}, admin)
+      const payouts = (await api.get("/vendor/payouts", victimHeaders)).data.payouts
+      victim.payout = payouts[0].id
+      victim.transaction = (await api.get("/vendor/transactions", victimHeaders)).data.transactions[0].id
+      victim.member = (await api.get("/vendor/members", victimHeaders)).data.members[0].id
+      victim.product = product("desk-lamp").id
+      victim.variant = product("desk-lamp").variant_id
+      victim.vendor = product("desk-lamp").vendor_id
+      victim.handle = catalog().vendors.find((v) => v.id === victim.vendor)!.handle
+      for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
+    })
+
+    // The victim's id for each kind of path parameter (PARAM_KINDS), and for store routes.
+    const KIND_IDS: Record<string, () => string> = {
+      vendor_order: () => victim.vendor_order,
+      fulfillment: () => victim.fulfillment,
+      product: () => victim.product,
+      product_variant: () => victim.variant,
+      vendor_member: () => victim.member,
+      vendor_transaction: () => victim.transaction,
+      payout: () => victim.payout,
+    }
+    // Not the master order: the attacker has its own vendor order in the same one.
+    const victimIds = () => [victim.vendor_order, victim.fulfillment, victim.product, victim.variant, victim.member, victim.transaction, victim.payout]
+
+    it("every /vendor route: another vendor's resources are 403/404 and nothing changes", async () => {
+      const routes = discover("vendor")
+      // Each parameter in the route tree has an ownership rule (the app refuses to start otherwise).
+      for (const r of discoverVendorRoutes()) expect(() => paramRules(r)).not.toThrow()
+      expect(routes.length).toBeGreaterThanOrEqual(30)
+      const started = Date.now()
+      const report: string[] = []
+      for (const route of routes) {
+        const rules = paramRules({ path: route.path, segments: route.path.slice(1).split("/") })
+        const url = route.path.split("/").map((seg, i) => {
+          const rule = rules.find((r) => r.index === i - 1)
+          return rule ? KIND_IDS[rule.kind]() : seg
+        }).join("/")
+        const before = await snapshotDb(dbConnection)
+        const call =
+          route.method === "GET" ? api.get(url, { ...attacker, ...noThrow })
+          : route.method === "DELETE" ? api.delete(url, { ...attacker, ...noThrow })
+          : api.post(url, {}, { ...attacker, ...noThrow })
+        const res = await call
+        const changed = diffSnapshots(before, await snapshotDb(dbConnection))
+        report.push(`${route.method} ${route.path} → ${res.status}`)
+        expect({ route: `${route.method} ${route.path}`, status: res.status < 500 }).toEqual({ route: `${route.method} ${route.path}`, status: true })
+        if (route.params.length) {
+          expect({ route: `${route.method} ${url}`, status: [403, 404].includes(res.status), changed }).toEqual({
+            route: `${route.method} ${url}`,
+            status: true,
+            changed: [],
+          })
+        } else {
+          const body = JSON.stringify(res.data ?? "")
+          for (const id of victimIds()) expect({ route: `${route.method} ${route.path}`, leaks: body.includes(id) ? id : null }).toEqual({ route: `${route.method} ${route.path}`, leaks: null })
+          if (res.status >= 400) expect({ route: `${route.method} ${route.path}`, changed }).toEqual({ route: `${route.method} ${route.path}`, changed: [] })
+        }
+      }
+      // The victim still reads its own (so the 404s above are about the tenant, not broken routes).
+      for (const p of [`/vendor/orders/${victim.vendor_order}`, `/vendor/products/${victim.product}`, `/vendor/payouts/${victim.payout}`, `/vendor/transactions/${victim.transaction}`]) {
+        expect([p, (await api.get(p, { ...victimHeaders, ...noThrow })).status]).toEqual([p, 200])
+      }
+      console.log(`[isolation] ${routes.length} vendor route methods in ${Date.now() - started} ms:\n  ${report.join("\n  ")}`)
+    })
+
+    it("every query that takes `fields` has an allow-list and refuses deep paths into other tenants' data", async () => {
+      const withFields = (middlewares as any).routes.flatMap((r: any) =>
+        (r.middlewares ?? [])
+          .filter((m: any) => m.querySchema?.shape && "fields" in m.querySchema.shape)
+          .map((m: any) => ({ matcher: r.matcher as string, allowed: m.queryConfig?.allowed as string[] }))
+      )
+      expect(withFields.length).toBeGreaterThanOrEqual(2)
+      const admin = await adminHeaders()
+      const probes = ["id,order.items.*", "id,order.payment_collections.payments.*", "*order", "id,vendor.members.*", "id,vendor.email", "id,+order.customer.*"]
+      for (const { matcher, allowed } of withFields) {
+        expect({ matcher, allowList: allowed?.length > 0 }).toEqual({ matcher, allowList: true })
+        const headers = matcher.startsWith("/vendor") ? attacker : admin
+        for (const fields of probes) {
+          const res = await api.get(`${matcher}?fields=${encodeURIComponent(fields)}`, { ...headers, ...noThrow })
+          expect({ matcher, fields, status: res.status }).toEqual({ matcher, fields, status: 400 })
+        }
+      }
+      // The hole from the issue, as the victim itself: its own list never carries the master order.
+      const own = await api.get(`/vendor/orders?fields=${encodeURIComponent("id,order.items.*")}`, { ...victimHeaders, ...noThrow })
+      expect(own.status).toBe(400)
+      expect(own.data.message).toMatch(/order\.items\.\*/)
+      const page = (await api.get("/vendor/orders", victimHeaders)).data.vendor_orders
+      expect(page.map((v: any) => v.id)).toEqual([victim.vendor_order])
+      expect(JSON.stringify(page)).not.toContain(product("oak-office-chair").variant_id)
+    })
+
+    it("every list caps its page size", async () => {
+      const admin = await adminHeaders()
+      const lists = (middlewares as any).routes.flatMap((r: any) =>
+        (r.middlewares ?? []).filter((m: any) => m.querySchema?.shape && "limit" in m.querySchema.shape).map(() => r.matcher as string)
+      )
+      expect(lists.length).toBeGreaterThanOrEqual(10)
+      for (const matcher of lists) {
+        const url = matcher.replace(":id", matcher.startsWith("/admin/vendors") ? victim.vendor : victim.vendor_order)
+        const headers = url.startsWith("/vendor") ? victimHeaders : url.startsWith("/store") ? storeHeaders() : admin
+        const res = await api.get(`${url}?limit=100000`, { ...headers, ...noThrow })
+        expect({ url, status: res.status }).toEqual({ url, status: 400 })
+      }
+    })
+
+    it("ids in a vendor's product body must be its own: another vendor's inventory item, variant, price or option is refused and nothing is written", async () => {
+      const { data: lamp } = await api.get(`/admin/products/${victim.product}?fields=variants.inventory_items.inventory_item_id,variants.prices.id,options.id`, await adminHeaders())
+      const inventoryItem = lamp.product.variants[0].inventory_items[0].inventory_item_id
+      const mine = (await api.get("/vendor/products", attacker)).data.products[0]
+      const attempts: [string, any][] = [
+        ["/vendor/products", {
+          title: "Stolen stock",
+          options: [{ title: "Size", values: ["One"] }],
+          variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 1 }], inventory_items: [{ inventory_item_id: inventoryItem, required_quantity: 1 }] }],
+        }],
+        [`/vendor/products/${mine.id}`, { variants: [{ id: victim.variant, title: "Hijacked" }] }],
+        [`/vendor/products/${mine.id}`, { variants: [{ id: mine.variants[0].id, prices: [{ id: lamp.product.variants[0].prices[0].id, amount: 0.01 }] }] }],
+        [`/vendor/products/${mine.id}`, { option_ids: [lamp.product.options[0].id] }],
+        [`/vendor/products/${mine.id}`, { categories: [{ id: "pcat_does_not_exist" }] }],
+      ]
+      for (const [url, body] of attempts) {
+        const before = await snapshotDb(dbConnection)
+        const res = await api.post(url, body, { ...attacker, ...noThrow })
+        expect({ url, body: Object.keys(body), status: [400, 404].includes(res.status), changed: diffSnapshots(before, await snapshotDb(dbConnection)) }).toEqual({
+          url,
+          body: Object.keys(body),
+          status: true,
+          changed: [],
+        })
+      }
+      // The victim's stock item is still the victim's alone.
+      const { data } = await api.get(`/admin/inventory-items/${inventoryItem}?fields=variants.id`, await adminHeaders())
+      expect(data.inventory_item.variants.map((v: any) => v.id)).toEqual([victim.variant])
+      // And a vendor may still name its own inventory item.
+      const own = await api.get(`/admin/products/${mine.id}?fields=variants.inventory_items.inventory_item_id`, await adminHeaders())
+      const ownItem = own.data.product.variants[0].inventory_items[0].inventory_item_id
+      const ok = await api.post(`/vendor/products/${mine.id}`, { variants: [{ id: mine.variants[0].id, title: "Renamed" }] }, { ...attacker, ...noThrow })
+      expect([ok.status, ok.data.product?.variants?.[0]?.title]).toEqual([200, "Renamed"])
+      expect(ownItem).toBeTruthy()
+    })
+
+    it("every /store route of Lilium: another customer's order is 404 and nothing changes", async () => {
+      const routes = discover("store")
+      const other = { headers: { ...storeHeaders().headers, authorization: `Bearer ${otherBuyer.token}` } }
+      const owner = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
+      const STORE_PARAMS: Record<string, () => string> = {
+        "/store/orders/:id": () => victim.order,
+        "/store/carts/:id": () => victim.cart,
+        "/store/vendors/:handle": () => victim.handle,
+      }
+      // Public by design: a vendor's storefront profile. Carts follow Medusa:
+      // the cart id is the capability, and a completed cart is done.
+      const PUBLIC = ["/store/vendors/:handle", "/store/carts/:id"]
+      for (const route of routes.filter((r) => r.params.length && r.method === "GET")) {
+        const prefix = Object.keys(STORE_PARAMS).find((p) => route.path.startsWith(p))
+        expect({ route: route.path, hasRule: !!prefix }).toEqual({ route: route.path, hasRule: true })
+        const url = route.path.replace(prefix!, prefix!.replace(/:\w+$/, STORE_PARAMS[prefix!]()))
+        const before = await snapshotDb(dbConnection)
+        const res = await api.get(url, { ...other, ...noThrow })
+        expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
+        if (PUBLIC.includes(prefix!)) {
+          expect({ url, status: res.status < 500 }).toEqual({ url, status: true })
+        } else {
+          expect({ url, status: res.status }).toEqual({ url, status: 404 })
+          expect({ url, owner: (await api.get(url, { ...owner, ...noThrow })).status }).toEqual({ url, owner: 200 })
+        }
+      }
+      // Medusa's own store routes, through Lilium's links: no vendor secrets, no other vendor orders.
+      const { data: store } = await api.get(`/store/products/${victim.product}?fields=${encodeURIComponent("*vendor,vendor.email,vendor.members.*")}`, storeHeaders())
+      expect(Object.keys(store.product.vendor).sort()).toEqual(["handle", "id", "name"])
+      const deep = await api.get(`/store/orders/${victim.order}?fields=${encodeURIComponent("id,*vendor_orders")}`, { ...owner, ...noThrow })
+      expect(JSON.stringify(deep.data)).not.toContain("commission_total")
+      const me = await api.get(`/store/customers/me?fields=${encodeURIComponent("id,*vendors")}`, { ...owner, ...noThrow })
+      expect(JSON.stringify(me.data)).not.toContain(vendorEmail("lumen"))
+      expect(Object.keys(PARAM_KINDS).length).toBeGreaterThanOrEqual(7)
+    })
+  },
+})
