@@ -25,6 +25,54 @@ describe("docker-compose.yml", () => {
     }
     expect(compose.services.server.depends_on.worker.condition).toBe("service_healthy")
   })
+
+  // What `docker compose` does with ${VAR}, ${VAR:-default} and ${VAR:?error}.
+  const interpolate = (value: string, env: Record<string, string>) =>
+    String(value).replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_, name, op, arg) => {
+      const v = env[name]
+      if (op === "?" && !v) throw new Error(`${name}: ${arg}`)
+      return v || (op === "-" ? arg : "")
+    })
+  const appEnv = (env: Record<string, string>) =>
+    Object.fromEntries(Object.entries(compose.services.worker.environment).map(([k, v]) => [k, interpolate(String(v), env)]))
+  const secrets = { JWT_SECRET: "j".repeat(16) + "0123456789abcdef0123456789abcdef", COOKIE_SECRET: "c".repeat(16) + "0123456789abcdef0123456789abcdef" }
+
+  it("requires JWT_SECRET and COOKIE_SECRET, with no default anywhere", () => {
+    const raw = read("docker-compose.yml")
+    expect(raw).not.toMatch(/change-me|supersecret/i)
+    for (const name of ["server", "worker"]) {
+      const env = compose.services[name].environment
+      expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/)
+      expect(env.COOKIE_SECRET).toMatch(/^\$\{COOKIE_SECRET:\?[^}]+\}$/)
+      expect(env.NODE_ENV).toBe("production")
+    }
+    expect(() => appEnv({})).toThrow(/JWT_SECRET: set JWT_SECRET/)
+    expect(() => appEnv({ JWT_SECRET: secrets.JWT_SECRET })).toThrow(/COOKIE_SECRET: set COOKIE_SECRET/)
+    expect(() => appEnv({ ...secrets, JWT_SECRET: "" })).toThrow(/JWT_SECRET/)
+    expect(appEnv(secrets)).toMatchObject(secrets)
+  })
+
+  it("seeds no demo logins and no admin with a known password by default", () => {
+    const env = appEnv(secrets)
+    expect(env.SEED_DEMO).toBe("false")
+    expect(env.MEDUSA_ADMIN_PASSWORD).toBe("")
+    // What the seed decides with that environment.
+    const { seedPolicy } = require("../scripts/lib/seed-policy")
+    expect(seedPolicy(env)).toMatchObject({ demo: false, admin: null })
+    expect(seedPolicy({ ...env, MEDUSA_ADMIN_PASSWORD: "operator-chosen password" }).admin).toEqual({
+      email: "admin@lilium.local",
+      password: "operator-chosen password",
+    })
+    expect(seedPolicy(appEnv({ ...secrets, SEED_DEMO: "true" })).demo).toBe(true)
+  })
+
+  it("passes the secrets the production check accepts, and refuses the old defaults", () => {
+    const { resolveHttpSecrets } = require("../utils/secrets")
+    expect(() => resolveHttpSecrets({ env: appEnv(secrets), command: "start" })).not.toThrow()
+    expect(() => resolveHttpSecrets({ env: appEnv({ JWT_SECRET: "change-me", COOKIE_SECRET: "change-me" }), command: "start" })).toThrow(
+      /JWT_SECRET is a known default value; COOKIE_SECRET is a known default value/
+    )
+  })
 })
 
 describe("Dockerfile", () => {
@@ -34,6 +82,11 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/medusa build/)
     expect(dockerfile).toMatch(/COPY --from=build \/app\/\.medusa\/server/)
     expect(fs.existsSync(path.join(root, "docker", "entrypoint.sh"))).toBe(true)
+  })
+  it("runs the image with NODE_ENV=production, so weak secrets and demo seeding are refused there too", () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "))
+    expect(runtime).toMatch(/^ENV NODE_ENV=production/m)
+    expect(runtime).not.toMatch(/JWT_SECRET|COOKIE_SECRET/)
   })
 })
 
@@ -46,6 +99,9 @@ describe(".env.template", () => {
       "src/api/utils/rate-limit.ts",
       "src/api/middlewares.ts",
       "src/scripts/seed.ts",
+      "src/scripts/lib/seed-policy.ts",
+      "src/utils/secrets.ts",
+      "scripts/lib/local-secrets.cjs",
       "src/subscribers/vendor-invite-notification.ts",
       "src/workflows/vendor/steps/create-vendor-invite.ts",
     ].map(read)
