@@ -2,7 +2,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../hel
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 
 /**
- * CSRF (issue 13, item 7; decision 34 in docs/decisions.md). Medusa Admin
+ * CSRF (issue 13, item 7; decision 37 in docs/decisions.md). Medusa Admin
  * authenticates with a session cookie, so a page on another site that makes
  * the operator's browser POST a form to /admin/* must not act. Browsers do
  * not attach the SameSite=Lax cookie to a cross-site POST; these tests

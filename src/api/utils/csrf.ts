@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, parseCorsOrigins } from "@medusajs/framework/utils"
 
 /**
- * CSRF guard for cookie-authenticated requests (decision 34).
+ * CSRF guard for cookie-authenticated requests (decision 37).
  *
  * Medusa accepts its session cookie (connect.sid, set by POST /auth/session)
  * on /admin (users), /store (customers) and a few /auth routes, and parses
