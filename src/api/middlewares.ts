@@ -110,7 +110,7 @@ export default defineMiddlewares({
       middlewares: [securityHeaders, requestId],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
-    // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 34).
+    // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).
     { matcher: "/*", middlewares: [csrfGuard] },
     // Rate limits on every API route: reads, writes, sign-in and webhooks (src/api/utils/rate-limit.ts).
     { matcher: "/*", middlewares: [apiRateLimit] },
