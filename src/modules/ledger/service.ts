@@ -232,9 +232,9 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
 
   /** Locks a payout row for the rest of the transaction and reads it. */
   protected async lockPayout(manager: SqlEntityManager, id: string) {
-    const [row] = await manager.execute(`select id, status, vendor_id, currency_code, amount, attempt from payout where id = ? and deleted_at is null for update`, [id])
+    const [row] = await manager.execute(`select id, status, provider, vendor_id, currency_code, amount, attempt from payout where id = ? and deleted_at is null for update`, [id])
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${id} was not found`)
-    return row as { id: string; status: PayoutStatus; vendor_id: string; currency_code: string; amount: string; attempt: number }
+    return row as { id: string; status: PayoutStatus; provider: string; vendor_id: string; currency_code: string; amount: string; attempt: number }
   }
 
   /**
@@ -288,6 +288,11 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
   async reopenPayout(id: string, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const peek = await this.lockPayout(manager, id)
+    // Decided under the row lock, like every payout transition: a manual
+    // payout in processing is with the operator, not stuck.
+    if (peek.provider === "manual" && peek.status === "processing") {
+      throw stateConflict(`Payout ${id} is with the operator; mark it paid or failed instead`)
+    }
     if (peek.status === "pending" || peek.status === "processing") return { reopened: false, status: peek.status }
     if (peek.status === "paid") throw stateConflict(`Payout ${id} is paid; there is nothing to retry`)
     await this.lockVendorCurrency(manager, peek.vendor_id, peek.currency_code)

@@ -1,6 +1,8 @@
-import type { Context } from "@medusajs/framework/types"
+import type { BigNumberInput, Context } from "@medusajs/framework/types"
 import {
+  BigNumber,
   InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -54,6 +56,8 @@ export function nextVendorOrderStatus(current: VendorOrderStatus, action: Vendor
   }
   return transition.to
 }
+
+const STAMP_COLUMNS = new Set(["accepted_at", "rejected_at", "fulfilled_at", "shipped_at", "delivered_at", "canceled_at"])
 
 /** URL-safe handle from a name: "Müller & Söhne GmbH" → "muller-sohne-gmbh". */
 export function handleFromName(name: string): string {
@@ -133,6 +137,159 @@ class VendorModuleService extends MedusaService({
       sharedContext
     )
     return created.map((c: any) => ({ id: c.id, vendor_id: c.vendor_id }))
+  }
+
+  /**
+   * Compare-and-set of a vendor order's status: the row is locked (SELECT …
+   * FOR UPDATE), and only if its status is one of `from` is it moved to `to`
+   * with `stamps` (set, or with `keep_stamps` only where still empty) and a
+   * status history row, all in one transaction. Two concurrent callers
+   * cannot both pass from the same status: the second waits for the lock
+   * and then sees the new status. Returns changed: false (and the current
+   * status) otherwise; callers turn that into a 409 or a no-op.
+   */
+  @InjectTransactionManager()
+  async moveVendorOrderStatus(
+    id: string,
+    change: {
+      from: VendorOrderStatus[]
+      to: VendorOrderStatus
+      stamps?: Record<string, Date | null>
+      keep_stamps?: boolean
+      status_reason?: string | null
+      actor_type: "vendor" | "user" | "customer" | "system"
+      actor_id?: string | null
+      reason?: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<
+    | { changed: false; status: VendorOrderStatus }
+    | { changed: true; status: VendorOrderStatus; from: VendorOrderStatus; previous: Record<string, unknown>; history_id: string }
+  > {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(`select * from vendor_order where id = ? and deleted_at is null for update`, [id])
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor order with id: ${id} was not found`)
+    if (!change.from.includes(row.status)) return { changed: false, status: row.status }
+    const stamps = change.stamps ?? {}
+    const columns = Object.keys(stamps).filter((c) => STAMP_COLUMNS.has(c))
+    const sets = ["status = ?", "updated_at = now()"]
+    const params: unknown[] = [change.to]
+    for (const c of columns) {
+      sets.push(change.keep_stamps ? `"${c}" = coalesce("${c}", ?)` : `"${c}" = ?`)
+      params.push(stamps[c])
+    }
+    if (change.status_reason !== undefined) (sets.push("status_reason = ?"), params.push(change.status_reason))
+    await manager.execute(`update vendor_order set ${sets.join(", ")} where id = ?`, [...params, id])
+    const history = await this.createVendorOrderStatusChanges(
+      {
+        vendor_order_id: id,
+        from_status: row.status,
+        to_status: change.to,
+        actor_type: change.actor_type,
+        actor_id: change.actor_id ?? null,
+        reason: change.reason ?? null,
+      },
+      sharedContext
+    )
+    const previous: Record<string, unknown> = { status_reason: row.status_reason }
+    for (const c of columns) previous[c] = row[c] ?? null
+    return { changed: true, status: change.to, from: row.status, previous, history_id: history.id }
+  }
+
+  /**
+   * Undoes moveVendorOrderStatus (workflow compensation), only if the vendor
+   * order still has the status that move gave it: restores the previous
+   * status and stamps and removes the history row.
+   */
+  @InjectTransactionManager()
+  async revertVendorOrderStatus(
+    id: string,
+    undo: { expected: VendorOrderStatus; status: VendorOrderStatus; previous: Record<string, unknown>; history_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(`select status from vendor_order where id = ? for update`, [id])
+    if (!row || row.status !== undo.expected) return false
+    const columns = Object.keys(undo.previous).filter((c) => STAMP_COLUMNS.has(c) || c === "status_reason")
+    await manager.execute(
+      `update vendor_order set status = ?, updated_at = now()${columns.map((c) => `, "${c}" = ?`).join("")} where id = ?`,
+      [undo.status, ...columns.map((c) => undo.previous[c] ?? null), id]
+    )
+    await this.deleteVendorOrderStatusChanges([undo.history_id], sharedContext)
+    return true
+  }
+
+  /**
+   * The refund gate's write (see reserveVendorOrderRefundStep). Under a row
+   * lock on the vendor order, computes what is left to refund on it
+   * (total − refunded_total) and, when `payment_left` is given, on the
+   * payment, and adds the reserved amount to refunded_total:
+   * - `exact`: exactly `amount`, or a 400 when it is not positive or more
+   *   than is left (nothing written);
+   * - `up_to`: `amount` (everything left when null) capped by what is left,
+   *   possibly 0.
+   * Returns the amount reserved and refunded_total after it.
+   */
+  @InjectTransactionManager()
+  async reserveVendorOrderRefund(
+    id: string,
+    request: { amount: BigNumberInput | null; mode: "exact" | "up_to"; payment_left?: BigNumberInput | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ vendor_order_id: string; amount: BigNumber; refunded_total: BigNumber; left_before: BigNumber }> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `select id, raw_total->>'value' as total, raw_refunded_total->>'value' as refunded_total
+         from vendor_order where id = ? and deleted_at is null for update`,
+      [id]
+    )
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor order with id: ${id} was not found`)
+    const refunded = MathBN.convert(row.refunded_total ?? 0)
+    const voLeft = MathBN.max(MathBN.sub(row.total, refunded), 0)
+    const paymentLeft = request.payment_left == null ? null : MathBN.max(MathBN.convert(request.payment_left), 0)
+    const left = paymentLeft && MathBN.lt(paymentLeft, voLeft) ? paymentLeft : voLeft
+    let amount: any
+    if (request.mode === "exact") {
+      if (request.amount == null || !MathBN.gt(request.amount, 0)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "A refund must be a positive amount.")
+      }
+      if (MathBN.gt(request.amount, voLeft)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Cannot refund ${new BigNumber(request.amount).numeric}: only ${new BigNumber(voLeft).numeric} of this vendor order is left to refund.`
+        )
+      }
+      if (paymentLeft && MathBN.gt(request.amount, paymentLeft)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Cannot refund ${new BigNumber(request.amount).numeric}: only ${new BigNumber(paymentLeft).numeric} of the order's payment is left to refund.`
+        )
+      }
+      amount = MathBN.convert(request.amount)
+    } else {
+      const wanted = request.amount == null ? left : MathBN.max(MathBN.convert(request.amount), 0)
+      amount = MathBN.lt(wanted, left) ? wanted : left
+    }
+    const after = MathBN.add(refunded, amount)
+    if (MathBN.gt(amount, 0)) {
+      await manager.execute(
+        `update vendor_order set refunded_total = ?::numeric, raw_refunded_total = jsonb_build_object('value', ?::text, 'precision', 20), updated_at = now() where id = ?`,
+        [after.toFixed(), after.toFixed(), id]
+      )
+    }
+    return { vendor_order_id: id, amount: new BigNumber(amount), refunded_total: new BigNumber(after), left_before: new BigNumber(voLeft) }
+  }
+
+  /** Gives back a reservation (compensation of the refund gate), never below 0. */
+  @InjectTransactionManager()
+  async releaseVendorOrderRefund(id: string, amount: BigNumberInput, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(`select raw_refunded_total->>'value' as refunded_total from vendor_order where id = ? for update`, [id])
+    if (!row) return
+    const after = MathBN.max(MathBN.sub(row.refunded_total ?? 0, amount), 0)
+    await manager.execute(
+      `update vendor_order set refunded_total = ?::numeric, raw_refunded_total = jsonb_build_object('value', ?::text, 'precision', 20), updated_at = now() where id = ?`,
+      [after.toFixed(), after.toFixed(), id]
+    )
   }
 
   /** Removes vendor orders and their lines (the split's compensation). */

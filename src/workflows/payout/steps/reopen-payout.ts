@@ -1,11 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LEDGER_MODULE } from "../../../modules/ledger"
 import type LedgerModuleService from "../../../modules/ledger/service"
-import { stateConflict } from "../../../utils/state-conflict"
 
 /**
- * Makes a payout sendable again (LedgerModuleService.reopenPayout). A manual
- * payout in processing is with the operator, not stuck: 409. If the retry
+ * Makes a payout sendable again (LedgerModuleService.reopenPayout, which
+ * decides under the payout's row lock). A manual payout in processing is
+ * with the operator, not stuck: 409. If the retry
  * stops before sending, the new attempt is failed again and its debit
  * reversed.
  */
@@ -13,10 +13,6 @@ export const reopenPayoutStep = createStep(
   "reopen-payout",
   async (input: { id: string }, { container }) => {
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-    const payout = await ledger.retrievePayout(input.id)
-    if (payout.provider === "manual" && payout.status === "processing") {
-      throw stateConflict(`Payout ${input.id} is with the operator; mark it paid or failed instead`)
-    }
     const { reopened } = await ledger.reopenPayout(input.id)
     return new StepResponse(reopened, reopened ? input.id : undefined)
   },

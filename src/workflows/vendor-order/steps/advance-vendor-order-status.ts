@@ -13,13 +13,15 @@ const PROGRESS = [
 ] as const
 const RANK: Record<string, number> = { accepted: 0, fulfilled: 1, shipped: 2, delivered: 3 }
 
-type Undo = { id: string; status: string; previous: Record<string, unknown>; history_id: string } | null
+type Undo = { id: string; expected: any; status: any; previous: Record<string, unknown>; history_id: string } | null
 
 /**
  * After a fulfillment, shipment or delivery, moves the vendor order to the
  * furthest status that all of its items have reached (partial progress
  * leaves it where it is), stamping the times it passed and recording the
- * change with its actor. Never moves backwards. Compensation restores it.
+ * change with its actor. Never moves backwards; the move is a
+ * compare-and-set (VendorModuleService.moveVendorOrderStatus). Compensation
+ * restores it.
  */
 export const advanceVendorOrderStatusStep = createStep(
   "advance-vendor-order-status",
@@ -45,21 +47,29 @@ export const advanceVendorOrderStatusStep = createStep(
     const stamps = Object.fromEntries(
       PROGRESS.filter((p) => RANK[p.status] > RANK[vo.status] && RANK[p.status] <= RANK[target.status]).map((p) => [p.at, now])
     )
-    await service.updateVendorOrders({ id: vo.id, status: target.status, ...stamps } as any)
-    const history = await service.createVendorOrderStatusChanges({
-      vendor_order_id: vo.id,
-      from_status: vo.status,
-      to_status: target.status,
+    // Compare-and-set: only from a status below the target (a concurrent
+    // call that got further first wins; this one then changes nothing), and
+    // stamps only where still empty.
+    const moved = await service.moveVendorOrderStatus(vo.id, {
+      from: (Object.keys(RANK) as any[]).filter((s) => RANK[s] < RANK[target.status]),
+      to: target.status,
+      stamps,
+      keep_stamps: true,
       actor_type: input.actor.type,
       actor_id: input.actor.id ?? null,
     })
-    const previous = Object.fromEntries(Object.keys(stamps).map((k) => [k, (vo as any)[k] ?? null]))
-    return new StepResponse<string, Undo>(target.status, { id: vo.id, status: vo.status, previous, history_id: history.id })
+    if (!moved.changed) return new StepResponse<string, Undo>(moved.status, null)
+    return new StepResponse<string, Undo>(target.status, {
+      id: vo.id,
+      expected: target.status,
+      status: moved.from,
+      previous: moved.previous,
+      history_id: moved.history_id,
+    })
   },
   async (undo, { container }) => {
     if (!undo) return
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    await service.deleteVendorOrderStatusChanges(undo.history_id)
-    await service.updateVendorOrders({ id: undo.id, status: undo.status, ...undo.previous } as any)
+    await service.revertVendorOrderStatus(undo.id, undo)
   }
 )

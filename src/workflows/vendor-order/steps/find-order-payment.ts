@@ -1,9 +1,20 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 
+export type OrderPayment = {
+  id: string
+  /** The authorized amount. */
+  amount: string
+  captured: string
+  refunded: string
+  is_captured: boolean
+}
+
 /**
  * The master order's payment that vendor refunds come from: the one live
- * payment (a checkout makes one), with whether it is captured yet.
+ * payment (a checkout makes one), with what is authorized, captured and
+ * refunded on it. Read under the order's payment lock by every flow that
+ * captures or refunds.
  */
 export const findOrderPaymentStep = createStep("find-order-payment", async (input: { order_id: string }, { container }) => {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -12,9 +23,10 @@ export const findOrderPaymentStep = createStep("find-order-payment", async (inpu
     fields: [
       "payment_collections.payments.id",
       "payment_collections.payments.amount",
+      "payment_collections.payments.raw_amount",
       "payment_collections.payments.canceled_at",
-      "payment_collections.payments.captures.amount",
-      "payment_collections.payments.refunds.amount",
+      "payment_collections.payments.captures.raw_amount",
+      "payment_collections.payments.refunds.raw_amount",
     ],
     filters: { id: input.order_id },
   })
@@ -23,6 +35,15 @@ export const findOrderPaymentStep = createStep("find-order-payment", async (inpu
   if (!payment) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${input.order_id} has no payment to refund from.`)
   }
-  const captured = (payment.captures ?? []).reduce((a: any, c: any) => MathBN.add(a, c.amount), MathBN.convert(0))
-  return new StepResponse({ id: payment.id as string, is_captured: MathBN.gte(captured, payment.amount) })
+  const sum = (rows: any[]) => rows.reduce((a: any, c: any) => MathBN.add(a, c.raw_amount ?? c.amount), MathBN.convert(0))
+  const captured = sum(payment.captures ?? [])
+  const refunded = sum(payment.refunds ?? [])
+  const amount = MathBN.convert(payment.raw_amount ?? payment.amount)
+  return new StepResponse<OrderPayment>({
+    id: payment.id as string,
+    amount: amount.toFixed(),
+    captured: captured.toFixed(),
+    refunded: refunded.toFixed(),
+    is_captured: MathBN.gte(captured, amount),
+  })
 })

@@ -1,7 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-import { nextVendorOrderStatus, VENDOR_ORDER_TRANSITIONS, type VendorOrderAction } from "../../../modules/vendor/service"
+import { VENDOR_ORDER_TRANSITIONS, type VendorOrderAction } from "../../../modules/vendor/service"
+import type { VendorOrderStatus } from "../../../modules/vendor/models/vendor-order"
+import { stateConflict } from "../../../utils/state-conflict"
 import type { VendorOrderActor } from "../types"
 
 export type TransitionVendorOrderInput = {
@@ -11,46 +13,43 @@ export type TransitionVendorOrderInput = {
   reason?: string | null
 }
 
+type Undo = { id: string; expected: VendorOrderStatus; status: VendorOrderStatus; previous: Record<string, unknown>; history_id: string }
+
 /**
- * accept | reject | cancel: checks the transition (409 when illegal),
- * stamps the time, and records it in the status history with the actor.
- * Compensation restores the previous status and drops the history row.
+ * accept | reject | cancel as one compare-and-set
+ * (VendorModuleService.moveVendorOrderStatus: row lock, status check,
+ * update, history row, one transaction): of concurrent calls from the same
+ * status exactly one passes, the others get 409. Stamps the time and
+ * records the change with its actor. Compensation restores the previous
+ * status (only if it is still the new one) and drops the history row.
  */
 export const transitionVendorOrderStep = createStep(
   "transition-vendor-order",
   async (input: TransitionVendorOrderInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    const vo = await service.retrieveVendorOrder(input.vendor_order_id)
-    const to = nextVendorOrderStatus(vo.status, input.action)
-    const at = VENDOR_ORDER_TRANSITIONS[input.action].at
-    await service.updateVendorOrders({
-      id: vo.id,
-      status: to,
+    const t = VENDOR_ORDER_TRANSITIONS[input.action]
+    const moved = await service.moveVendorOrderStatus(input.vendor_order_id, {
+      from: t.from,
+      to: t.to,
+      stamps: { [t.at]: new Date() },
       status_reason: input.reason ?? null,
-      [at]: new Date(),
-    } as any)
-    const history = await service.createVendorOrderStatusChanges({
-      vendor_order_id: vo.id,
-      from_status: vo.status,
-      to_status: to,
       actor_type: input.actor.type,
       actor_id: input.actor.id ?? null,
       reason: input.reason ?? null,
     })
-    return new StepResponse(
-      { ...vo, status: to },
-      { id: vo.id, status: vo.status, status_reason: vo.status_reason, at, atValue: (vo as any)[at], history_id: history.id }
-    )
+    if (!moved.changed) throw stateConflict(`Cannot ${input.action} a vendor order that is ${moved.status}.`)
+    const vo = await service.retrieveVendorOrder(input.vendor_order_id)
+    return new StepResponse<typeof vo, Undo>(vo, {
+      id: vo.id,
+      expected: t.to,
+      status: moved.from,
+      previous: moved.previous,
+      history_id: moved.history_id,
+    })
   },
-  async (previous, { container }) => {
-    if (!previous) return
+  async (undo, { container }) => {
+    if (!undo) return
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    await service.deleteVendorOrderStatusChanges(previous.history_id)
-    await service.updateVendorOrders({
-      id: previous.id,
-      status: previous.status,
-      status_reason: previous.status_reason,
-      [previous.at]: previous.atValue ?? null,
-    } as any)
+    await service.revertVendorOrderStatus(undo.id, undo)
   }
 )

@@ -1,14 +1,19 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  acquireLockStep,
   beginReceiveReturnWorkflow,
   confirmReturnReceiveWorkflow,
   createAndCompleteReturnOrderWorkflow,
   emitEventStep,
   receiveItemReturnRequestWorkflow,
+  releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
 import { resolveVendorReturnStep } from "../steps/resolve-vendor-return"
+import { findOrderPaymentStep } from "../steps/find-order-payment"
+import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
 import type { VendorOrderActor } from "../types"
-import { refundVendorShareWorkflow } from "./refund-vendor-share"
+import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 
 export type ReceiveVendorReturnInput = {
   vendor_order_id: string
@@ -23,19 +28,35 @@ export type ReceiveVendorReturnInput = {
  * confirm the receipt, which puts the stock back), and refunds the returned
  * units' share of the payment. The receipt is not done with the create
  * workflow's receive_now: in Medusa 2.21 that receives every order item in
- * full, so it fails for a partial return. The
- * vendor order's refunded_total grows by that amount. Emits
- * vendor_order.return_received.
+ * full, so it fails for a partial return.
+ *
+ * All of it runs under the order's payment lock. The refund goes through
+ * the refund gate in `up_to` mode: the returned units' value, capped by
+ * what is still refundable on the vendor order and the payment. After a
+ * full refund the goods still come back, but no more money: the return's
+ * refund_amount and the refund are 0. Emits vendor_order.return_received.
  */
 export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return", (input: ReceiveVendorReturnInput) => {
+  const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
+  const key = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
+  acquireLockStep({ key, ...PAYMENT_LOCK })
   const plan = resolveVendorReturnStep(transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, items: input.items })))
+  const payment = findOrderPaymentStep({ order_id: ref.order_id })
+  const reservations = reserveVendorOrderRefundStep({
+    refunds: transform({ plan, input }, ({ plan, input }) => [{ vendor_order_id: input.vendor_order_id, amount: plan.amount }]),
+    mode: "up_to",
+    payment,
+  })
+  const refunded = transform({ reservations }, ({ reservations }) => reservations[0].amount)
+  const actorId = transform({ input }, ({ input }) => input.actor.id ?? null)
+  composeCaptureIfNeeded(payment, actorId)
   const ret = createAndCompleteReturnOrderWorkflow.runAsStep({
-    input: transform({ plan, input }, ({ plan, input }) => ({
+    input: transform({ plan, input, refunded }, ({ plan, input, refunded }) => ({
       order_id: plan.order_id,
       items: plan.items,
       location_id: plan.location_id,
       return_shipping: { option_id: plan.return_option_id },
-      refund_amount: plan.amount.numeric,
+      refund_amount: refunded as any,
       created_by: input.actor.id ?? undefined,
       note: input.note ?? undefined,
     })),
@@ -49,18 +70,18 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
   confirmReturnReceiveWorkflow.runAsStep({
     input: transform({ ret, input }, ({ ret, input }) => ({ return_id: ret.id, confirmed_by: input.actor.id ?? undefined })),
   })
-  refundVendorShareWorkflow.runAsStep({
-    input: transform({ plan, input }, ({ plan, input }) => ({
-      order_id: plan.order_id,
-      vendor_order_id: input.vendor_order_id,
-      amount: plan.amount,
+  composeRefundReserved(
+    payment,
+    reservations,
+    transform({ input }, ({ input }) => ({
       actor_id: input.actor.id ?? null,
       note: input.note ? `Return: ${input.note}` : "Return received by the vendor",
-    })),
-  })
+    }))
+  )
   emitEventStep({
     eventName: "vendor_order.return_received",
-    data: transform({ input, ret, plan }, ({ input, ret, plan }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: plan.amount.numeric })),
+    data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: Number(refunded) })),
   })
-  return new WorkflowResponse({ return: ret, refunded: plan.amount })
+  releaseLockStep({ key })
+  return new WorkflowResponse({ return: ret, refunded })
 })

@@ -1,23 +1,37 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MathBN } from "@medusajs/framework/utils"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { computeUnattributedRefundsStep } from "../steps/compute-unattributed-refunds"
-import { attributeOrderRefundsStep } from "../steps/attribute-order-refunds"
+import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
+import { postRefundLedgerStep } from "../steps/post-refund-ledger"
+import { orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 
 /**
  * After any refund of an order's payment: refunds no vendor order accounts
  * for are spread over its vendor orders and their ledgers. It takes the
  * order's payment lock, which Lilium's own refund flows hold while they
- * refund and record, so their refunds are never counted twice.
+ * refund and record, so their refunds are never counted twice. The
+ * allocations go through the refund gate (up_to, no payment cap: the money
+ * has already left the payment), so no vendor order is ever attributed
+ * more than its total.
  */
 export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-refunds", (input: { order_id: string }) => {
-  const key = transform({ input }, ({ input }) => `order-payment:${input.order_id}`)
-  acquireLockStep({ key, timeout: 30, ttl: 60 })
+  const key = transform({ input }, ({ input }) => orderPaymentLockKey(input.order_id))
+  acquireLockStep({ key, ...PAYMENT_LOCK })
   const allocations = computeUnattributedRefundsStep({ order_id: input.order_id })
-  attributeOrderRefundsStep({ allocations })
+  const reservations = reserveVendorOrderRefundStep({
+    refunds: transform({ allocations }, ({ allocations }) => allocations.map((a) => ({ vendor_order_id: a.vendor_order_id, amount: a.amount }))),
+    mode: "up_to",
+    payment: null,
+  })
+  postRefundLedgerStep({ reservations })
+  const attributed = transform({ reservations }, ({ reservations }) =>
+    reservations.filter((r) => MathBN.gt(r.amount, 0)).map((r) => ({ vendor_order_id: r.vendor_order_id, amount: Number(r.amount) }))
+  )
   emitEventStep({
     eventName: "vendor_order.refunded",
-    data: transform({ allocations }, ({ allocations }) => allocations.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))),
+    data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))),
   })
   releaseLockStep({ key })
-  return new WorkflowResponse(allocations)
+  return new WorkflowResponse(attributed)
 })
