@@ -11,7 +11,7 @@ import { get } from "../../lib/sdk"
 
 const LIMIT = 25
 const ACTOR_TYPES = ["all", "user", "vendor_member", "system", "customer"]
-// The actions Lilium records (docs/decisions.md, decision 34).
+// The actions Lilium records (docs/decisions.md, decision 39).
 const ACTIONS = [
   "all",
   "vendor.approved",

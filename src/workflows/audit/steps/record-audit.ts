@@ -12,7 +12,7 @@ export type RecordAuditStepInput = {
 
 /**
  * Appends audit entries. It is the last step of each audited workflow
- * (decision 34): it runs only when every change before it succeeded, and if
+ * (decision 39): it runs only when every change before it succeeded, and if
  * it fails the workflow compensates those changes, so a change without its
  * entry, or an entry without its change, does not exist. There is no
  * compensation, because the table is append-only and nothing after this step
