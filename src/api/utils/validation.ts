@@ -29,10 +29,41 @@ export type QueryConfig = {
 export const MAX_PAGE_SIZE = 100
 
 export function validateBody(schema: z.ZodTypeAny): SchemaMiddleware {
-  const mw = validateAndTransformBody(schema as any) as SchemaMiddleware
+  const medusa = validateAndTransformBody(schema as any)
+  const mw = ((req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const bad = unstorableText(req.body)
+    if (bad) return next(unstorableError(bad))
+    return medusa(req, res, next)
+  }) as SchemaMiddleware
   mw.bodySchema = schema
   return mw
 }
+
+// U+0000 and unpaired UTF-16 surrogates: PostgreSQL's text and jsonb cannot
+// store them, so a body carrying one used to reach the database and fail there
+// with a 500 (found by the generated bad-input test).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The path of the first string (or key) in `value` that PostgreSQL cannot store, or null. */
+export function unstorableText(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, ""]]
+  while (stack.length) {
+    const [v, at] = stack.pop()!
+    if (typeof v === "string") {
+      if (UNSTORABLE.test(v)) return at || "(body)"
+    } else if (v && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        const p = Array.isArray(v) ? `${at}[${k}]` : at ? `${at}.${k}` : k
+        if (UNSTORABLE.test(k)) return p
+        stack.push([child, p])
+      }
+    }
+  }
+  return null
+}
+
+const unstorableError = (at: string) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, `${at}: text must not contain NUL characters or unpaired surrogates`)
 
 export function validateQuery(schema: z.ZodTypeAny, config: QueryConfig = {}): SchemaMiddleware {
   const takesFields = schema instanceof z.ZodObject && "fields" in schema.shape
@@ -42,6 +73,8 @@ export function validateQuery(schema: z.ZodTypeAny, config: QueryConfig = {}): S
   const medusa = validateAndTransformQuery(schema as any, config as any)
   const allowed = new Set(config.allowed ?? [])
   const mw = ((req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const bad = unstorableText(req.query)
+    if (bad) return next(unstorableError(bad))
     if (takesFields) {
       const refused = refusedFields(req.query.fields, allowed)
       if (refused.length) {

@@ -1,0 +1,324 @@
+import fc from "fast-check"
+import middlewareConfig from "../../src/api/middlewares"
+import { liliumIntegrationTestRunner } from "../helpers/runner"
+import { bearer, sellingVendor } from "../helpers/vendor"
+import { readyCart } from "../helpers/store"
+import { diffSnapshots, snapshotDb, type DbSnapshot } from "../helpers/db-snapshot"
+import { bodyRoutes, bodySchemaFor, routeFiles, type BodyRoute } from "../helpers/route-table"
+import {
+  getPath,
+  hostileValidBodies,
+  malformedArbitrary,
+  mkCase,
+  oneBrokenCases,
+  setPath,
+  slots,
+  validBody,
+  type Case,
+} from "../helpers/zod-fuzz"
+
+/**
+ * Bad input, generated (issue 13, item 4). Every Lilium write route is read
+ * from the code: the POST routes of src/api/**\/route.ts and the body schema
+ * that src/api/middlewares.ts validates each with. For each route, bodies
+ * are generated from its zod schema: a valid body with exactly one thing
+ * broken (per field), fast-check's random versions of that plus junk, and
+ * bodies the schema accepts that carry hostile strings and numbers or
+ * another vendor's ids. The answer is never a 500; a refused body writes
+ * nothing (a fingerprint of every table before and after).
+ *
+ * Per route: up to MAX_ONE_BROKEN deterministic cases (every field at least
+ * once) + FUZZ_RUNS fast-check cases. FUZZ_SEED reproduces a run.
+ */
+
+const MAX_ONE_BROKEN = Number(process.env.FUZZ_MAX_ONE_BROKEN ?? 24)
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12)
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+const FILE_STARTED = Date.now()
+
+// Route files whose POST has no Lilium body schema, on purpose.
+const NO_BODY_SCHEMA: Record<string, string> = {
+  // Medusa's own route, overridden line for line: its contract (no body; Medusa's query validator) is Medusa's.
+  "/store/carts/:id/complete": "Medusa's cart-complete route, overridden; Medusa reads no body",
+  // Stripe signs the raw bytes; the handler checks the signature before reading anything.
+  "/hooks/payouts/stripe": "Stripe webhook: raw body, signature-checked",
+}
+// Statuses a route may answer before or instead of validation; anything else for a refused body is a bug.
+const REFUSED = new Set([400, 401, 403, 404, 409, 413])
+
+// npm test runs jest with --silent; the closing numbers go straight to stdout.
+const report = (text: string) => process.stdout.write(`\n${text}\n`)
+
+type Problem = { route: string; case: string; status: number; detail: string }
+
+const config: any = (middlewareConfig as any).default ?? middlewareConfig
+
+/** Keeps every field covered at least once, then fills up to `max` round-robin. */
+function pickSpread(cases: Case[], max: number): Case[] {
+  const byField = new Map<string, Case[]>()
+  for (const c of cases) {
+    const field = c.label.split(":")[0]
+    byField.set(field, [...(byField.get(field) ?? []), c])
+  }
+  const out: Case[] = []
+  for (let round = 0; out.length < max; round++) {
+    let added = false
+    for (const list of byField.values()) {
+      if (list[round] && out.length < max) {
+        out.push(list[round])
+        added = true
+      }
+    }
+    if (!added) break
+  }
+  return out
+}
+
+liliumIntegrationTestRunner({
+  withCatalog: false,
+  testSuite: ({ api, adminHeaders, storeHeaders, basics, dbConnection }) => {
+    const routes = bodyRoutes(config).filter((r) => /^\/(vendor|admin|store)\//.test(r.path))
+    let ctx: {
+      admin: { headers: Record<string, string> }
+      vendorA: { headers: Record<string, string> }
+      registration: { headers: Record<string, string> }
+      pathIds: Record<string, string>
+      otherTenant: Record<string, string>
+      realistic: Record<string, unknown>
+    }
+
+    const send = async (method: string, url: string, c: Case, auth: { headers: Record<string, string> }) => {
+      const res = await api.request({
+        method,
+        url,
+        data: c.json,
+        transformRequest: [(d: unknown) => d],
+        headers: { ...auth.headers, "content-type": "application/json" },
+        validateStatus: () => true,
+      } as any)
+      const msg = typeof res.data === "object" ? JSON.stringify(res.data) : String(res.data)
+      return { status: res.status as number, message: msg.slice(0, 300) }
+    }
+
+    const authFor = (path: string) =>
+      path === "/vendor/vendors" || path === "/vendor/invites/accept"
+        ? ctx.registration
+        : path.startsWith("/vendor/")
+          ? ctx.vendorA
+          : path.startsWith("/admin/")
+            ? ctx.admin
+            : { headers: storeHeaders().headers }
+
+    /** The route's URL with each `:param` filled with a real id of the caller's own (prefix first, then the name). */
+    const urlFor = (path: string) =>
+      path.replace(/:([A-Za-z0-9_]+)/g, (m, name, offset) => {
+        const prefix = path.slice(0, offset) + m
+        const id = ctx.pathIds[prefix] ?? ctx.pathIds[m]
+        if (!id) console.warn(`bad-input: no real id for ${prefix}; using a missing one (add it to pathIds)`)
+        return id ?? "fuzz_missing_id"
+      })
+
+    // Subscribers (capture, analytics) run after responses; wait until nothing is written any more.
+    async function settle() {
+      let prev = await snapshotDb(dbConnection)
+      for (let i = 0; i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        const next = await snapshotDb(dbConnection)
+        if (!diffSnapshots(prev, next).length) return
+        prev = next
+      }
+    }
+
+    beforeAll(async () => {
+      const admin = await adminHeaders()
+      const a = await sellingVendor(api, admin, {
+        name: "Fuzz Alpha",
+        email: "owner@fuzz-alpha.example",
+        product: { title: "Alpha Crate", eur: 10, stock: 50 },
+        shipping: { eur: 3 },
+      })
+      const b = await sellingVendor(api, admin, {
+        name: "Fuzz Beta",
+        email: "owner@fuzz-beta.example",
+        product: { title: "Beta Barrel", eur: 20, stock: 50 },
+        shipping: { eur: 4 },
+      })
+      // One order with both vendors' lines: vendor A's order, and vendor B's lines in the same master order.
+      const eur = basics().regions.find((r) => r.currency_code === "eur")!
+      const cart = await readyCart(api, storeHeaders(), {
+        region_id: eur.id,
+        email: "buyer@fuzz.example",
+        lines: [
+          { variant_id: a.variant_id, quantity: 3 },
+          { variant_id: b.variant_id, quantity: 1 },
+        ],
+      })
+      const { data: placed } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
+      const split = (await api.get(`/admin/orders/${placed.order.id}/vendor-orders`, admin)).data.vendor_orders
+      const voA = split.find((v: any) => v.vendor.id === a.vendor.id)
+      const voB = split.find((v: any) => v.vendor.id === b.vendor.id)
+      await api.post(`/vendor/orders/${voA.id}/accept`, {}, a.headers)
+      const fulfilled = (
+        await api.post(`/vendor/orders/${voA.id}/fulfillments`, { items: [{ id: voA.items[0].id, quantity: 1 }] }, a.headers)
+      ).data.vendor_order
+      const member = (await api.get("/vendor/me", a.headers)).data.member
+      const rule = (
+        await api.post("/admin/commission-rules", { name: "Fuzz rule", rate_type: "percentage", value: 5, scope: { type: "vendor", id: b.vendor.id } }, admin)
+      ).data.commission_rule
+      const productB = (await api.get(`/admin/products/${b.product.id}?fields=id,*variants,*variants.inventory_items`, admin)).data.product
+      const reg = await api.post("/auth/vendor/emailpass/register", { email: "applicant@fuzz.example", password: "applicant-pw-1" })
+
+      ctx = {
+        admin,
+        vendorA: a.headers,
+        registration: bearer(reg.data.token),
+        pathIds: {
+          "/vendor/orders/:id": voA.id,
+          "/vendor/products/:id": a.product.id,
+          "/vendor/members/:id": member.id,
+          ":variant_id": a.variant_id,
+          ":fulfillment_id": fulfilled.fulfillments[0].id,
+          "/admin/vendors/:id": a.vendor.id,
+          "/admin/vendor-orders/:id": voA.id,
+          "/admin/commission-rules/:id": rule.id,
+          "/admin/orders/:id": placed.order.id,
+          "/store/carts/:id": cart.id,
+        },
+        // Ids of vendor B's resources, by the body key that carries them.
+        otherTenant: {
+          inventory_item_id: productB.variants[0].inventory_items[0].inventory_item_id,
+          variant_id: b.variant_id,
+          product_id: b.product.id,
+          vendor_id: b.vendor.id,
+          "items.id": voB.items[0].id,
+          "variants.id": b.variant_id,
+        },
+        // Bodies that reach the handler's own checks (generated ones carry placeholder ids).
+        realistic: {
+          "POST /vendor/products": {
+            title: "Fuzz Tenant Box",
+            options: [{ title: "Size", values: ["One"] }],
+            variants: [
+              {
+                title: "One",
+                options: { Size: "One" },
+                manage_inventory: true,
+                prices: [{ currency_code: "eur", amount: 5 }],
+                inventory_items: [{ inventory_item_id: "placeholder", required_quantity: 1 }],
+              },
+            ],
+          },
+          "POST /vendor/products/:id": { variants: [{ id: "placeholder", title: "Stolen" }] },
+          "POST /vendor/orders/:id/fulfillments": { items: [{ id: "placeholder", quantity: 1 }] },
+          "POST /vendor/orders/:id/returns": { items: [{ id: "placeholder", quantity: 1 }] },
+        },
+      }
+      await settle()
+    })
+
+    it("every POST route of Lilium validates its body with a schema in src/api/middlewares.ts", () => {
+      const files = routeFiles().filter((f) => f.methods.includes("POST"))
+      const unvalidated = files
+        .filter((f) => !NO_BODY_SCHEMA[f.path])
+        .filter((f) => !bodySchemaFor(config, "POST", f.path))
+        .map((f) => `POST ${f.path} (${f.file})`)
+      expect(unvalidated).toEqual([])
+      // And every body route of the table has a route file (no stale entries that cover nothing).
+      const served = new Set(files.map((f) => f.path.replace(/:[A-Za-z0-9_]+/g, ":")))
+      const stale = routes.filter((r) => !served.has(r.path.replace(/:[A-Za-z0-9_]+/g, ":"))).map((r) => `${r.method} ${r.path}`)
+      expect(stale).toEqual([])
+      expect(routes.length).toBeGreaterThan(20)
+    })
+
+    it("malformed bodies: always refused (400, or 401/403/404/409 before validation), never 500, nothing written", async () => {
+      const started = Date.now()
+      const problems: Problem[] = []
+      const table: string[] = []
+      let total = 0
+      for (const route of routes) {
+        const t0 = Date.now()
+        const min = validBody(route.schema, false)
+        const full = validBody(route.schema, true)
+        const base = full ?? min ?? {}
+        const cases = [
+          ...pickSpread(oneBrokenCases(route.schema, base), MAX_ONE_BROKEN),
+          ...fc.sample(malformedArbitrary(route.schema, base), { numRuns: FUZZ_RUNS, seed: SEED }),
+        ]
+        const name = `${route.method} ${route.path}`
+        const url = urlFor(route.path)
+        const auth = authFor(route.path)
+        const statuses: Record<number, number> = {}
+        const before = await snapshotDb(dbConnection)
+        for (const c of cases) {
+          const res = await send(route.method, url, c, auth)
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1
+          if (!REFUSED.has(res.status)) problems.push({ route: name, case: c.label, status: res.status, detail: `${c.json.slice(0, 200)} → ${res.message}` })
+        }
+        const written = diffSnapshots(before, await snapshotDb(dbConnection))
+        if (written.length) problems.push({ route: name, case: "(all refused bodies)", status: 0, detail: `wrote to ${written.join(", ")}` })
+        total += cases.length
+        table.push(`${name.padEnd(72)} ${String(cases.length).padStart(4)} cases  ${JSON.stringify(statuses)}  ${Date.now() - t0} ms`)
+      }
+      report(
+        `bad-input (seed ${SEED}): ${routes.length} routes, ${total} malformed bodies ` +
+          `(≤${MAX_ONE_BROKEN} one-broken + ${FUZZ_RUNS} fast-check per route), ${Date.now() - started} ms ` +
+          `(${started - FILE_STARTED} ms since the file started: app boot and set-up)\n` +
+          table.join("\n")
+      )
+      expect(problems).toEqual([])
+    }, 240_000)
+
+    it("bodies the schema accepts with hostile values or another vendor's ids: never 500; refused ones write nothing", async () => {
+      const started = Date.now()
+      const problems: Problem[] = []
+      const table: string[] = []
+      let total = 0
+      // State changes last: rejecting the vendor or its order would turn later routes into 409s.
+      const order = (r: BodyRoute) => (/\/(reject|suspend|approve|reinstate|cancel)$/.test(r.path) ? 1 : 0) + (r.path.startsWith("/admin/") ? 2 : 0)
+      for (const route of [...routes].sort((x, y) => order(x) - order(y))) {
+        const t0 = Date.now()
+        const name = `${route.method} ${route.path}`
+        const cases: (Case & { tenant?: boolean })[] = []
+        const bases = [validBody(route.schema, false), validBody(route.schema, true)].filter((b) => b !== undefined)
+        const seen = new Set<string>()
+        // The smallest valid body that has string or number fields to carry the hostile values.
+        const hostile = bases.map((b) => hostileValidBodies(route.schema, b)).find((list) => list.length) ?? []
+        for (const c of hostile) if (!seen.has(c.json) && seen.add(c.json)) cases.push(c)
+        // Another vendor's ids, wherever the body carries an id (vendor routes only: the operator sees every tenant).
+        if (route.path.startsWith("/vendor/")) {
+          const realistic = ctx.realistic[name]
+          for (const b of [realistic, ...bases].filter(Boolean)) {
+            for (const s of slots(route.schema, b)) {
+              const key = String(s.path[s.path.length - 1])
+              const parent = String(s.path.filter((p) => typeof p === "string").slice(-2, -1)[0] ?? "")
+              const other = ctx.otherTenant[key] ?? ctx.otherTenant[`${parent}.${key}`]
+              if (other && typeof getPath(b, s.path) === "string") {
+                const c = mkCase(`${s.path.join(".")}: vendor B's id`, setPath(b, s.path, other))
+                if (!seen.has(c.json) && seen.add(c.json)) cases.push({ ...c, tenant: true })
+              }
+            }
+          }
+        }
+        const url = urlFor(route.path)
+        const auth = authFor(route.path)
+        const statuses: Record<number, number> = {}
+        for (const c of cases) {
+          const before: DbSnapshot = await snapshotDb(dbConnection)
+          const res = await send(route.method, url, c, auth)
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1
+          const detail = `${c.json.slice(0, 200)} → ${res.message}`
+          if (res.status >= 500) problems.push({ route: name, case: c.label, status: res.status, detail })
+          else if (c.tenant && !REFUSED.has(res.status)) problems.push({ route: name, case: c.label, status: res.status, detail: `accepted another vendor's id: ${detail}` })
+          if (res.status >= 400) {
+            const written = diffSnapshots(before, await snapshotDb(dbConnection))
+            if (written.length) problems.push({ route: name, case: c.label, status: res.status, detail: `refused but wrote to ${written.join(", ")}` })
+          }
+        }
+        total += cases.length
+        if (cases.length) table.push(`${name.padEnd(72)} ${String(cases.length).padStart(4)} cases  ${JSON.stringify(statuses)}  ${Date.now() - t0} ms`)
+      }
+      report(`bad-input, hostile but schema-valid: ${total} bodies, ${Date.now() - started} ms\n${table.join("\n")}`)
+      expect(problems).toEqual([])
+    }, 240_000)
+  },
+})
