@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import jwt from "jsonwebtoken"
-import { liliumIntegrationTestRunner } from "../helpers/runner"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../helpers/runner"
 import { digest, RedisStore } from "../../src/api/utils/rate-limit"
 
 // Small budgets, so that each test uses one up. Counters are not reset by
@@ -8,7 +8,7 @@ import { digest, RedisStore } from "../../src/api/utils/rate-limit"
 // (addresses through X-Forwarded-For with TRUST_PROXY=loopback, or tokens).
 const READS = 6
 const WRITES = 3
-const AUTH_PER_ACCOUNT = 3
+const AUTH_PER_ACCOUNT = 4 // the admin signs in 3 times in this file
 const HOOKS = 2
 
 liliumIntegrationTestRunner({
@@ -134,6 +134,27 @@ liliumIntegrationTestRunner({
       expect429(await api.get("/store/regions", withToken(a)), /read requests from this token/)
       for (let i = 0; i < READS; i++) expect((await api.get("/store/regions", withToken(b))).status).toBe(200)
       expect429(await api.get("/store/regions", withToken(b)), /read requests from this token/)
+    })
+
+    it("admin sessions (the dashboard's cookie) each have their own budget", async () => {
+      const session = async () => {
+        const login = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+        const res = await api.post("/auth/session", {}, { headers: { authorization: `Bearer ${login.data.token}` } })
+        const cookie = String(res.headers["set-cookie"]?.[0] ?? "").split(";")[0]
+        expect(cookie).toMatch(/^connect\.sid=/)
+        return { ...noThrow, headers: { cookie } }
+      }
+      const first = await session()
+      const second = await session()
+      for (let i = 0; i < READS; i++) {
+        const res = await api.get("/admin/vendors", first)
+        expect(res.status).toBe(200)
+        expect(res.headers["ratelimit-remaining"]).toBe(String(READS - i - 1))
+      }
+      expect429(await api.get("/admin/vendors", first), /read requests from this token/)
+      const other = await api.get("/admin/vendors", second)
+      expect(other.status).toBe(200)
+      expect(other.headers["ratelimit-remaining"]).toBe(String(READS - 1))
     })
 
     it("sign-in: one account can be tried only so often, from however many addresses", async () => {
