@@ -53,7 +53,7 @@ liliumIntegrationTestRunner({
     const victim: Record<string, string> = {}
     let attacker: { headers: Record<string, string> }
     let victimHeaders: { headers: Record<string, string> }
-    let victimBuyer: { token: string }
+    let victimBuyer: { token: string; email: string }
     let otherBuyer: { token: string }
 
     const login = async (email: string) => {

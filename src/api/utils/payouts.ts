@@ -6,6 +6,8 @@ import type LedgerModuleService from "../../modules/ledger/service"
 import { PAYOUT_STATUSES } from "../../modules/ledger/models/payout"
 import { PAYOUT_MODULE } from "../../modules/payout"
 import type PayoutModuleService from "../../modules/payout/service"
+import { destinationDetails } from "../../modules/payout/destination"
+import { httpUrl } from "./validation"
 
 const lower3 = z.string().length(3).transform((c) => c.toLowerCase())
 const oneOrMany = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t)])
@@ -35,7 +37,7 @@ export const SetPayoutAccount = z
   .strict()
 
 export const OnboardingLinkBody = z
-  .object({ return_url: z.string().url().optional(), refresh_url: z.string().url().optional() })
+  .object({ return_url: httpUrl.optional(), refresh_url: httpUrl.optional() })
   .strict()
 
 export const RunPayoutsBody = z.object({ currency_code: lower3.optional() }).strict()
@@ -60,11 +62,34 @@ export function serializePayout(p: any, opts: { admin?: boolean } = {}) {
     failure_code: p.failure_code ?? null,
     failure_reason: p.failure_reason ?? null,
     updated_at: p.updated_at,
+    destination: serializeDestination(p.destination, opts),
     ...(opts.admin ? { payout_account_id: p.payout_account_id, last_error: p.last_error ?? null, created_by: p.created_by ?? null } : {}),
   }
 }
 
-const maskIban = (iban: string) => (iban.length > 8 ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "••••")
+/**
+ * Where a payout goes: the copy taken when it was created, never the
+ * account as it is now. IBANs masked for vendors, whole for operators.
+ * Null only for payouts created before destinations were recorded.
+ */
+export function serializeDestination(d: any, opts: { admin?: boolean } = {}) {
+  if (!d) return null
+  return {
+    payout_account_id: d.payout_account_id ?? null,
+    provider: d.provider,
+    external_id: d.external_id ?? null,
+    details: destinationDetails(d.provider, d.data, !!opts.admin),
+    taken_at: d.taken_at ?? null,
+  }
+}
+
+/** 403 for a suspended or rejected vendor: it may not change where it is paid (pending vendors set it up while onboarding). */
+export function assertMayChangePayoutAccount(req: { vendor_context: { vendor: { status: string } } }) {
+  const { status } = req.vendor_context.vendor
+  if (status === "suspended" || status === "rejected") {
+    throw new MedusaError(MedusaError.Types.FORBIDDEN, `The vendor is ${status}; its payout account cannot be changed.`)
+  }
+}
 
 /**
  * A payout account. Vendors see their IBAN masked; operators, who pay
@@ -72,11 +97,7 @@ const maskIban = (iban: string) => (iban.length > 8 ? `${iban.slice(0, 4)} •�
  */
 export function serializePayoutAccount(a: any, opts: { admin?: boolean } = {}) {
   if (!a) return null
-  const data = (a.data ?? {}) as Record<string, any>
-  const details =
-    a.provider === "manual"
-      ? { account_holder: data.account_holder ?? null, iban: opts.admin ? data.iban : maskIban(String(data.iban ?? "")), bic: data.bic ?? null }
-      : data
+  const details = destinationDetails(a.provider, a.data, !!opts.admin)
   return {
     id: a.id,
     vendor_id: a.vendor_id,
@@ -86,6 +107,9 @@ export function serializePayoutAccount(a: any, opts: { admin?: boolean } = {}) {
     is_default: a.is_default,
     external_id: a.external_id ?? null,
     details,
+    // A changed destination receives payouts from then on (MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS); null = already.
+    active_from: a.active_from ?? null,
+    changed_at: a.changed_at ?? null,
     created_at: a.created_at,
     updated_at: a.updated_at,
   }

@@ -120,3 +120,15 @@ export function findParams(defaults: { limit: number; offset?: number; order?: s
     offset: z.coerce.number().int().min(0).default(defaults.offset ?? 0),
   })
 }
+
+/**
+ * A URL that a tenant stores and others open (logos, tracking and label
+ * links, product images): http(s) only, so `javascript:` or `data:` URLs
+ * never reach a page that renders them as links.
+ */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), { message: "must be an http(s) URL" })

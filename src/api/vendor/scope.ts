@@ -185,13 +185,10 @@ export function paramRules(route: RoutePattern): { index: number; name: string; 
   return rules
 }
 
-let compiled: { route: RoutePattern; rules: ReturnType<typeof paramRules> }[] | undefined
-function routeTable() {
-  // Read once; an unscoped parameter fails here, at the first request of a
-  // fresh process (the isolation unit test fails on it before that).
-  compiled ??= discoverVendorRoutes().map((route) => ({ route, rules: paramRules(route) }))
-  return compiled
-}
+// Read when the middlewares load: a route whose parameter has no rule stops
+// the app from starting, with the message above.
+const compiled = discoverVendorRoutes().map((route) => ({ route, rules: paramRules(route) }))
+const routeTable = () => compiled
 
 function matchRoute(pathname: string) {
   const segs = pathname.replace(/^\/+|\/+$/g, "").split("/").map((s) => {

@@ -1,6 +1,15 @@
 import { z } from "@medusajs/framework/zod"
-import { CreateProduct, UpdateProduct } from "@medusajs/medusa/api/admin/products/validators"
+import {
+  AdminCreateVariantPrice,
+  AdminUpdateVariantPrice,
+  CreateProduct,
+  CreateProductVariant,
+  UpdateProduct,
+  UpdateProductVariant,
+} from "@medusajs/medusa/api/admin/products/validators"
+import { currencyDecimals, lineQuantity, moneyAmount } from "../../utils/money-input"
 import { VENDOR_ROLES } from "../../modules/vendor/models/vendor-member"
+import { httpUrl } from "../utils/validation"
 
 // EU VAT ids (country prefix + 2–12 alphanumerics) or US EINs (12-3456789).
 const TAX_ID = /^([A-Z]{2}[A-Z0-9]{2,12}|\d{2}-?\d{7})$/
@@ -38,7 +47,7 @@ export const vendorProfile = {
   email: z.string().email().transform((e) => e.toLowerCase()),
   phone: z.string().trim().max(40).nullish(),
   address: vendorAddress.nullish(),
-  logo_url: z.string().url().nullish(),
+  logo_url: httpUrl.nullish(),
   description: z.string().max(5000).nullish(),
   default_currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
 }
@@ -78,16 +87,37 @@ export const VendorRole = z.enum([...VENDOR_ROLES])
 
 // Medusa's own product bodies, minus what the marketplace decides for the
 // vendor: the sales channel and the shipping profile.
+// Variant prices follow the shared amount rules (src/utils/money-input.ts):
+// not negative, finite, at most MARKETPLACE_MAX_AMOUNT, no more decimals
+// than the currency has. An updated amount must name its currency.
+const priceQuantities = { min_quantity: lineQuantity().nullish(), max_quantity: lineQuantity().nullish() }
+const VendorCreateVariantPrice = AdminCreateVariantPrice.extend({ amount: moneyAmount("nonnegative"), ...priceQuantities }).superRefine(
+  currencyDecimals()
+)
+const VendorUpdateVariantPrice = AdminUpdateVariantPrice.extend({ amount: moneyAmount("nonnegative").optional(), ...priceQuantities }).superRefine(
+  (p, ctx) => {
+    if (p.amount !== undefined && !p.currency_code) ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
+    currencyDecimals()(p, ctx)
+  }
+)
+const vendorVariants = {
+  create: z.array(CreateProductVariant.extend({ prices: z.array(VendorCreateVariantPrice) })).optional(),
+  update: z.array(UpdateProductVariant.extend({ prices: z.array(VendorUpdateVariantPrice).optional() })).optional(),
+}
+// Image and thumbnail URLs are shown to buyers and operators: http(s) only.
+const productMedia = {
+  thumbnail: httpUrl.nullish(),
+}
 export const VendorCreateProduct = CreateProduct.omit({
   sales_channels: true,
   shipping_profile_id: true,
   external_id: true,
-})
+}).extend({ ...productMedia, images: z.array(z.object({ url: httpUrl }).strict()).max(50).optional(), variants: vendorVariants.create })
 export const VendorUpdateProduct = UpdateProduct.omit({
   sales_channels: true,
   shipping_profile_id: true,
   external_id: true,
-})
+}).extend({ ...productMedia, images: z.array(z.object({ id: z.string().optional(), url: httpUrl }).strict()).max(50).optional(), variants: vendorVariants.update })
 
 export const VendorSetStock = z
   .object({ stocked_quantity: z.number().int().min(0).max(100_000_000) })
@@ -101,9 +131,10 @@ export const VendorCreateShippingOption = z
         z
           .object({
             currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
-            amount: z.number().min(0),
+            amount: moneyAmount("nonnegative"),
           })
           .strict()
+          .superRefine(currencyDecimals())
       )
       .min(1)
       .refine((p) => new Set(p.map((x) => x.currency_code)).size === p.length, {

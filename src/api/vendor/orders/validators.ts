@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
-import { findParams } from "../../utils/validation"
+import { findParams, httpUrl } from "../../utils/validation"
 import { VENDOR_ORDER_STATUSES } from "../../../modules/vendor/models/vendor-order"
 
 const status = z.enum([...VENDOR_ORDER_STATUSES])
@@ -49,8 +49,8 @@ export const VendorCreateShipment = z
         z
           .object({
             tracking_number: z.string().trim().min(1).max(200),
-            tracking_url: z.string().url().optional(),
-            label_url: z.string().url().optional(),
+            tracking_url: httpUrl.optional(),
+            label_url: httpUrl.optional(),
           })
           .strict()
       )
