@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import jwt from "jsonwebtoken"
-import { apiRateLimit, bucketsFor, credentialKey, digest, MemoryStore, RedisStore } from "../rate-limit"
+import { apiRateLimit, bucketsFor, closeRateLimitStore, credentialKey, digest, MemoryStore, RedisStore } from "../rate-limit"
 
 const SECRET = "unit-test-secret"
 const token = (claims: Record<string, unknown> = {}, secret = SECRET) =>
@@ -278,6 +278,8 @@ describe("the middleware (in-memory store)", () => {
     return { status: passed ? 200 : status, headers, body, passed }
   }
 
+  afterEach(() => closeRateLimitStore())
+
   it("answers 429 with Retry-After and a message naming the budget once it is used up", async () => {
     process.env.RATE_LIMIT_WRITE_MAX = "2"
     process.env.RATE_LIMIT_WINDOW_MS = "30000"
@@ -297,4 +299,25 @@ describe("the middleware (in-memory store)", () => {
     // Reads from the same address still pass.
     expect((await run(fakeReq({ remote: "192.0.2.200" }))).passed).toBe(true)
   })
+
+  it("lets requests through when Redis is unreachable, and logs that once", async () => {
+    await closeRateLimitStore()
+    process.env.REDIS_URL = "redis://127.0.0.1:1" // nothing listens there
+    process.env.RATE_LIMIT_WRITE_MAX = "1"
+    const warnings: string[] = []
+    const req = () => {
+      const r = fakeReq({ method: "POST", url: "/store/carts", remote: "192.0.2.201" })
+      const resolve = r.scope.resolve
+      r.scope.resolve = (name: string) =>
+        name === "logger" ? { warn: (m: string) => warnings.push(m), info: () => {} } : resolve(name)
+      return r
+    }
+    for (let i = 0; i < 3; i++) {
+      const res = await run(req())
+      expect(res.passed).toBe(true)
+      expect(res.headers["ratelimit-limit"]).toBeUndefined()
+    }
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^Rate limiter: counter store unavailable, requests are not limited until it is back/)
+  }, 15_000)
 })
