@@ -15,13 +15,14 @@ type Reservation = { vendor_order_id: string; amount: string; refunded_total: st
 export function composeRefundAudit(
   ref: WorkflowData<{ vendor_id: string }>,
   reservations: WorkflowData<Reservation[]>,
-  audit: WorkflowData<AuditContext | undefined | null> | AuditContext | undefined | null,
+  // The workflow's `input.audit` and `input.note`/`input.reason` (workflow data or plain values).
+  audit: unknown,
   reason: "operator" | "return" | "reject" | "cancel",
-  note?: WorkflowData<string | null | undefined>
+  note?: unknown
 ) {
   return recordAuditStep({
-    audit: audit as any,
-    entries: transform({ ref, reservations, note: (note ?? null) as any }, ({ ref, reservations, note }) =>
+    audit: audit as WorkflowData<AuditContext | undefined>,
+    entries: transform({ ref, reservations, note: (note ?? null) as WorkflowData<string | null> }, ({ ref, reservations, note }) =>
       reservations
         .filter((r) => MathBN.gt(r.amount, 0))
         .map((r) => ({
