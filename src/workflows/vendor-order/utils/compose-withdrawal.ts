@@ -8,8 +8,10 @@ import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refu
 import type { VendorOrderActor } from "../types"
 import { removeVendorLinesFromOrderWorkflow } from "../workflows/remove-vendor-lines-from-order"
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "./compose-refund"
+import { composeRefundAudit } from "../../audit/compose-refund-audit"
+import type { AuditContext } from "../../../modules/audit/types"
 
-export type WithdrawVendorOrderInput = { vendor_order_id: string; actor: VendorOrderActor; reason?: string | null }
+export type WithdrawVendorOrderInput = { vendor_order_id: string; actor: VendorOrderActor; reason?: string | null; audit?: AuditContext }
 
 const DONE = { reject: "rejected", cancel: "canceled" } as const
 
@@ -66,5 +68,6 @@ export function composeVendorOrderWithdrawal(input: WorkflowData<WithdrawVendorO
     data: transform({ vo, input }, ({ vo, input }) => ({ id: vo.id, vendor_id: vo.vendor_id, reason: input.reason ?? null, actor: input.actor })),
   })
   releaseLockStep({ key })
+  composeRefundAudit(ref, reservations, input.audit, action, input.reason)
   return vo
 }

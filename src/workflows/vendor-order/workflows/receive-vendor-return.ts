@@ -14,12 +14,15 @@ import { findOrderPaymentStep } from "../steps/find-order-payment"
 import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
 import type { VendorOrderActor } from "../types"
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
+import { composeRefundAudit } from "../../audit/compose-refund-audit"
+import type { AuditContext } from "../../../modules/audit/types"
 
 export type ReceiveVendorReturnInput = {
   vendor_order_id: string
   items: { id: string; quantity: number }[]
   note?: string | null
   actor: VendorOrderActor
+  audit?: AuditContext
 }
 
 /**
@@ -83,5 +86,6 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
     data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: Number(refunded) })),
   })
   releaseLockStep({ key })
+  composeRefundAudit(ref, reservations, input.audit, "return", input.note)
   return new WorkflowResponse({ return: ret, refunded })
 })

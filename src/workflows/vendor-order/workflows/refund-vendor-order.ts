@@ -4,8 +4,10 @@ import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
 import { findOrderPaymentStep } from "../steps/find-order-payment"
 import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
+import { composeRefundAudit } from "../../audit/compose-refund-audit"
+import type { AuditContext } from "../../../modules/audit/types"
 
-export type RefundVendorOrderInput = { vendor_order_id: string; amount: number; note: string; actor_id?: string | null }
+export type RefundVendorOrderInput = { vendor_order_id: string; amount: number; note: string; actor_id?: string | null; audit?: AuditContext }
 
 /**
  * An operator's refund on one vendor order without a return (a goodwill
@@ -32,5 +34,6 @@ export const refundVendorOrderWorkflow = createWorkflow("refund-vendor-order", (
     data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, amount: input.amount })),
   })
   releaseLockStep({ key })
+  composeRefundAudit(ref, reservations, input.audit, "operator", input.note)
   return new WorkflowResponse({ id: input.vendor_order_id })
 })

@@ -2,6 +2,7 @@ import { receiveVendorReturnWorkflow } from "../../../../../workflows/vendor-ord
 import { vendorActor, vendorOrderAction } from "../../helpers"
 import type { VendorReceiveReturnType } from "../../validators"
 import { scopedParam } from "../../../scope"
+import { auditContext } from "../../../../utils/audit"
 
 /**
  * POST /vendor/orders/:id/returns {items: [{id, quantity}], note?}: receives
@@ -9,6 +10,6 @@ import { scopedParam } from "../../../scope"
  */
 export const POST = vendorOrderAction<VendorReceiveReturnType>((req) =>
   receiveVendorReturnWorkflow(req.scope).run({
-    input: { vendor_order_id: scopedParam(req, "id"), items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req) },
+    input: { vendor_order_id: scopedParam(req, "id"), items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req), audit: auditContext(req) },
   })
 )
