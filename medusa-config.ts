@@ -1,5 +1,6 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { resolveHttpSecrets } from "./src/utils/secrets"
+import { moneyEnvProblems } from "./src/utils/money-input"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -18,6 +19,10 @@ const WORKER_MODE = (env.MEDUSA_WORKER_MODE ?? "shared") as
   | "shared"
   | "worker"
   | "server"
+
+// MARKETPLACE_MAX_AMOUNT, MARKETPLACE_MAX_QUANTITY and MARKETPLACE_MIN_PAYOUT must be sane amounts (src/utils/money-input.ts).
+const moneyProblems = moneyEnvProblems(env)
+if (moneyProblems.length) throw new Error(`Invalid money settings: ${moneyProblems.join("; ")}`)
 
 const DEFAULT_CORS = "http://localhost:9000,http://localhost:5173,http://localhost:8000"
 
@@ -81,6 +86,10 @@ const paymentProviders = env.STRIPE_API_KEY
       },
     ]
   : []
+// Tests only: a provider that declines every authorization (pp_decline_decline).
+if (env.NODE_ENV === "test" || env.LILIUM_TEST_PAYMENT_PROVIDERS === "true") {
+  ;(paymentProviders as any[]).push({ resolve: "./src/providers/payment-decline", id: "decline" })
+}
 
 // Manual payouts always; Stripe Connect when a Stripe key is set
 // (STRIPE_CONNECT_API_KEY, or the platform's STRIPE_API_KEY).

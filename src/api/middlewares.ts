@@ -66,8 +66,10 @@ import {
   SetPayoutAccount,
 } from "./utils/payouts"
 import { restrictStoreVendorFields } from "./store/utils/vendor-fields"
-import { rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
+import { rejectInactiveVendorCart, rejectInactiveVendorItems } from "./store/utils/active-vendor-items"
 import { AdminListAuditLogParams, requestId, VendorListAuditLogParams } from "./utils/audit"
+import { currencyDecimals, moneyAmount } from "../utils/money-input"
+import { checkCartQuantities, checkPriceAmounts } from "./utils/amounts"
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
@@ -249,12 +251,13 @@ export default defineMiddlewares({
         validateBody(
           z
             .object({
-              amount: z.number().finite().refine((v) => v !== 0, "amount must not be 0"),
+              amount: moneyAmount("nonzero"),
               currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
               reason: z.string().trim().min(3).max(1000),
               idempotency_key: z.string().min(1).max(200).optional(),
             })
             .strict()
+            .superRefine(currencyDecimals())
         ),
       ],
     },
@@ -310,7 +313,8 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [
         validateBody(
-          z.object({ amount: z.number().positive().finite(), note: z.string().trim().min(3).max(1000) }).strict()
+          // The vendor order's currency is checked in the route (decimals).
+          z.object({ amount: moneyAmount("positive"), note: z.string().trim().min(3).max(1000) }).strict()
         ),
       ],
     },
@@ -337,7 +341,15 @@ export default defineMiddlewares({
       ],
     },
     { matcher: "/store/products*", method: ["GET"], middlewares: [restrictStoreVendorFields] },
-    { matcher: "/store/carts", method: ["POST"], middlewares: [rejectInactiveVendorItems] },
-    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [rejectInactiveVendorItems] },
+    // Quantities are whole numbers up to MARKETPLACE_MAX_QUANTITY (src/api/utils/amounts.ts).
+    { matcher: "/store/carts", method: ["POST"], middlewares: [checkCartQuantities, rejectInactiveVendorItems] },
+    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [checkCartQuantities, rejectInactiveVendorItems] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [checkCartQuantities] },
+    // A vendor suspended after its items went into the cart: refused before anything is written.
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [rejectInactiveVendorCart] },
+    // Prices on Medusa's own admin routes follow the same amount rules as the vendors' (issue 14).
+    { matcher: "/admin/products*", method: ["POST"], middlewares: [checkPriceAmounts] },
+    { matcher: "/admin/price-lists*", method: ["POST"], middlewares: [checkPriceAmounts] },
+    { matcher: "/admin/shipping-options*", method: ["POST"], middlewares: [checkPriceAmounts] },
   ],
 })

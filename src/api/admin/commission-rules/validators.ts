@@ -1,9 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { findParams } from "../../utils/validation"
 import { COMMISSION_SCOPES } from "../../../modules/commission/models/commission-rule"
+import { amountProblem, currencyDecimals, lineQuantity, moneyAmount } from "../../../utils/money-input"
 
 const currency = z.string().length(3).transform((c) => c.toLowerCase())
-const amount = z.number().nonnegative().finite()
+// The shared amount rules (src/utils/money-input.ts); decimals per currency in ruleProblems.
+const amount = moneyAmount("nonnegative")
 const date = z.coerce.date()
 
 const ruleFields = {
@@ -28,6 +30,14 @@ type RuleInput = Partial<{ [K in keyof typeof ruleFields]: z.infer<(typeof ruleF
 export function ruleProblems(r: RuleInput): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = []
   if (r.rate_type === "percentage" && r.value !== undefined && r.value > 100) out.push({ path: "value", message: "a percentage is at most 100" })
+  // A flat value and the limits are money in the rule's currency: no more decimals than it has.
+  if (r.currency_code) {
+    for (const key of [...(r.rate_type === "flat" ? ["value"] : []), "min_amount", "max_amount"] as const) {
+      const v = r[key]
+      const problem = v == null ? null : amountProblem(v, { sign: "nonnegative", currency_code: r.currency_code })
+      if (problem) out.push({ path: key, message: `${key} ${problem}` })
+    }
+  }
   if (r.rate_type === "flat" && !r.currency_code) out.push({ path: "currency_code", message: "a flat rule needs a currency_code" })
   if ((r.min_amount ?? r.max_amount) != null && !r.currency_code) out.push({ path: "currency_code", message: "min_amount and max_amount need a currency_code" })
   if (r.min_amount != null && r.max_amount != null && r.min_amount > r.max_amount) out.push({ path: "min_amount", message: "min_amount must not exceed max_amount" })
@@ -70,8 +80,9 @@ export const AdminPreviewCommission = z
     product_id: z.string().min(1).optional(),
     variant_id: z.string().min(1).optional(),
     unit_price: amount,
-    quantity: z.number().int().positive(),
+    quantity: lineQuantity(),
     currency_code: currency,
   })
   .strict()
+  .superRefine(currencyDecimals(["unit_price"]))
 export type AdminPreviewCommissionType = z.infer<typeof AdminPreviewCommission>

@@ -31,3 +31,31 @@ export async function rejectInactiveVendorItems(req: MedusaRequest, _res: Medusa
     next(e)
   }
 }
+
+/**
+ * A vendor suspended (or otherwise no longer active) after its products went
+ * into a cart: POST /store/carts/:id/complete refuses the cart with the same
+ * 400 before anything is written, so no order, payment or vendor order is
+ * created for a vendor that does not sell. The shopper removes the line and
+ * completes again. (Issue 14, item 9.)
+ */
+export async function rejectInactiveVendorCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "cart",
+      fields: ["id", "items.product_title", "items.variant.product.vendor.status", "items.variant.product.vendor.name"],
+      filters: { id: req.params.id },
+    })
+    const blocked = (data[0]?.items ?? []).find((i: any) => i?.variant?.product?.vendor && i.variant.product.vendor.status !== "active") as any
+    if (blocked) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `"${blocked.product_title}" cannot be bought: its vendor ${blocked.variant.product.vendor.name} is not selling at the moment. Remove it from the cart to complete the order.`
+      )
+    }
+    next()
+  } catch (e) {
+    next(e)
+  }
+}
