@@ -84,7 +84,7 @@ liliumIntegrationTestRunner({
           message: expect.stringMatching(/Too many requests/),
         })
 
-        // Other paths are not limited.
+        // Other routes count against their own budgets (rate-limit.spec.ts).
         const store = await api.get("/store/regions", storeHeaders())
         expect(store.status).toBe(200)
       })
