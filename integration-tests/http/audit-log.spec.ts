@@ -137,6 +137,13 @@ liliumIntegrationTestRunner({
       expect((await api.get(`/vendor/audit-log?target_id=${vendorId}`, oak)).data.count).toBe(0)
       expect((await api.get(`/vendor/audit-log?vendor_id=${vendorId}`, { ...oak, ...noThrow })).status).toBe(400)
       expect((await api.get(`/vendor/audit-log?actor_id=${ownerId}`, oak)).data.count).toBe(0)
+
+      // The operator deletes the pending demo vendor: its profile before, deleted_at after.
+      const pending = (await api.get("/admin/vendors?status=pending", admin)).data.vendors[0]
+      await api.delete(`/admin/vendors/${pending.id}`, admin)
+      const deleted = await one({ action: "vendor.deleted", target_id: pending.id })
+      expect(deleted).toMatchObject({ actor_type: "user", actor_id: userId, vendor_id: pending.id, before: { deleted_at: null } })
+      expect(deleted.after.deleted_at).toBeTruthy()
     })
 
     it("records commission rules, adjustments, payout accounts, payout runs (operator and schedule), mark-paid, mark-failed and retry", async () => {
@@ -345,6 +352,23 @@ liliumIntegrationTestRunner({
       // Rejecting again: 409, nothing recorded.
       expect((await api.post(`/vendor/orders/${lamp.id}/reject`, { reason: "again" }, { ...lumen, ...noThrow })).status).toBe(409)
       expect(await entries({ action: "refund.created", target_id: lamp.id })).toHaveLength(1)
+
+      // A refund made in Medusa Admin is attributed to the vendor orders by a subscriber: actor system.
+      const { data: o } = await api.get(`/admin/orders/${data.order.id}?fields=payment_collections.payments.id`, admin)
+      await api.post(`/admin/payments/${o.order.payment_collections[0].payments[0].id}/refund`, { amount: 1 }, admin)
+      let external: any[] = []
+      for (let i = 0; i < 50 && !external.length; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 100))
+        external = await entries({ action: "refund.created", actor_type: "system" })
+      }
+      expect(external).toHaveLength(1)
+      expect(external[0]).toMatchObject({
+        actor_id: null,
+        vendor_id: paper.vendor.id,
+        target_id: paper.id,
+        before: { refunded_total: 8.45 },
+        after: { refunded_total: 9.45, amount: 1, reason: "external" },
+      })
 
       // Each vendor sees its own refunds only.
       const lumenLog = (await api.get("/vendor/audit-log?action=refund.created", lumen)).data.audit_entries

@@ -41,7 +41,7 @@ export const AUDIT_TARGETS: Record<string, Target> = {
     module: VENDOR_MODULE,
     list: "listVendorOrders",
     keep: ["currency_code"],
-    project: (r) => pick(r, ["status", "currency_code", "total", "refunded_total"]),
+    project: (r) => pick(r, ["vendor_id", "status", "currency_code", "total", "refunded_total"]),
   },
   commission_rule: {
     module: COMMISSION_MODULE,

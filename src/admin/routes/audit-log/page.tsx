@@ -19,6 +19,7 @@ const ACTIONS = [
   "vendor.suspended",
   "vendor.reinstated",
   "vendor.updated",
+  "vendor.deleted",
   "vendor_member.role_changed",
   "vendor_member.removed",
   "vendor_invite.created",

@@ -5,6 +5,7 @@ import { computeUnattributedRefundsStep } from "../steps/compute-unattributed-re
 import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
 import { postRefundLedgerStep } from "../steps/post-refund-ledger"
 import { orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
+import { composeRefundAudit } from "../../audit/compose-refund-audit"
 
 /**
  * After any refund of an order's payment: refunds no vendor order accounts
@@ -33,5 +34,6 @@ export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-ref
     data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))),
   })
   releaseLockStep({ key })
+  composeRefundAudit(null, reservations, undefined, "external")
   return new WorkflowResponse(attributed)
 })

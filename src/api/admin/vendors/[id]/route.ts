@@ -33,6 +33,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateVendorType
 /** DELETE /admin/vendors/:id: soft-deletes a vendor that is not active (409 otherwise). */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await retrieveVendorForAdmin(req, req.params.id)
-  await deleteVendorWorkflow(req.scope).run({ input: { vendor_id: req.params.id } })
+  await deleteVendorWorkflow(req.scope).run({ input: { vendor_id: req.params.id, audit: auditContext(req) } })
   res.json({ id: req.params.id, object: "vendor", deleted: true })
 }
