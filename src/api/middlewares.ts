@@ -200,11 +200,12 @@ export default defineMiddlewares({
     { matcher: "/vendor/transactions/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
 
     { matcher: "/vendor/payout-account", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },
-    { matcher: "/vendor/payout-account", method: ["POST"], middlewares: [requireVendorRole(...FINANCE), validateBody(SetPayoutAccount)] },
+    // Changing where the money goes (or editing it in Stripe's onboarding) is for owners and admins; finance may read it.
+    { matcher: "/vendor/payout-account", method: ["POST"], middlewares: [requireVendorRole(...MANAGERS), validateBody(SetPayoutAccount)] },
     {
       matcher: "/vendor/payout-account/onboarding-link",
       method: ["POST"],
-      middlewares: [requireVendorRole(...FINANCE), validateBody(OnboardingLinkBody)],
+      middlewares: [requireVendorRole(...MANAGERS), validateBody(OnboardingLinkBody)],
     },
     { matcher: "/vendor/payouts", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(ListPayoutsParams)] },
     { matcher: "/vendor/payouts/:id", method: ["GET"], middlewares: [requireVendorRole(...FINANCE)] },

@@ -28,6 +28,8 @@ export type CreatePayoutInput = {
   currency_code: string
   provider: string
   payout_account_id: string
+  /** The destination snapshot stored on the payout (see the Payout model). */
+  destination?: Record<string, unknown> | null
   run_id?: string | null
   /** No payout below this amount (MARKETPLACE_MIN_PAYOUT). */
   min_amount?: number | string
@@ -207,6 +209,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
         amount: amount.toString(),
         provider: input.provider,
         payout_account_id: input.payout_account_id,
+        destination: input.destination ?? null,
         run_id: input.run_id ?? null,
         created_by: input.created_by ?? null,
         status: "pending",

@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
 import { auditContext } from "../../utils/audit"
-import { defaultPayoutAccount, serializePayoutAccount } from "../../utils/payouts"
+import { assertMayChangePayoutAccount, defaultPayoutAccount, serializePayoutAccount } from "../../utils/payouts"
 import { setVendorPayoutAccountWorkflow } from "../../../workflows/payout/workflows/set-vendor-payout-account"
 
 /** GET /vendor/payout-account: the account payouts go to (null until one is set up). */
@@ -14,8 +14,12 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
  * how the vendor is paid. `manual` takes bank details (account_holder, a
  * valid IBAN, optional BIC); `stripe-connect` opens an Express account,
  * then POST /vendor/payout-account/onboarding-link gives the link to finish it.
+ * Owners and admins only (middlewares.ts); every owner is e-mailed, and a
+ * changed destination receives payouts only after
+ * MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS (`active_from`).
  */
 export async function POST(req: VendorRequest<{ provider: string; details?: Record<string, unknown>; country_code?: string }>, res: MedusaResponse) {
+  assertMayChangePayoutAccount(req)
   const { vendor } = req.vendor_context
   const { result } = await setVendorPayoutAccountWorkflow(req.scope).run({
     input: {
@@ -24,6 +28,7 @@ export async function POST(req: VendorRequest<{ provider: string; details?: Reco
       country_code: req.validatedBody.country_code ?? ((vendor.address as any)?.country_code as string | undefined) ?? null,
       provider: req.validatedBody.provider,
       details: req.validatedBody.details,
+      changed_by: req.vendor_context.member.id,
       audit: auditContext(req),
     },
   })

@@ -31,6 +31,13 @@ export const Payout = model
     /** The last ambiguous provider error (timeout, 5xx): the attempt is resumed with the same key. */
     last_error: model.text().nullable(),
     created_by: model.text().nullable(),
+    /**
+     * Where this payout goes, copied from the vendor's payout account when
+     * the payout is created ({payout_account_id, provider, external_id,
+     * details}); sending, retrying and showing the payout use this copy, so a
+     * later change of the account never redirects it.
+     */
+    destination: model.json().nullable(),
     items: model.hasMany(() => PayoutItem, { mappedBy: "payout" }),
   })
   .indexes([

@@ -8,6 +8,11 @@ export type PayoutAccountStatus = (typeof PAYOUT_ACCOUNT_STATUSES)[number]
  * (external_id = acct_…, status synced from `account.updated`) or bank
  * details for manual payouts. A vendor has at most one account per
  * provider; `is_default` marks the one payout runs use.
+ *
+ * `active_from`: a changed destination receives payouts only from then on
+ * (MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS after the change; null for the
+ * first account a vendor sets up). `changed_at`/`changed_by`: when and by
+ * which member the destination was last changed.
  */
 export const PayoutAccount = model
   .define("payout_account", {
@@ -22,6 +27,9 @@ export const PayoutAccount = model
     status_reason: model.text().nullable(),
     /** The provider's timestamp of the state we hold, so older webhooks never win. */
     synced_at: model.dateTime().nullable(),
+    active_from: model.dateTime().nullable(),
+    changed_at: model.dateTime().nullable(),
+    changed_by: model.text().nullable(),
   })
   .indexes([
     { on: ["vendor_id", "provider"], unique: true },

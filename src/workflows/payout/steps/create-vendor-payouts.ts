@@ -6,8 +6,9 @@ import type { PayableVendor } from "./list-payable-vendors"
 export type CreateVendorPayoutsInput = { run_id: string; vendors: PayableVendor[]; min_amount: string; created_by?: string | null }
 
 /**
- * One payout per vendor and currency, each created with its ledger debit in
- * one transaction (see LedgerModuleService.createPayoutForBalance). If the
+ * One payout per vendor and currency, each created with its ledger debit and
+ * a copy of its destination in one transaction (see
+ * LedgerModuleService.createPayoutForBalance). If the
  * run fails later, payouts that never reached a provider are failed and
  * their debits reversed; payouts that did reach one are left for a resume,
  * because the provider may have moved the money.

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYOUT_MODULE } from "../../../modules/payout"
 import type PayoutModuleService from "../../../modules/payout/service"
+import { destinationDetails, destinationKey, payoutAccountHoldHours } from "../../../modules/payout/destination"
 
 export type SavePayoutAccountInput = {
   vendor_id: string
@@ -8,6 +9,18 @@ export type SavePayoutAccountInput = {
   country_code?: string | null
   provider: string
   details?: Record<string, unknown>
+  /** The member who made the change (null for the seed and scripts). */
+  changed_by?: string | null
+}
+
+/** A change of where the vendor is paid (null when the destination stayed the same). */
+export type PayoutAccountChange = {
+  /** The vendor had no payout account before: onboarding, no hold. */
+  first: boolean
+  changed_at: string
+  /** Payouts go to the new destination from then on (null: at once). */
+  active_from: string | null
+  previous: { provider: string; external_id: string | null; details: Record<string, unknown> } | null
 }
 
 /**
@@ -15,6 +28,12 @@ export type SavePayoutAccountInput = {
  * the default one payouts use. Stripe accounts are created once per vendor
  * (the request is idempotent per vendor) and kept when the vendor switches
  * providers and back. Compensation restores the vendor's previous accounts.
+ *
+ * When the destination changes (another provider, Stripe account or IBAN)
+ * and the vendor had an account before, the new one receives payouts only
+ * after MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS (`active_from`); the payout
+ * run skips the vendor until then. Refreshing the same destination keeps
+ * its hold as it is.
  */
 export const savePayoutAccountStep = createStep(
   "save-payout-account",
@@ -29,6 +48,11 @@ export const savePayoutAccountStep = createStep(
       details: input.details,
       external_id: existing?.external_id ?? null,
     })
+    const before = previous.find((a) => a.is_default) ?? null
+    const now = new Date()
+    const changed = destinationKey(before) !== destinationKey({ provider: input.provider, external_id: opened.external_id, data: opened.data })
+    const first = previous.length === 0
+    const activeFrom = first ? null : new Date(now.getTime() + payoutAccountHoldHours() * 3_600_000)
     const others = previous.filter((a) => a.id !== existing?.id && a.is_default)
     if (others.length) await payouts.updatePayoutAccounts(others.map((a) => ({ id: a.id, is_default: false })))
     const fields = {
@@ -37,12 +61,23 @@ export const savePayoutAccountStep = createStep(
       external_id: opened.external_id,
       data: opened.data,
       is_default: true,
-      synced_at: new Date(),
+      synced_at: now,
+      ...(changed ? { active_from: activeFrom, changed_at: now, changed_by: input.changed_by ?? null } : {}),
     }
     const account = existing
       ? await payouts.updatePayoutAccounts({ id: existing.id, ...fields })
       : await payouts.createPayoutAccounts({ vendor_id: input.vendor_id, provider: input.provider, ...fields })
-    return new StepResponse(account, { previous, created: existing ? null : account.id })
+    const change: PayoutAccountChange | null = changed
+      ? {
+          first,
+          changed_at: now.toISOString(),
+          active_from: activeFrom ? activeFrom.toISOString() : null,
+          previous: before
+            ? { provider: before.provider, external_id: before.external_id ?? null, details: destinationDetails(before.provider, before.data as any) }
+            : null,
+        }
+      : null
+    return new StepResponse({ account, change }, { previous, created: existing ? null : account.id })
   },
   async (undo, { container }) => {
     if (!undo) return
@@ -50,7 +85,18 @@ export const savePayoutAccountStep = createStep(
     if (undo.created) await payouts.deletePayoutAccounts(undo.created)
     if (undo.previous.length) {
       await payouts.updatePayoutAccounts(
-        undo.previous.map((a) => ({ id: a.id, is_default: a.is_default, status: a.status, status_reason: a.status_reason, external_id: a.external_id, data: a.data, synced_at: a.synced_at }))
+        undo.previous.map((a) => ({
+          id: a.id,
+          is_default: a.is_default,
+          status: a.status,
+          status_reason: a.status_reason,
+          external_id: a.external_id,
+          data: a.data,
+          synced_at: a.synced_at,
+          active_from: a.active_from,
+          changed_at: a.changed_at,
+          changed_by: a.changed_by,
+        }))
       )
     }
   }

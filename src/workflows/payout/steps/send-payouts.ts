@@ -30,7 +30,11 @@ export const sendPayoutsStep = createStep("send-payouts", async (input: { payout
       continue
     }
     const payout = await ledger.retrievePayout(id)
-    const [account] = await payoutModule.listPayoutAccounts({ id: payout.payout_account_id })
+    // The destination copied when the payout was created; a later change of
+    // the vendor's account never redirects it. (Payouts from before
+    // destinations were recorded use the account they name.)
+    const destination = (payout as any).destination as { external_id: string | null; data: Record<string, unknown> | null } | null
+    const [account] = destination ? [destination] : await payoutModule.listPayoutAccounts({ id: payout.payout_account_id })
     try {
       const provider = payoutModule.provider(payout.provider)
       const result = await provider.transfer({

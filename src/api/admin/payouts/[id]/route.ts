@@ -1,14 +1,24 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrievePayoutDetail, serializePayout, serializePayoutAccount } from "../../../utils/payouts"
+import { retrievePayoutDetail, serializeDestination, serializePayout, serializePayoutAccount } from "../../../utils/payouts"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 
-/** GET /admin/payouts/:id: the payout, the ledger rows it covers, its postings, and the account it goes to (bank details whole). */
+/**
+ * GET /admin/payouts/:id: the payout, the ledger rows it covers, its
+ * postings, and where it goes (bank details whole): the destination copied
+ * when the payout was created, so a later change of the vendor's account
+ * never redirects it. Payouts from before destinations were recorded show
+ * the account as it is.
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { payout, covered, postings } = await retrievePayoutDetail(req.scope, req.params.id)
-  const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
-  const [account] = await payouts.listPayoutAccounts({ id: payout.payout_account_id })
+  let payoutAccount: unknown = serializeDestination((payout as any).destination, { admin: true })
+  if (!payoutAccount) {
+    const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
+    const [account] = await payouts.listPayoutAccounts({ id: payout.payout_account_id })
+    payoutAccount = serializePayoutAccount(account, { admin: true })
+  }
   res.json({
-    payout: { ...serializePayout(payout, { admin: true }), transactions: covered, postings, payout_account: serializePayoutAccount(account, { admin: true }) },
+    payout: { ...serializePayout(payout, { admin: true }), transactions: covered, postings, payout_account: payoutAccount },
   })
 }

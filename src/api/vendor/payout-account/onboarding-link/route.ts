@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { VendorRequest } from "../../context"
-import { defaultPayoutAccount } from "../../../utils/payouts"
+import { assertMayChangePayoutAccount, defaultPayoutAccount } from "../../../utils/payouts"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 
@@ -11,6 +11,8 @@ import type PayoutModuleService from "../../../../modules/payout/service"
  * Links expire within minutes, so one is made per request and not stored.
  */
 export async function POST(req: VendorRequest<{ return_url?: string; refresh_url?: string }>, res: MedusaResponse) {
+  // Stripe's hosted onboarding edits where Stripe pays the vendor: the same rules as a change.
+  assertMayChangePayoutAccount(req)
   const account = await defaultPayoutAccount(req.scope, req.vendor_context.vendor.id)
   const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
   const provider = account ? payouts.provider(account.provider) : null
