@@ -1,4 +1,5 @@
 import net from "node:net"
+import type { MedusaRequest } from "@medusajs/framework/http"
 
 /**
  * The client address Lilium's rate limits key on, computed from the socket
@@ -144,4 +145,42 @@ function expandIpv6(ip: string): string[] {
   const t = tail !== undefined && tail !== "" ? tail.split(":") : []
   const fill = tail === undefined ? [] : Array(8 - h.length - t.length).fill("0")
   return [...h, ...fill, ...t].map((g) => parseInt(g, 16).toString(16))
+}
+
+// ---- per request ----------------------------------------------------------------
+
+const logger = (req: MedusaRequest): any => {
+  try {
+    return req.scope?.resolve("logger") ?? console
+  } catch {
+    return console
+  }
+}
+
+let trustCache: { raw: string | undefined; trust: TrustProxy } | undefined
+let trustErrorLogged = false
+/** TRUST_PROXY, parsed once per value. An invalid value trusts nothing (logged once). */
+export function trustProxy(req?: MedusaRequest): TrustProxy {
+  const raw = process.env.TRUST_PROXY
+  if (trustCache && trustCache.raw === raw) return trustCache.trust
+  let trust: TrustProxy
+  try {
+    trust = parseTrustProxy(raw)
+  } catch (e: any) {
+    trust = { kind: "none" }
+    if (!trustErrorLogged) {
+      trustErrorLogged = true
+      ;(req ? logger(req) : console)?.error?.(`${e.message} Trusting no proxy until it is fixed.`)
+    }
+  }
+  trustCache = { raw, trust }
+  return trust
+}
+
+/** The client address of a request, per TRUST_PROXY. Use this, not `req.ip` (see above). */
+export function clientIp(req: MedusaRequest): string {
+  return resolveClientIp(
+    { remoteAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] },
+    trustProxy(req)
+  )
 }

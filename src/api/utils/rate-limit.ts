@@ -7,7 +7,9 @@ import type {
 } from "@medusajs/framework/http"
 import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import Redis from "ioredis"
-import { ipBudgetKey, parseAddressList, parseTrustProxy, resolveClientIp, type TrustProxy } from "./client-ip"
+import { clientIp, ipBudgetKey, parseAddressList } from "./client-ip"
+
+export { clientIp, trustProxy } from "./client-ip"
 
 /**
  * Rate limits on every API route (docs/decisions.md, "Rate limits"): fixed windows, one budget per
@@ -171,26 +173,6 @@ export function budgets() {
   }
 }
 
-let trustCache: { raw: string | undefined; trust: TrustProxy } | undefined
-let trustErrorLogged = false
-/** TRUST_PROXY, parsed once per value. An invalid value trusts nothing (logged once). */
-export function trustProxy(req?: MedusaRequest): TrustProxy {
-  const raw = process.env.TRUST_PROXY
-  if (trustCache && trustCache.raw === raw) return trustCache.trust
-  let trust: TrustProxy
-  try {
-    trust = parseTrustProxy(raw)
-  } catch (e: any) {
-    trust = { kind: "none" }
-    if (!trustErrorLogged) {
-      trustErrorLogged = true
-      ;(req ? logger(req) : console)?.error?.(`${e.message} Trusting no proxy until it is fixed.`)
-    }
-  }
-  trustCache = { raw, trust }
-  return trust
-}
-
 let exemptCache: { raw: string | undefined; list: net.BlockList | null } | undefined
 /** RATE_LIMIT_EXEMPT: addresses/CIDRs without IP budgets (e.g. a server-side storefront). */
 function exemptList(req: MedusaRequest): net.BlockList | null {
@@ -210,13 +192,6 @@ function exemptList(req: MedusaRequest): net.BlockList | null {
 
 export const digest = (value: string) =>
   crypto.createHash("sha256").update(value).digest("base64url").slice(0, 32)
-
-export function clientIp(req: MedusaRequest): string {
-  return resolveClientIp(
-    { remoteAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] },
-    trustProxy(req)
-  )
-}
 
 /**
  * The budget key of a request's credential, or undefined when it has no

@@ -1,4 +1,4 @@
-import { ipBudgetKey, normalizeIp, parseAddressList, parseTrustProxy, resolveClientIp } from "../client-ip"
+import { clientIp, ipBudgetKey, normalizeIp, parseAddressList, parseTrustProxy, resolveClientIp } from "../client-ip"
 
 const ip = (remoteAddress: string, forwardedFor: string | undefined, trust: string | undefined) =>
   resolveClientIp({ remoteAddress, forwardedFor }, parseTrustProxy(trust))
@@ -94,5 +94,30 @@ describe("IP budget key", () => {
     expect(ipBudgetKey("::1")).toBe("0:0:0:0::/64")
     expect(ipBudgetKey("2001:db8::")).toBe("2001:db8:0:0::/64")
     expect(ipBudgetKey("64:ff9b::198.51.100.7")).toBe("64:ff9b:0:0::/64")
+  })
+})
+
+describe("clientIp(req)", () => {
+  const before = process.env.TRUST_PROXY
+  afterEach(() => {
+    if (before === undefined) delete process.env.TRUST_PROXY
+    else process.env.TRUST_PROXY = before
+  })
+  const req = (xff?: string): any => ({
+    socket: { remoteAddress: "::ffff:10.0.0.2" },
+    headers: xff ? { "x-forwarded-for": xff } : {},
+    scope: { resolve: () => ({ error: () => {} }) },
+  })
+
+  it("reads TRUST_PROXY at request time", () => {
+    delete process.env.TRUST_PROXY
+    expect(clientIp(req("6.6.6.6"))).toBe("10.0.0.2")
+    process.env.TRUST_PROXY = "1"
+    expect(clientIp(req("6.6.6.6"))).toBe("6.6.6.6")
+    process.env.TRUST_PROXY = "uniquelocal"
+    expect(clientIp(req("1.1.1.1, 6.6.6.6"))).toBe("6.6.6.6")
+    // A value it cannot read trusts nothing.
+    process.env.TRUST_PROXY = "true"
+    expect(clientIp(req("6.6.6.6"))).toBe("10.0.0.2")
   })
 })
