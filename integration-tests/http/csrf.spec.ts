@@ -1,5 +1,6 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../helpers/runner"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
+import { registerCustomer } from "../helpers/store"
 
 /**
  * CSRF (issue 13, item 7; decision 37 in docs/decisions.md). Medusa Admin
@@ -9,12 +10,15 @@ import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
  * attach it anyway (a same-site attacker, an old browser) and check that the
  * server refuses on its own and writes nothing.
  */
+// Booting the app shares 2 cores with other suites; give the hooks room.
+jest.setTimeout(300 * 1000)
+
 const EVIL = "https://evil.example"
 // In ADMIN_CORS (medusa-config.ts's default), like the admin's own origin.
 const ADMIN_ORIGIN = "http://localhost:9000"
 
 liliumIntegrationTestRunner({
-  testSuite: ({ api, catalog, dbConnection }) => {
+  testSuite: ({ api, catalog, dbConnection, storeHeaders }) => {
     const noThrow = { validateStatus: () => true }
 
     // Medusa Admin's login: a token from the emailpass provider, exchanged
@@ -107,6 +111,34 @@ liliumIntegrationTestRunner({
       const again = await api.post(`/admin/vendors/${b.id}/suspend`, {}, { headers: { cookie } })
       expect(again.status).toBe(200)
       expect(await vendorStatus(b.id)).toBe("suspended")
+    })
+
+    it("a customer's session cookie (Store API) gets the same protection", async () => {
+      const email = "csrf-buyer@lilium.test"
+      await registerCustomer(api, storeHeaders(), email)
+      const login = await api.post("/auth/customer/emailpass", { email, password: "customer-password-1" })
+      const session = await api.post("/auth/session", {}, { headers: { authorization: `Bearer ${login.data.token}` } })
+      const cookie = String(session.headers["set-cookie"]?.[0] ?? "").split(";")[0]
+      expect(cookie).toMatch(/^connect\.sid=/)
+      const headers = { ...storeHeaders().headers, cookie }
+      const name = async () => (await api.get("/store/customers/me", { headers })).data.customer.first_name
+
+      // A form cannot send x-publishable-api-key either; it is added here so
+      // that only the CSRF guard stands between the form and the route.
+      const before = await snapshotDb(dbConnection)
+      const form = await api.post("/store/customers/me", "first_name=Evil", {
+        ...noThrow,
+        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", origin: EVIL },
+        transformRequest: [(d: unknown) => d],
+      })
+      expect(form.status).toBe(403)
+      expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
+      expect(await name()).toBe("Erika")
+
+      // The storefront's own JSON request (STORE_CORS origin) works.
+      const ok = await api.post("/store/customers/me", { first_name: "Erika-Maria" }, { headers: { ...headers, origin: "http://localhost:8000" } })
+      expect(ok.status).toBe(200)
+      expect(await name()).toBe("Erika-Maria")
     })
 
     it("bearer tokens are not affected: a form content type with a bearer is decided by the route", async () => {
