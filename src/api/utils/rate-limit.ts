@@ -162,8 +162,9 @@ export const envNumber = (name: string, fallback: number) => {
 
 /** Budgets, read from the environment at request time (operators and tests tune them). */
 export function budgets() {
-  const windowMs = envNumber("RATE_LIMIT_WINDOW_MS", 60_000)
-  const authWindowMs = envNumber("AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000
+  // Whole milliseconds: Redis's PX takes integers.
+  const windowMs = Math.round(envNumber("RATE_LIMIT_WINDOW_MS", 60_000))
+  const authWindowMs = Math.round(envNumber("AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000)
   return {
     read: { max: envNumber("RATE_LIMIT_READ_MAX", 600), windowMs },
     write: { max: envNumber("RATE_LIMIT_WRITE_MAX", 120), windowMs },
