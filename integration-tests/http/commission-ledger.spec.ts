@@ -31,8 +31,9 @@ liliumIntegrationTestRunner({
       const create = async (body: any) => (await api.post("/admin/commission-rules", body, admin)).data.commission_rule
       const global = await create({ name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } })
       const oakline = await create({ name: "Oakline 5%", rate_type: "percentage", value: 5, include_shipping: true, scope: { type: "vendor", id: vendorId("oakline-furniture") } })
+      // Below Lumen's floor (the global 10%), so the operator lets it override the floor (docs/commission.md).
       const office_ = await create({
-        name: "Office flat", rate_type: "flat", value: 2, currency_code: "eur", min_amount: 3, max_amount: 5,
+        name: "Office flat", rate_type: "flat", value: 2, currency_code: "eur", min_amount: 3, max_amount: 5, overrides_vendor_floor: true,
         scope: { type: "product_category", id: office.product_category.id },
       })
       return { global, oakline, office: office_ }

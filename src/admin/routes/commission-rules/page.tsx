@@ -23,9 +23,11 @@ type Rule = {
   priority: number
   include_shipping: boolean
   is_active: boolean
+  overrides_vendor_floor?: boolean
 }
 
-const blank = { name: "", rate_type: "percentage", value: "", currency_code: "", min_amount: "", max_amount: "", scope_type: "global", scope_id: "", priority: "0", include_shipping: false }
+const CATALOGUE = ["product_category", "product_collection", "product_type"]
+const blank = { name: "", rate_type: "percentage", value: "", currency_code: "", min_amount: "", max_amount: "", scope_type: "global", scope_id: "", priority: "0", include_shipping: false, overrides_vendor_floor: false }
 
 function rate(r: Rule) {
   return r.rate_type === "percentage" ? `${r.value}%` : `${money(r.value, r.currency_code)} per unit`
@@ -43,7 +45,7 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
         ? {
             name: rule.name, rate_type: rule.rate_type, value: String(rule.value), currency_code: rule.currency_code ?? "",
             min_amount: rule.min_amount ?? "", max_amount: rule.max_amount ?? "", scope_type: rule.scope.type, scope_id: rule.scope.id ?? "",
-            priority: String(rule.priority), include_shipping: rule.include_shipping,
+            priority: String(rule.priority), include_shipping: rule.include_shipping, overrides_vendor_floor: !!rule.overrides_vendor_floor,
           }
         : blank
     )
@@ -62,6 +64,8 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
         scope: { type: form.scope_type, id: form.scope_type === "global" ? null : form.scope_id || null },
         priority: Number(form.priority || 0),
         include_shipping: form.include_shipping,
+        // Only catalogue rules can go below a vendor's floor (docs/commission.md).
+        overrides_vendor_floor: CATALOGUE.includes(form.scope_type) ? !!form.overrides_vendor_floor : false,
       }
       return post(rule ? `/admin/commission-rules/${rule.id}` : "/admin/commission-rules", body)
     },
@@ -135,6 +139,12 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
             <Switch id="rule-shipping" checked={form.include_shipping} onCheckedChange={set("include_shipping")} />
             <Label htmlFor="rule-shipping">Charge commission on shipping too</Label>
           </div>
+          {CATALOGUE.includes(form.scope_type) && (
+            <div className="flex items-center gap-2">
+              <Switch id="rule-floor" checked={!!form.overrides_vendor_floor} onCheckedChange={set("overrides_vendor_floor")} />
+              <Label htmlFor="rule-floor">May charge less than the vendor's own rate (vendors choose their products' categories, collections and types)</Label>
+            </div>
+          )}
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { findParams } from "../../utils/validation"
 import { COMMISSION_SCOPES } from "../../../modules/commission/models/commission-rule"
+import { CATALOGUE_SCOPES } from "../../../modules/commission/resolve"
 import { amountProblem, currencyDecimals, lineQuantity, moneyAmount } from "../../../utils/money-input"
 
 const currency = z.string().length(3).transform((c) => c.toLowerCase())
@@ -21,6 +22,8 @@ const ruleFields = {
   starts_at: date.nullish(),
   ends_at: date.nullish(),
   is_active: z.boolean(),
+  // Catalogue rules only: may charge less than the vendor floor (docs/commission.md).
+  overrides_vendor_floor: z.boolean(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 }
 
@@ -42,6 +45,8 @@ export function ruleProblems(r: RuleInput): { path: string; message: string }[] 
   if ((r.min_amount ?? r.max_amount) != null && !r.currency_code) out.push({ path: "currency_code", message: "min_amount and max_amount need a currency_code" })
   if (r.min_amount != null && r.max_amount != null && r.min_amount > r.max_amount) out.push({ path: "min_amount", message: "min_amount must not exceed max_amount" })
   if (r.starts_at && r.ends_at && r.starts_at >= r.ends_at) out.push({ path: "ends_at", message: "ends_at must be after starts_at" })
+  if (r.overrides_vendor_floor && r.scope && !CATALOGUE_SCOPES.includes(r.scope.type))
+    out.push({ path: "overrides_vendor_floor", message: "overrides_vendor_floor is only for product_category, product_collection and product_type rules" })
   if (r.scope && r.scope.type === "global" && r.scope.id) out.push({ path: "scope.id", message: "a global rule has no scope id" })
   if (r.scope && r.scope.type !== "global" && !r.scope.id) out.push({ path: "scope.id", message: `a ${r.scope.type} rule needs scope.id` })
   return out
@@ -57,6 +62,7 @@ export const AdminCreateCommissionRule = z
     priority: ruleFields.priority.default(0),
     include_shipping: ruleFields.include_shipping.default(false),
     is_active: ruleFields.is_active.default(true),
+    overrides_vendor_floor: ruleFields.overrides_vendor_floor.default(false),
   })
   .strict()
   .superRefine(refine)

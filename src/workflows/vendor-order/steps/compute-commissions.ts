@@ -3,7 +3,7 @@ import { BigNumber, MathBN } from "@medusajs/framework/utils"
 import { loadProductFacts, needsProductFacts } from "../../commission/utils/product-facts"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
-import { commissionAmount, resolveRule, type LineContext } from "../../../modules/commission/resolve"
+import { resolveCommission, resolveRule, type LineContext } from "../../../modules/commission/resolve"
 import type { SplitVendorOrder } from "../../../modules/vendor/types"
 
 export type ComputedCommissionLine = {
@@ -43,7 +43,8 @@ export const computeCommissionsStep = createStep(
     const splits = input.splits.map((split) => {
       const mine: ComputedCommissionLine[] = []
       const line = (ctx: LineContext, type: "item" | "shipping", reference: string, quantity: any, base: any) => {
-        const rule = resolveRule(rules as any[], ctx)
+        // The most specific rule, within the vendor floor (docs/commission.md).
+        const { rule, amount } = resolveCommission(rules as any[], ctx, base, quantity)
         mine.push({
           vendor_id: split.vendor_id,
           line_type: type,
@@ -55,7 +56,7 @@ export const computeCommissionsStep = createStep(
           currency_code: split.currency_code,
           quantity,
           base_amount: new BigNumber(base),
-          amount: commissionAmount(rule, base, quantity, split.currency_code),
+          amount,
         })
       }
       for (const item of split.items) {

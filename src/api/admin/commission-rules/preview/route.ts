@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../../../../modules/commission"
 import type CommissionModuleService from "../../../../modules/commission/service"
-import { commissionAmount, resolveRule } from "../../../../modules/commission/resolve"
+import { resolveCommission } from "../../../../modules/commission/resolve"
 import { loadProductFacts, needsProductFacts } from "../../../../workflows/commission/utils/product-facts"
 import { presentRule } from "../helpers"
 import type { AdminPreviewCommissionType } from "../validators"
@@ -10,7 +10,9 @@ import type { AdminPreviewCommissionType } from "../validators"
 /**
  * POST /admin/commission-rules/preview: which rule a hypothetical line
  * (tax-exclusive unit_price × quantity, no discount) would get, and what it
- * would charge — the same resolution and rounding as the split.
+ * would charge — the same resolution (vendor floor included; `floored` says
+ * the floor rule was charged instead of a lower catalogue rule) and rounding
+ * as the split.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewCommissionType>, res: MedusaResponse) {
   const body = req.validatedBody
@@ -26,13 +28,12 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewCommissio
   const service: CommissionModuleService = req.scope.resolve(COMMISSION_MODULE)
   const rules = await service.listApplicableRules([body.vendor_id])
   const facts = productId && needsProductFacts(rules) ? (await loadProductFacts(req.scope, [productId])).get(productId) : undefined
-  const rule = resolveRule(rules as any[], {
-    vendor_id: body.vendor_id,
-    currency_code: body.currency_code,
-    product_id: productId,
-    ...facts,
-  })
   const base = MathBN.mult(body.unit_price, body.quantity)
-  const amount = commissionAmount(rule as any, base, body.quantity, body.currency_code)
-  res.json({ rule: rule ? presentRule(rule) : null, amount: amount.numeric, base_amount: Number(base) })
+  const { rule, amount, floored } = resolveCommission(
+    rules as any[],
+    { vendor_id: body.vendor_id, currency_code: body.currency_code, product_id: productId, ...facts },
+    base,
+    body.quantity
+  )
+  res.json({ rule: rule ? presentRule(rule) : null, amount: amount.numeric, base_amount: Number(base), floored })
 }
