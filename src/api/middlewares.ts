@@ -6,7 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import { validateBody, validateQuery } from "./utils/validation"
+import { refuseUnstorablePath, validateBody, validateQuery } from "./utils/validation"
 import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { csrfGuard } from "./utils/csrf"
 import { apiRateLimit } from "./utils/rate-limit"
@@ -104,12 +104,18 @@ export default defineMiddlewares({
       res.status(409).json({ type: "conflict", code: "invalid_state", message: err.message })
       return
     }
+    // Express fails to decode a path parameter such as %ED%A0%80 before any
+    // middleware runs; Medusa's handler would answer that client error with a 500.
+    if (err instanceof URIError) {
+      res.status(400).json({ type: "invalid_data", message: "The URL path is not valid percent-encoded UTF-8." })
+      return
+    }
     return medusaErrorHandler(err, req, res, next)
   },
   routes: [
     {
       matcher: "/*",
-      middlewares: [securityHeaders, requestId],
+      middlewares: [securityHeaders, requestId, refuseUnstorablePath],
       bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
     },
     // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).

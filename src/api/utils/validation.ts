@@ -65,6 +65,22 @@ export function unstorableText(value: unknown): string | null {
 const unstorableError = (at: string) =>
   new MedusaError(MedusaError.Types.INVALID_DATA, `${at}: text must not contain NUL characters or unpaired surrogates`)
 
+/**
+ * The same for the URL path: an id such as `%00` would reach the database as
+ * a query parameter and fail there. Runs on every route (src/api/middlewares.ts).
+ */
+export function refuseUnstorablePath(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  let path: string
+  try {
+    // originalUrl: under a mounted matcher, req.path is relative to the mount.
+    path = decodeURIComponent((req.originalUrl ?? req.url).split("?")[0])
+  } catch {
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, "The URL path is not valid percent-encoded UTF-8."))
+  }
+  if (UNSTORABLE.test(path)) return next(unstorableError("path"))
+  next()
+}
+
 export function validateQuery(schema: z.ZodTypeAny, config: QueryConfig = {}): SchemaMiddleware {
   const takesFields = schema instanceof z.ZodObject && "fields" in schema.shape
   if (takesFields && !config.allowed?.length) {

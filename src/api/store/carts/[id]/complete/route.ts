@@ -30,7 +30,15 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
 
   if (errors?.[0]) {
     const error = errors[0].error
-    if (!CART_ERRORS.includes(error?.type)) throw error
+    if (!CART_ERRORS.includes(error?.type)) {
+      // A cart that does not exist fails deep inside Medusa's workflow (a
+      // TypeError, so a 500); checked only on this failure path, not per checkout.
+      const { data: found } = await req.scope
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "cart", fields: ["id"], filters: { id: cartId } })
+      if (!found.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart id not found: ${cartId}`)
+      throw error
+    }
     const cartReq = await prepareRetrieveQuery({}, { defaults: defaultStoreCartFields }, req as any)
     const cart = await refetchCart(cartId, req.scope, cartReq.remoteQueryConfig.fields)
     res.status(200).json({ type: "cart", cart, error: { message: error.message, name: error.name, type: error.type } })
