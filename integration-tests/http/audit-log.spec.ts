@@ -128,6 +128,9 @@ liliumIntegrationTestRunner({
       expect(own.audit_entries).toHaveLength(8)
       expect(own.audit_entries.every((e: any) => e.vendor_id === vendorId)).toBe(true)
       expect(own.audit_entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(["vendor.approved", "vendor_invite.accepted", "vendor_member.removed"]))
+      // The vendor sees its own members' IPs, not the operator's.
+      expect(own.audit_entries.find((e: any) => e.action === "vendor.approved").ip).toBeNull()
+      expect(own.audit_entries.find((e: any) => e.action === "vendor_invite.created").ip).toBeTruthy()
       const times = own.audit_entries.map((e: any) => Date.parse(e.created_at))
       expect([...times].sort((a, b) => b - a)).toEqual(times) // newest first
 

@@ -78,13 +78,14 @@ export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, 
   if (vendorId !== undefined) filters.vendor_id = vendorId
   const audit: AuditModuleService = scope.resolve(AUDIT_MODULE)
   const order = { created_at: "DESC", id: "DESC" } as const
+  const serialize = (e: any) => serializeAuditEntry(e, { vendorView: vendorId !== undefined })
   if (format === "csv") {
     res.setHeader("content-type", "text/csv; charset=utf-8")
     res.setHeader("content-disposition", `attachment; filename="audit-log${vendorId ? `-${vendorId}` : ""}.csv"`)
     res.write(CSV_COLUMNS.join(",") + "\r\n")
     for (let skip = 0; ; skip += CSV_PAGE) {
       const page = await audit.listAuditEntries(filters, { skip, take: CSV_PAGE, order })
-      for (const e of page as any[]) {
+      for (const e of (page as any[]).map(serialize)) {
         res.write(CSV_COLUMNS.map((c) => csvCell(c === "before" || c === "after" ? (e[c] == null ? null : JSON.stringify(e[c])) : e[c])).join(",") + "\r\n")
       }
       if (page.length < CSV_PAGE) break
@@ -93,10 +94,14 @@ export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, 
     return
   }
   const [entries, count] = await audit.listAndCountAuditEntries(filters, { skip: offset, take: limit, order })
-  res.json({ audit_entries: entries.map(serializeAuditEntry), count, offset, limit })
+  res.json({ audit_entries: entries.map(serialize), count, offset, limit })
 }
 
-export function serializeAuditEntry(e: any) {
+/**
+ * An entry as the API shows it. A vendor sees the IP of its own members'
+ * requests only, not the operator's or the system's.
+ */
+export function serializeAuditEntry(e: any, { vendorView = false }: { vendorView?: boolean } = {}) {
   return {
     id: e.id,
     created_at: e.created_at,
@@ -109,6 +114,6 @@ export function serializeAuditEntry(e: any) {
     before: e.before ?? null,
     after: e.after ?? null,
     request_id: e.request_id,
-    ip: e.ip,
+    ip: vendorView && e.actor_type !== "vendor_member" ? null : e.ip,
   }
 }
