@@ -11,6 +11,10 @@ import { completeMarketplaceCartWorkflow } from "../../src/workflows/vendor-orde
  * .ci/run ("vendor-orders"), so every case here also runs with REDIS_URL
  * (Redis event bus, workflow engine and locking).
  */
+// Boot (migrations, Redis modules) and the races below take minutes on a
+// busy 2-core CI machine; the runner's 120 s default was seen to run out.
+jest.setTimeout(300_000)
+
 const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string) => Math.round(Number(amount) * 100)
 
