@@ -2,8 +2,9 @@ import crypto from "crypto"
 import { AbstractPaymentProvider, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 
 /**
- * A payment provider that declines every authorization, as a card network
- * does with a declined card. Registered only for tests (NODE_ENV=test or
+ * A payment provider that never authorizes: a hard decline (status
+ * `error`, as for a declined card) or `requires_more` (as for a card that
+ * needs 3-D Secure). Registered only for tests (NODE_ENV=test or
  * LILIUM_TEST_PAYMENT_PROVIDERS=true, medusa-config.ts) as
  * `pp_decline_decline`, so the checkout's failure path can be exercised
  * through the Store API exactly as a shopper hits it.
@@ -11,11 +12,17 @@ import { AbstractPaymentProvider, PaymentActions, PaymentSessionStatus } from "@
 export default class DeclinePaymentProvider extends AbstractPaymentProvider {
   static identifier = "decline"
 
-  async initiatePayment(_input: any) {
-    return { id: crypto.randomUUID(), data: {} }
+  constructor(container: Record<string, unknown>, options: Record<string, unknown> = {}) {
+    super(container, options)
   }
-  async authorizePayment(_input: any) {
-    return { status: PaymentSessionStatus.ERROR, data: { declined: true, reason: "card_declined" } }
+
+  /** `data.outcome` on the session picks the answer: "error" (a hard decline, the default) or "requires_more" (e.g. 3-D Secure). */
+  async initiatePayment(input: any) {
+    return { id: crypto.randomUUID(), data: { outcome: input?.data?.outcome === "requires_more" ? "requires_more" : "error" } }
+  }
+  async authorizePayment(input: any) {
+    const status = input?.data?.outcome === "requires_more" ? PaymentSessionStatus.REQUIRES_MORE : PaymentSessionStatus.ERROR
+    return { status, data: { ...input?.data, declined: true, reason: "card_declined" } }
   }
   async getPaymentStatus(_input: any) {
     return { status: PaymentSessionStatus.ERROR }
