@@ -269,35 +269,74 @@ const BAD_GROUPS: Record<string, unknown[]> = {
 }
 
 /**
- * A valid body with exactly one thing broken, for every field: missing when
- * required, one value per wrong-type group, a huge array for arrays, an
- * unknown key in each object. Only bodies the schema refuses are kept.
+ * A valid body with exactly one thing broken: a required field missing, one
+ * value per wrong-type group, a huge array for arrays, an unknown key in each
+ * object, and non-object bodies. Only bodies the schema refuses are kept.
+ *
+ * Up to `max` cases: one per field first (fields in a seeded order, the kind
+ * of breakage rotating with the seed), then a second per field, and so on.
+ * Cases are built lazily, so a large schema (Medusa's product body) costs
+ * only the cases taken.
  */
-export function oneBrokenCases(schema: any, base: unknown): Case[] {
-  const out: Case[] = []
-  const keep = (label: string, body: unknown) => {
+export function oneBrokenCases(schema: any, base: unknown, max = Infinity, seed = 0): Case[] {
+  const tryCase = (label: string, body: unknown): Case | undefined => {
     const c = mkCase(label, body)
-    if (!accepts(schema, c.body) && !out.some((o) => o.json === c.json)) out.push(c)
+    return accepts(schema, c.body) ? undefined : c
   }
-  for (const slot of slots(schema, base)) {
+  const perSlot: (() => Case | undefined)[][] = slots(schema, base).map((slot) => {
     const at = slot.path.join(".")
-    if (slot.required) keep(`${at}: missing`, setPath(base, slot.path, undefined, true))
+    const gens: (() => Case | undefined)[] = []
+    if (slot.required) gens.push(() => tryCase(`${at}: missing`, setPath(base, slot.path, undefined, true)))
     for (const [group, values] of Object.entries(BAD_GROUPS)) {
-      const v = values.find((x) => !accepts(schema, roundTrip(setPath(base, slot.path, x))))
-      if (v !== undefined) keep(`${at}: ${group}`, setPath(base, slot.path, v))
+      gens.push(() => {
+        for (const x of values) {
+          const c = tryCase(`${at}: ${group}`, setPath(base, slot.path, x))
+          if (c) return c
+        }
+      })
     }
     if (slot.kind === "array") {
-      // Up to 10,000 elements, kept under the 1mb body limit (a 413 tests nothing).
-      const el = getPath(base, [...slot.path, 0]) ?? 0
-      const n = Math.min(10_000, Math.floor(500_000 / (JSON.stringify(el).length + 1)))
-      keep(`${at}: ${n} elements`, setPath(base, slot.path, Array.from({ length: n }, () => el)))
+      gens.push(() => {
+        // Up to 10,000 elements, kept under the 1mb body limit (a 413 tests nothing).
+        const el = getPath(base, [...slot.path, 0]) ?? 0
+        const n = Math.min(10_000, Math.floor(500_000 / (JSON.stringify(el).length + 1)))
+        return tryCase(`${at}: ${n} elements`, setPath(base, slot.path, Array.from({ length: n }, () => el)))
+      })
     }
-    if (slot.kind === "object" && getPath(base, slot.path) && typeof getPath(base, slot.path) === "object") {
-      keep(`${at}: unknown field`, setPath(base, [...slot.path, "fuzz_unknown"], "x"))
+    if (slot.kind === "object") {
+      gens.push(() => {
+        const v = getPath(base, slot.path)
+        return v && typeof v === "object" ? tryCase(`${at}: unknown field`, setPath(base, [...slot.path, "fuzz_unknown"], "x")) : undefined
+      })
+    }
+    return gens
+  })
+  const whole: (() => Case | undefined)[] = [[], "a string", 42, true, null, deep(300)].map(
+    (v) => () => tryCase(`(body): ${JSON.stringify(v).slice(0, 20)}`, v)
+  )
+  if (base && typeof base === "object") whole.unshift(() => tryCase("(body): unknown top-level field", { ...(base as object), fuzz_unknown: 1 }))
+  perSlot.push(whole)
+
+  const rnd = mulberry32(seed || 1)
+  const order = perSlot.map((g) => [rnd(), shuffle(g, seed ? rnd : null)] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => g)
+  const out: Case[] = []
+  const seen = new Set<string>()
+  const cursor = order.map(() => 0)
+  for (let progressed = true; progressed && out.length < max; ) {
+    progressed = false
+    for (let i = 0; i < order.length && out.length < max; i++) {
+      // The next breakage of this field that the schema refuses.
+      while (cursor[i] < order[i].length) {
+        const c = order[i][cursor[i]++]()
+        if (c && !seen.has(c.json)) {
+          seen.add(c.json)
+          out.push(c)
+          progressed = true
+          break
+        }
+      }
     }
   }
-  if (base && typeof base === "object") keep("unknown top-level field", { ...(base as object), fuzz_unknown: 1 })
-  for (const v of [[], "a string", 42, true, null, deep(300)]) keep(`whole body: ${JSON.stringify(v).slice(0, 20)}`, v)
   return out
 }
 
