@@ -28,7 +28,7 @@ liliumIntegrationTestRunner({
       title: "Lamp shade",
       options: [{ title: "Size", values: ["One"] }],
       variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code, amount }] }],
-    }, SLOW)
+    })
 
     it("refuses negative, non-finite, too large and too precise prices with a 400 and writes nothing", async () => {
       const lumen = await login("lumen-office-lighting")
