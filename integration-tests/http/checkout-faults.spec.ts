@@ -9,7 +9,7 @@ const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string) => Math.round(Number(amount) * 100)
 
 /**
- * Failure injection for the vendor split (decision 41). Every table the split
+ * Failure injection for the vendor split (decision 48). Every table the split
  * writes gets, in turn, a real PostgreSQL trigger that raises on the write;
  * a real Store API checkout (pp_system_default) then fails there. Nothing of
  * our code is mocked. After each fault: Medusa's error answer, no vendor

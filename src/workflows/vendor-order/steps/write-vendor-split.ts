@@ -13,7 +13,7 @@ export type WriteVendorSplitInput = {
 
 /**
  * Writes a split, all or nothing, in ONE PostgreSQL transaction on the
- * shared connection (decision 41): the vendors' display numbers, the vendor
+ * shared connection (decision 48): the vendors' display numbers, the vendor
  * orders with their items, shipping methods and first status, their
  * commission lines and their sale and commission ledger rows. The three
  * modules' tables live in one database, but Medusa gives each module its own

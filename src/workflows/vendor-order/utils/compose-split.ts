@@ -20,7 +20,7 @@ export function composeVendorSplit(input: WorkflowData<{ order_id: string; looku
   const parts = computeVendorSplitStep(input)
   const priced = computeCommissionsStep({ splits: parts })
   // Vendor orders, lines, commission lines and ledger rows: one database
-  // transaction, so a failure leaves none of them (decision 41).
+  // transaction, so a failure leaves none of them (decision 48).
   const created = writeVendorSplitStep(
     transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits, lines: priced.lines }))
   )
