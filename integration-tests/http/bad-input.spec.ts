@@ -215,6 +215,8 @@ liliumIntegrationTestRunner({
       await settle()
     })
 
+    afterAll(() => report(`bad-input: ${Date.now() - FILE_STARTED} ms from the file's start to its last test (app shutdown not included)`))
+
     it("every POST route of Lilium validates its body with a schema in src/api/middlewares.ts", () => {
       const files = routeFiles().filter((f) => f.methods.includes("POST"))
       const unvalidated = files
@@ -229,7 +231,8 @@ liliumIntegrationTestRunner({
       expect(routes.length).toBeGreaterThan(20)
     })
 
-    it("malformed bodies: always refused (400, or 401/403/404/409 before validation), never 500, nothing written", async () => {
+    // Nothing here writes, so one test (the runner restores the database before each test, which costs seconds).
+    it("malformed bodies and junk path ids: always refused (400, or 401/403/404/409 before validation), never 500, nothing written", async () => {
       const started = Date.now()
       const problems: Problem[] = []
       const table: string[] = []
@@ -240,9 +243,10 @@ liliumIntegrationTestRunner({
         const min = validBody(route.schema, false)
         const full = validBody(route.schema, true)
         const base = full ?? min ?? {}
+        const arbitrary = malformedArbitrary(route.schema, base)
         const cases = [
           ...oneBrokenCases(route.schema, base, MAX_ONE_BROKEN, SEED),
-          ...fc.sample(malformedArbitrary(route.schema, base), { numRuns: FUZZ_RUNS, seed: SEED }),
+          ...(arbitrary ? fc.sample(arbitrary, { numRuns: FUZZ_RUNS, seed: SEED }) : []),
         ]
         return { route, cases }
       })
@@ -275,13 +279,14 @@ liliumIntegrationTestRunner({
           `(${started - FILE_STARTED} ms since the file started: app boot and set-up)\n` +
           table.join("\n")
       )
+      await junkPathIds(problems)
       expect(problems).toEqual([])
     }, 240_000)
 
-    it("junk path parameters on every write route (POST and DELETE): refused, never 500, nothing written", async () => {
+    /** Junk ids in the path of every POST and DELETE route: refused, never 500, nothing written. */
+    async function junkPathIds(problems: Problem[]) {
       const started = Date.now()
       const cpu = process.cpuUsage()
-      const problems: Problem[] = []
       const JUNK = ["fuzz_missing_id", "%00", encodeURIComponent("\u202Eabc😀\u200B"), "%ED%A0%80", "a".repeat(1500), "1%27%20or%20%271%27%3D%271"]
       const writes = routeFiles()
         .filter((f) => /^\/(vendor|admin|store)\//.test(f.path) && f.path.includes(":"))
@@ -306,8 +311,7 @@ liliumIntegrationTestRunner({
         total += cases.length
       }
       report(`bad-input, junk path parameters: ${writes.length} write routes with parameters, ${total} requests, ${Date.now() - started} ms, ${cpuMs(cpu)} ms CPU`)
-      expect(problems).toEqual([])
-    }, 240_000)
+    }
 
     it("bodies the schema accepts with hostile values or another vendor's ids: never 500; refused ones write nothing", async () => {
       const started = Date.now()
