@@ -153,3 +153,24 @@ test("Widgets: the vendor on a product, the vendor split on an order, the vendor
   await page.getByTestId("widget-customer-vendors").getByRole("link").first().waitFor()
   await shot("widget-customer")
 })
+
+test("Audit log: the approval and the payout run done through the UI are listed, filtered by action, with details and a CSV link", async () => {
+  // The Vendors and Payouts tests above approved Nordic Notebooks and started a run as the admin.
+  const me = (await api("/admin/users/me")).user
+  const approval = (await api("/admin/audit-log?action=vendor.approved&actor_type=user")).audit_entries[0]
+  assert.deepEqual([approval.actor_id, approval.before, approval.after.status], [me.id, { status: "pending" }, "active"])
+  const run = (await api("/admin/audit-log?action=payout_run.started&actor_type=user")).audit_entries[0]
+  assert.equal(run.actor_id, me.id)
+
+  await page.goto(`${stack.base}/app/audit-log`)
+  await page.getByTestId(`audit-row-${approval.id}`).waitFor()
+  await page.getByTestId("audit-filter-action").click()
+  await page.getByRole("option", { name: "payout_run.started" }).click()
+  await page.getByTestId(`audit-row-${approval.id}`).waitFor({ state: "detached" })
+  await page.getByTestId(`audit-row-${run.id}`).getByRole("button", { name: "Details" }).click()
+  await page.getByRole("dialog").getByText(run.request_id, { exact: false }).waitFor()
+  await shot("audit-log")
+  const href = await page.getByTestId("audit-csv").getAttribute("href")
+  assert.match(href, /action=payout_run\.started/)
+  assert.match(href, /format=csv/)
+})

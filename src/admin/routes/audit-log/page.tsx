@@ -95,14 +95,16 @@ const AuditLogPage = () => {
   const reset = <T,>(set: (v: T) => void) => (v: T) => (set(v), setOffset(0))
 
   const select = (value: string, options: string[], onChange: (v: string) => void, label: string, all: string) => (
-    <Select size="small" value={value} onValueChange={reset(onChange)}>
-      <Select.Trigger data-testid={`audit-filter-${label}`}><Select.Value /></Select.Trigger>
-      <Select.Content>
-        {options.map((o) => (
-          <Select.Item key={o} value={o}>{o === "all" ? all : o}</Select.Item>
-        ))}
-      </Select.Content>
-    </Select>
+    <div className="w-56">
+      <Select size="small" value={value} onValueChange={reset(onChange)}>
+        <Select.Trigger data-testid={`audit-filter-${label}`}><Select.Value /></Select.Trigger>
+        <Select.Content>
+          {options.map((o) => (
+            <Select.Item key={o} value={o}>{o === "all" ? all : o}</Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
+    </div>
   )
   const text = (id: string, label: string, value: string, onChange: (v: string) => void, type = "text") => (
     <div className="flex flex-col gap-1">
