@@ -177,11 +177,28 @@ liliumIntegrationTestRunner({
           [cart.id, cart.id]
         )
         expect(orphans[0]).toEqual({ vo: 0, tx: 0 })
+        // Medusa's compensation canceled the payment it had authorized; the
+        // cart's session is renewed, so the retry authorizes afresh.
+        const { rows: sessions } = await dbConnection.raw(
+          `select s.status, s.provider_id, (select count(*)::int from payment p where p.payment_session_id = s.id) as payments
+             from payment_session s where s.payment_collection_id = ? and s.deleted_at is null`,
+          [cart.payment_collection.id]
+        )
+        expect(sessions).toEqual([{ status: "pending", provider_id: "pp_system_default", payments: 0 }])
 
         // The same complete again, now that the database accepts the rows.
         const ok = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
         expect([ok.status, ok.data.type]).toEqual([200, "order"])
         expect(cents(ok.data.order.total)).toBe(12905)
+        // The order is paid: Lilium's order.placed subscriber captures the new payment, in full.
+        let paid: any
+        for (let i = 0; i < 100; i++) {
+          if (i) await new Promise((r) => setTimeout(r, 100))
+          paid = (await api.get(`/admin/orders/${ok.data.order.id}?fields=payment_status,*payment_collections.payments.captures`, await adminHeaders())).data.order
+          if (paid.payment_status === "captured") break
+        }
+        expect(paid.payment_status).toBe("captured")
+        expect(paid.payment_collections.flatMap((c: any) => c.payments.flatMap((p: any) => p.captures.map((x: any) => cents(x.amount))))).toEqual([12905])
         await assertSplitToTheCent(ok.data.order.id)
         const after = await counts()
         expect([after.order - before.order, after.vendor_order - before.vendor_order, after["vendor_transaction (all)"] - before["vendor_transaction (all)"]]).toEqual([1, 2, 4])

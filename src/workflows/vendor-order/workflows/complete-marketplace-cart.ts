@@ -1,5 +1,6 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, completeCartWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { renewCanceledPaymentSessionStep } from "../steps/renew-canceled-payment-session"
 import { resolveCartVendorsStep } from "../steps/resolve-cart-vendors"
 import { composeVendorSplit } from "../utils/compose-split"
 
@@ -19,7 +20,8 @@ export const completeMarketplaceCartWorkflowId = "complete-marketplace-cart"
  *   customer to its vendors is not needed to answer, so the order.placed
  *   subscriber does it (splitOrderByVendorWorkflow, which finds the split done).
  * - If the split fails, the completion is compensated too: no order without
- *   its vendor orders.
+ *   its vendor orders, and the cart's payment session is renewed so that the
+ *   same complete can be retried (renewCanceledPaymentSessionStep).
  */
 export const completeMarketplaceCartWorkflow = createWorkflow(
   // Not stored: completeCartWorkflow keeps its own stored execution (3 days)
@@ -28,6 +30,8 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
   completeMarketplaceCartWorkflowId,
   (input: { id: string }) => {
     acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
+    // Compensation only: a failed completion leaves a payment session that can be authorized again.
+    renewCanceledPaymentSessionStep({ cart_id: input.id })
     // Which vendor sells what is looked up from the cart while Medusa
     // completes it; afterwards only the order's totals remain to be read.
     const [order, lookups] = parallelize(
