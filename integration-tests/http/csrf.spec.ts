@@ -98,7 +98,7 @@ liliumIntegrationTestRunner({
       expect(await vendorStatus(a.id)).toBe("suspended")
 
       // From the backend's own origin (the admin at /app).
-      const sameOrigin = api.defaults?.baseURL ?? (api as any).defaults.baseURL
+      const sameOrigin = (api as any).defaults.baseURL
       const rule = await api.post(
         "/admin/commission-rules",
         { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },

@@ -7,6 +7,7 @@ import type AuditModuleService from "../../modules/audit/service"
 import { AUDIT_ACTOR_TYPES } from "../../modules/audit/models/audit-entry"
 import type { AuditContext } from "../../modules/audit/types"
 import { csvCell } from "./csv"
+import { clientIp } from "./client-ip"
 
 // A caller's own request id is kept when it looks like one (a UUID, a
 // trace id); anything else is replaced, so the log never stores junk.
@@ -33,7 +34,8 @@ export function requestId(req: MedusaRequest, res: MedusaResponse, next: MedusaN
 export function auditContext(req: MedusaRequest): AuditContext {
   const r = req as any
   const request_id: string = r.requestId ?? randomUUID()
-  const ip = req.ip ?? null
+  // Not req.ip: Medusa trusts one proxy hop, so X-Forwarded-For could choose it (decision 36).
+  const ip = clientIp(req as any) || null
   const member = r.vendor_context?.member
   if (member) return { actor_type: "vendor_member", actor_id: member.id, request_id, ip }
   const auth = r.auth_context

@@ -21,7 +21,7 @@ describe("csrfProblem", () => {
     ["text/plain;charset=UTF-8", "{}"],
     ["application/xml", "<x/>"],
   ])("refuses a cookie-authenticated %s body (what a form or no-cors fetch sends)", (type) => {
-    for (const from of [{ origin: "https://evil.example" }, { referer: "https://evil.example/a.html" }, {}]) {
+    for (const from of [{ origin: "https://evil.example" }, { referer: "https://evil.example/a.html" }, {}] as Record<string, string>[]) {
       expect(csrfProblem(base({ headers: { "content-type": type, "content-length": "8", ...from } }))).not.toBeNull()
     }
     // Even from the admin's own origin: the admin only ever sends JSON.
