@@ -17,7 +17,7 @@ moduleIntegrationTestRunner<VendorModuleService>({
   testSuite: ({ service }) => {
     const vendorOrder = async (total: string) => {
       const vendor = await service.createVendors({ handle: `v-${Math.random().toString(36).slice(2)}`, name: "V", email: "v@example.com" } as any)
-      const [vo] = await service.createVendorOrders([
+      const [vo] = await (service.createVendorOrders as any)([
         {
           vendor_id: vendor.id,
           order_id: `order_${Math.random().toString(36).slice(2)}`,

@@ -1,8 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createOrderShipmentWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, createOrderShipmentWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { advanceVendorOrderStatusStep } from "../steps/advance-vendor-order-status"
 import { resolveVendorFulfillmentStep } from "../steps/resolve-vendor-fulfillment"
 import type { VendorOrderActor } from "../types"
+import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
+import { orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 
 export type CreateVendorShipmentInput = {
   vendor_order_id: string
@@ -18,6 +20,13 @@ export type CreateVendorShipmentInput = {
  * vendor_order.shipment_created (the customer is emailed).
  */
 export const createVendorShipmentWorkflow = createWorkflow("create-vendor-shipment", (input: CreateVendorShipmentInput) => {
+  // Under the order's lock (the one the refund flows hold): Medusa's own
+  // order lock is skipped when its workflow runs as a step, and two
+  // concurrent deliveries of one fulfillment were seen to leave Medusa's
+  // delivered quantity at 0.
+  const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
+  const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
+  acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
   const f = resolveVendorFulfillmentStep(
     transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, fulfillment_id: input.fulfillment_id, for: "ship" as const }))
   )
@@ -39,5 +48,6 @@ export const createVendorShipmentWorkflow = createWorkflow("create-vendor-shipme
     eventName: "vendor_order.shipment_created",
     data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, fulfillment_id: input.fulfillment_id })),
   })
+  releaseLockStep({ key: lockKey })
   return new WorkflowResponse({ status })
 })

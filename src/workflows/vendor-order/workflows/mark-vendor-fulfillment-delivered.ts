@@ -1,9 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, markOrderFulfillmentAsDeliveredWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { advanceVendorOrderStatusStep } from "../steps/advance-vendor-order-status"
 import { releaseVendorOrderFundsStep } from "../steps/release-vendor-order-funds"
 import { resolveVendorFulfillmentStep } from "../steps/resolve-vendor-fulfillment"
 import type { VendorOrderActor } from "../types"
+import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
+import { orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 
 /**
  * Marks one of the vendor's shipped fulfillments delivered, through Medusa's
@@ -15,6 +17,13 @@ import type { VendorOrderActor } from "../types"
 export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
   "mark-vendor-fulfillment-delivered",
   (input: { vendor_order_id: string; fulfillment_id: string; actor: VendorOrderActor }) => {
+    // Under the order's lock (the one the refund flows hold): Medusa's own
+    // order lock is skipped when its workflow runs as a step, and two
+    // concurrent deliveries of one fulfillment were seen to leave Medusa's
+    // delivered quantity at 0.
+    const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
+    const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
+    acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
     const f = resolveVendorFulfillmentStep(
       transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, fulfillment_id: input.fulfillment_id, for: "deliver" as const }))
     )
@@ -27,6 +36,7 @@ export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
       eventName: "vendor_order.fulfillment_delivered",
       data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, fulfillment_id: input.fulfillment_id })),
     })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse({ status })
   }
 )
