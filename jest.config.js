@@ -23,7 +23,7 @@ const type = process.env.TEST_TYPE
 if (type === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
   // Each file boots a whole Medusa app in beforeAll.
-  module.exports.testTimeout = 120 * 1000
+  module.exports.testTimeout = 240 * 1000
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   // Pure unit specs that live next to a module run in the unit layer only.
