@@ -70,20 +70,20 @@ const CSV_PAGE = 500
 /**
  * GET …/audit-log: newest first, filtered and paged, or the whole filtered
  * trail as CSV (`format=csv`, written in pages of 500 so a long trail is
- * streamed, not built in memory). `vendorId` scopes a vendor to its own
- * entries whatever the query says.
+ * streamed, not built in memory). `tenant` (vendorFilters) scopes a vendor
+ * to its own entries whatever the query says.
  */
-export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, vendorId?: string) {
+export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, tenant?: Record<string, unknown>) {
   const { offset, limit, format, created_at, ...rest } = query
   const filters: Record<string, unknown> = { ...rest }
   if (created_at) filters.created_at = created_at
-  if (vendorId !== undefined) filters.vendor_id = vendorId
+  if (tenant) Object.assign(filters, tenant)
   const audit: AuditModuleService = scope.resolve(AUDIT_MODULE)
   const order = { created_at: "DESC", id: "DESC" } as const
-  const serialize = (e: any) => serializeAuditEntry(e, { vendorView: vendorId !== undefined })
+  const serialize = (e: any) => serializeAuditEntry(e, { vendorView: tenant !== undefined })
   if (format === "csv") {
     res.setHeader("content-type", "text/csv; charset=utf-8")
-    res.setHeader("content-disposition", `attachment; filename="audit-log${vendorId ? `-${vendorId}` : ""}.csv"`)
+    res.setHeader("content-disposition", `attachment; filename="audit-log${tenant?.vendor_id ? `-${tenant.vendor_id}` : ""}.csv"`)
     res.write(CSV_COLUMNS.join(",") + "\r\n")
     for (let skip = 0; ; skip += CSV_PAGE) {
       const page = await audit.listAuditEntries(filters, { skip, take: CSV_PAGE, order })

@@ -117,6 +117,7 @@ const LIST_SCOPES: Record<string, (vendorId: string) => Record<string, unknown>>
   payout: (v) => ({ vendor_id: v }),
   vendor_product: (v) => ({ vendor_id: v }),
   payout_account: (v) => ({ vendor_id: v }),
+  audit_entry: (v) => ({ vendor_id: v }),
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
 import { sendAuditLog } from "../../utils/audit"
+import { vendorFilters } from "../scope"
 
 /**
- * GET /vendor/audit-log: the caller vendor's own entries only (vendor_id is
- * the member's vendor, and the query schema has no vendor_id to override
+ * GET /vendor/audit-log: the caller vendor's own entries only (scoped by
+ * vendorFilters, and the query schema has no vendor_id to override
  * it); owner and admin roles. Same filters and CSV as the admin route.
  */
 export async function GET(req: VendorRequest, res: MedusaResponse) {
-  await sendAuditLog(req.scope, req.validatedQuery, res, req.vendor_context.vendor.id)
+  await sendAuditLog(req.scope, req.validatedQuery, res, vendorFilters(req, "audit_entry"))
 }
