@@ -3,6 +3,7 @@ import os from "node:os"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { createReadyCart } from "../src/scripts/lib/checkout"
 import { seedMarketplaceBasics } from "../src/scripts/lib/marketplace-basics"
@@ -72,6 +73,23 @@ export default async function run({ container }: ExecArgs) {
     throw new Error(`order ${orderId} did not settle`)
   }
 
+  // --trace: the time of each step of the split path, to see where its
+  // extra cost over Medusa's completion goes (tracing adds a little to both).
+  const trace = process.env.BENCH_TRACE === "1"
+  let stepTimes: Map<string, number[]> | null = null
+  if (trace) {
+    ;(TransactionOrchestrator as any).traceStep = async (handler: () => Promise<unknown>, meta: { action: string; type: string }) => {
+      const t0 = process.hrtime.bigint()
+      try {
+        return await handler()
+      } finally {
+        const key = `${meta.action}:${meta.type}`
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6
+        if (stepTimes) stepTimes.set(key, [...(stepTimes.get(key) ?? []), ms])
+      }
+    }
+  }
+
   const pct = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b)
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
@@ -93,9 +111,13 @@ export default async function run({ container }: ExecArgs) {
       for (const which of order) {
         const id = carts.pop()!
         const wf: any = which === "medusa" ? completeCartWorkflow : completeMarketplaceCartWorkflow
+        if (trace && which === "split") stepTimes ??= new Map()
         const t0 = process.hrtime.bigint()
         const { result } = await wf(container).run({ input: { id } })
         times[which].push(Number(process.hrtime.bigint() - t0) / 1e6)
+        const traced = stepTimes
+        stepTimes = which === "split" ? null : stepTimes
+        if (traced && which === "split") (results as any).traces = [...((results as any).traces ?? []), { size, steps: traced }]
         await settled(result.id, size)
       }
     }
@@ -111,6 +133,14 @@ export default async function run({ container }: ExecArgs) {
     }
     results.push(row)
     log(JSON.stringify(row))
+    if (trace) {
+      // Steps of the split runs of this size, median per run, slowest first.
+      const merged = new Map<string, number[]>()
+      for (const t of (results as any).traces.filter((t: any) => t.size === size))
+        for (const [k, v] of t.steps as Map<string, number[]>) merged.set(k, [...(merged.get(k) ?? []), (v as number[]).reduce((a, b) => a + b, 0)])
+      const lines = [...merged].map(([k, v]) => [k, pct(v, 50)] as const).sort((a, b) => b[1] - a[1])
+      for (const [k, v] of lines.slice(0, 25)) log(`  ${size} vendors  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+    }
   }
 
   const machine = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/run.mjs <name> [--iterations N] [--sizes a,b,c]`, through the
+// `node bench/run.mjs <name> [--iterations N] [--sizes a,b,c] [--trace]`, through the
 // package scripts:
 // - `npm run bench:checkout`: split completion (complete-marketplace-cart)
 //   against Medusa's completeCartWorkflow, on identical carts with 1, 5, 10
@@ -61,6 +61,7 @@ try {
   }
   if (flag("iterations")) env.BENCH_ITERATIONS = flag("iterations")
   if (flag("sizes")) env.BENCH_SIZES = flag("sizes")
+  if (process.argv.includes("--trace")) env.BENCH_TRACE = "1"
   await medusa(["exec", `./bench/${name}-run.ts`])
 } finally {
   if (embedded) await embedded.stop().catch(() => {})
