@@ -1,10 +1,11 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { completeCart, readyCart, registerCustomer, US_ADDRESS } from "../helpers/store"
 
 // The harness every later capability builds on: a real Store API checkout
 // with a publishable key and pp_system_default, amounts checked to the cent.
 liliumIntegrationTestRunner({
-  testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders }) => {
+  testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, dbConnection, getContainer }) => {
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const usd = () => basics().regions.find((r) => r.currency_code === "usd")!
     const variant = (handle: string) => catalog().products.find((p) => p.handle === handle)!.variant_id
@@ -138,6 +139,106 @@ liliumIntegrationTestRunner({
         expect(res.status).toBeLessThan(500)
         const orders = await api.get("/admin/orders", await adminHeaders())
         expect(orders.data.count).toBe(0)
+      })
+
+      it("a vendor suspended while Medusa completes the cart (after the route's pre-check): 400, no order, nothing charged; completes once reinstated", async () => {
+        const admin = await adminHeaders()
+        const papyrus = catalog().vendors.find((v) => v.handle === "papyrus-supplies")!
+        const cart = await readyCart(api, storeHeaders(), {
+          region_id: eur().id,
+          lines: [
+            { variant_id: variant("desk-lamp"), quantity: 1 }, // 49.90
+            { variant_id: variant("paper-a4-500"), quantity: 2 }, // 2 × 6.45
+          ],
+        })
+        const before = (await api.get("/admin/orders?fields=id", admin)).data.count
+        // The suspension lands inside Medusa's order-creating transaction:
+        // after the complete route checked the vendors, before the split.
+        await dbConnection.raw(`
+          create or replace function lilium_test_suspend_vendor() returns trigger as $$
+          begin update vendor set status = 'suspended' where id = '${papyrus.id}'; return new; end $$ language plpgsql;
+          create trigger lilium_test_suspend_vendor after insert on "order" for each row execute function lilium_test_suspend_vendor();`)
+        try {
+          const res = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), validateStatus: () => true })
+          expect(res.status).toBe(400)
+          expect(res.data.message).toMatch(/Papyrus Supplies stopped selling while the order was being placed; nothing was charged/)
+        } finally {
+          await dbConnection.raw(`drop trigger if exists lilium_test_suspend_vendor on "order"; drop function if exists lilium_test_suspend_vendor();`)
+        }
+        expect((await api.get("/admin/orders?fields=id", admin)).data.count).toBe(before)
+        const { rows: live } = await dbConnection.raw(
+          `select (select count(*)::int from vendor_order vo join order_cart oc on oc.order_id = vo.order_id where oc.cart_id = ? and vo.deleted_at is null) as vendor_orders,
+                  (select count(*)::int from vendor_transaction vt join order_cart oc on oc.order_id = vt.order_id where oc.cart_id = ? and vt.deleted_at is null) as ledger_rows,
+                  (select count(*)::int from payment p join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id
+                     where cpc.cart_id = ? and p.canceled_at is null and p.deleted_at is null) as live_payments`,
+          [cart.id, cart.id, cart.id]
+        )
+        expect(live[0]).toEqual({ vendor_orders: 0, ledger_rows: 0, live_payments: 0 })
+
+        // The route's pre-check now sees the suspension too.
+        const again = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), validateStatus: () => true })
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/its vendor Papyrus Supplies is not selling/)
+
+        await api.post(`/admin/vendors/${papyrus.id}/reinstate`, {}, admin)
+        const done = await completeCart(api, storeHeaders(), cart.id)
+        expect(done.type).toBe("order")
+        expect(done.order.total).toBe(72.7) // 49.90 + 12.90 + 2 × 4.95 shipping
+        const { data } = await api.get(`/admin/orders/${done.order.id}/vendor-orders`, admin)
+        expect(data.vendor_orders.map((v: any) => [v.vendor.handle, v.total]).sort()).toEqual([
+          ["lumen-office-lighting", 54.85],
+          ["papyrus-supplies", 17.85],
+        ])
+      })
+
+      it("an order split by the order.placed subscriber keeps its vendor orders when linking the buyer to its vendors fails", async () => {
+        const admin = await adminHeaders()
+        const customer = await registerCustomer(api, storeHeaders(), "link-fails@example.com")
+        const cart = await readyCart(api, storeHeaders(), {
+          region_id: eur().id,
+          customerToken: customer.token,
+          email: customer.email,
+          lines: [
+            { variant_id: variant("desk-lamp"), quantity: 1 }, // 49.90 (Lumen)
+            { variant_id: variant("oak-office-chair"), quantity: 1 }, // 289.00 (Oakline)
+          ],
+        })
+        const { rows: tables } = await dbConnection.raw(
+          `select table_name from information_schema.tables where table_schema = 'public' and table_name like '%vendor%customer%' and table_name not like 'vendor_order%'`
+        )
+        expect(tables).toHaveLength(1)
+        const linkTable = tables[0].table_name
+        await dbConnection.raw(`
+          create or replace function lilium_test_fail_link() returns trigger as $$
+          begin raise exception 'injected: vendor-customer link write failed'; end $$ language plpgsql;
+          create trigger lilium_test_fail_link before insert on "${linkTable}" for each row execute function lilium_test_fail_link();`)
+        let orderId: string
+        try {
+          // Medusa's own completion (as a draft order or another plugin would
+          // place an order): the vendor split then runs only in the subscriber.
+          const { result } = await completeCartWorkflow(getContainer()).run({ input: { id: cart.id } })
+          orderId = result.id
+          let split: any[] = []
+          for (let i = 0; i < 100 && split.length < 2; i++) {
+            await new Promise((r) => setTimeout(r, 100))
+            split = (await api.get(`/admin/orders/${orderId}/vendor-orders`, admin)).data.vendor_orders
+          }
+          expect(split.map((v: any) => [v.vendor.handle, v.total]).sort()).toEqual([
+            ["lumen-office-lighting", 54.85],
+            ["oakline-furniture", 293.95],
+          ])
+          // Give the subscriber's retries time to end, then check that nothing was rolled back.
+          await new Promise((r) => setTimeout(r, 1000))
+        } finally {
+          await dbConnection.raw(`drop trigger if exists lilium_test_fail_link on "${linkTable}"; drop function if exists lilium_test_fail_link();`)
+        }
+        const { rows } = await dbConnection.raw(
+          `select (select count(*)::int from vendor_order where order_id = ? and deleted_at is null) as vendor_orders,
+                  (select round(coalesce(sum(amount), 0) * 100)::int from vendor_transaction where order_id = ? and type = 'sale' and deleted_at is null) as sale_cents,
+                  (select count(*)::int from "${linkTable}" l join customer c on c.id = l.customer_id where c.email = ? and l.deleted_at is null) as links`,
+          [orderId!, orderId!, customer.email]
+        )
+        expect(rows[0]).toEqual({ vendor_orders: 2, sale_cents: 34880, links: 0 })
       })
     })
   },

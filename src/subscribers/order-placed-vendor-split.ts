@@ -8,7 +8,12 @@ import { splitOrderByVendorWorkflow } from "../workflows/vendor-order/workflows/
  * nothing: the split is idempotent.
  */
 export default async function orderPlacedVendorSplit({ event, container }: SubscriberArgs<{ id: string }>) {
-  await splitOrderByVendorWorkflow(container).run({ input: { order_id: event.data.id } })
+  // A failed split throws (and is compensated); a failed customer link does
+  // not fail the run (see the workflow) and is only logged here.
+  const { errors } = await splitOrderByVendorWorkflow(container).run({ input: { order_id: event.data.id } })
+  for (const e of errors ?? []) {
+    container.resolve("logger").warn(`[lilium] order ${event.data.id}: ${e.action} failed: ${e.error?.message ?? e.error}`)
+  }
 }
 
 export const config: SubscriberConfig = { event: "order.placed", context: { subscriberId: "lilium-vendor-split" } }

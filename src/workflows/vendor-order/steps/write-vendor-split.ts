@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, generateEntityId, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { SplitVendorOrder } from "../../../modules/vendor/types"
 import type { ComputedCommissionLine } from "./compute-commissions"
 import { buildSplitRows } from "../utils/split-rows"
@@ -9,6 +9,16 @@ export type WriteVendorSplitInput = {
   /** Every vendor's part, with its commission_total (computeCommissionsStep). */
   splits: SplitVendorOrder[]
   lines: ComputedCommissionLine[]
+  /**
+   * The storefront checkout: refuse (NOT_ALLOWED, nothing written) when a
+   * vendor is no longer active. Checked under the vendor rows' locks, so a
+   * suspension that committed after the complete route's pre-check (while
+   * Medusa was completing the cart) is seen, and one that comes later waits
+   * for this transaction and finds the vendor order made. The order.placed
+   * split of orders made elsewhere (draft orders) leaves it off: that money
+   * is already taken and the vendor order must exist for the operator.
+   */
+  require_active_vendors?: boolean
 }
 
 /**
@@ -49,9 +59,17 @@ export const writeVendorSplitStep = createStep(
       const { rows: numbers } = await trx.raw(
         `with locked as (select id from vendor where id in (${missing.map(() => "?").join(", ")}) order by id for update)
          update vendor v set order_sequence = v.order_sequence + 1 from locked
-          where v.id = locked.id returning v.id, v.order_sequence`,
+          where v.id = locked.id returning v.id, v.order_sequence, v.status, v.name`,
         missing
       )
+      const inactive = input.require_active_vendors ? numbers.find((n: any) => n.status !== "active") : null
+      if (inactive) {
+        // Thrown inside the transaction: nothing is written, and the checkout compensates Medusa's completion.
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Vendor ${inactive.name} stopped selling while the order was being placed; nothing was charged. Remove its items from the cart to complete the order.`
+        )
+      }
       const rows = buildSplitRows({
         order_id: input.order_id,
         splits: input.splits,

@@ -13,7 +13,7 @@ import type { VendorLookups } from "./vendor-lookups"
  * lines and their sale and commission ledger rows in one transaction
  * (writeVendorSplitStep). Returns the vendor orders created.
  */
-export function composeVendorSplit(input: WorkflowData<{ order_id: string; lookups?: VendorLookups }>) {
+export function composeVendorSplit(input: WorkflowData<{ order_id: string; lookups?: VendorLookups; require_active_vendors?: boolean }>) {
   const lockKey = transform({ input }, ({ input }) => `vendor-split:${input.order_id}`)
   // executeOnSubWorkflow: the lock must hold in a sub-workflow run too.
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }).config({ name: "acquire-split-lock" })
@@ -22,7 +22,12 @@ export function composeVendorSplit(input: WorkflowData<{ order_id: string; looku
   // Vendor orders, lines, commission lines and ledger rows: one database
   // transaction, so a failure leaves none of them (decision 48).
   const created = writeVendorSplitStep(
-    transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits, lines: priced.lines }))
+    transform({ input, priced }, ({ input, priced }) => ({
+      order_id: input.order_id,
+      splits: priced.splits,
+      lines: priced.lines,
+      require_active_vendors: input.require_active_vendors,
+    }))
   )
   releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-split-lock" })
   return { created, splits: transform({ priced }, ({ priced }) => priced.splits) }

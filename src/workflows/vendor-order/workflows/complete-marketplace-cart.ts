@@ -39,7 +39,11 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
       resolveCartVendorsStep({ cart_id: input.id })
     )
 
-    const { created } = composeVendorSplit(transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups })))
+    // A vendor suspended while Medusa completed the cart (after the route's
+    // pre-check) fails the split, and with it the completion.
+    const { created } = composeVendorSplit(
+      transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups, require_active_vendors: true }))
+    )
     emitEventStep({
       eventName: "vendor_order.created",
       data: transform({ created, order }, ({ created, order }) => created.map((c) => ({ id: c.id, order_id: order.id }))),
