@@ -1,5 +1,7 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { bigNumberColumns, buildSplitRows } from "../utils/split-rows"
+import { bigNumberColumns, buildSplitRows, modelRow } from "../utils/split-rows"
+import { VendorOrder } from "../../../modules/vendor/models/vendor-order"
+import { VendorOrderStatusChange } from "../../../modules/vendor/models/vendor-order-status-change"
 
 const part = (vendor_id: string, total: string, commission: string) => ({
   vendor_id,
@@ -82,5 +84,24 @@ describe("buildSplitRows", () => {
       ["sale", "20", `sale:${voId}`],
       ["commission", "-2", `commission:${voId}`],
     ])
+  })
+
+  it("takes the columns from the model: defaults and nulls filled, a required column or an unknown one throws", () => {
+    const row = modelRow(VendorOrder, {
+      display_id: 1,
+      order_id: "order_1",
+      vendor_id: "ven_a",
+      currency_code: "eur",
+      ...Object.fromEntries(["subtotal", "item_total", "shipping_total", "discount_total", "tax_total", "total"].map((k) => [k, "1.5"])),
+    })
+    expect(row).toMatchObject({ id: expect.stringMatching(/^vord_/), status: "pending", commission_total: "0", raw_refunded_total: JSON.stringify({ value: "0", precision: 20 }), customer_id: null, metadata: null, accepted_at: null })
+    // Every stored column of the model is in the row (timestamps come from the column defaults).
+    const stored = Object.entries((VendorOrder as any).schema)
+      .filter(([k, p]: [string, any]) => !["created_at", "updated_at", "deleted_at"].includes(k) && (p.type === "belongsTo" || (typeof p.type !== "string" && !p.parse(k).computed)))
+      .map(([k, p]: [string, any]) => (p.type === "belongsTo" ? `${k}_id` : k))
+    expect(Object.keys(row).sort()).toEqual(stored.sort())
+    expect(() => modelRow(VendorOrder, { order_id: "order_1", vendor_id: "ven_a", currency_code: "eur" })).toThrow("vendor_order.display_id has no value")
+    expect(() => modelRow(VendorOrderStatusChange, { to_status: "pending", actor_type: "system" })).toThrow("vendor_order_status_change.vendor_order_id has no value")
+    expect(() => modelRow(VendorOrderStatusChange, { vendor_order_id: "vord_1", to_status: "pending", actor_type: "system", actor: "x" })).toThrow("has no column actor")
   })
 })

@@ -1,14 +1,25 @@
 import { generateEntityId, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { CommissionLine } from "../../../modules/commission/models/commission-line"
+import { VendorTransaction } from "../../../modules/ledger/models/vendor-transaction"
 import { splitPostings } from "../../../modules/ledger/postings"
+import { VendorOrder } from "../../../modules/vendor/models/vendor-order"
+import { VendorOrderItem } from "../../../modules/vendor/models/vendor-order-item"
+import { VendorOrderShippingMethod } from "../../../modules/vendor/models/vendor-order-shipping-method"
+import { VendorOrderStatusChange } from "../../../modules/vendor/models/vendor-order-status-change"
 import type { SplitVendorOrder } from "../../../modules/vendor/types"
 import type { ComputedCommissionLine } from "../steps/compute-commissions"
 
 /**
- * The rows one split writes, as plain table rows (the column layout of the
- * vendor, commission and ledger modules' models), so that they can be
+ * The rows one split writes, as plain table rows, so that they can be
  * inserted in one SQL statement (see writeVendorSplitStep). Pure: ids are
  * made here, display numbers are given.
+ *
+ * The column layout is not written down here: `modelRow` reads it from the
+ * modules' DML models (the same definitions the migrations and the modules'
+ * services use), so a column added to a model is either filled (nullable →
+ * null, a default → the default) or, when it is required, makes the split
+ * throw (the unit test fails) instead of being forgotten.
  *
  * A BigNumber column is two columns in Medusa's data model: `x` (numeric)
  * and `raw_x` (jsonb `{value, precision}`), and Medusa reads `raw_x`. Both
@@ -27,8 +38,55 @@ export function bigNumberColumns(name: string, value: BigNumberInput | null | un
   return { [name]: exact, [`raw_${name}`]: JSON.stringify({ value: exact, precision: 20 }) }
 }
 
-const money = (row: Record<string, any>, names: string[]) =>
-  Object.assign({}, ...names.map((n) => bigNumberColumns(n, row[n])))
+type DmlModel = { schema: Record<string, any>; parse(): { tableName: string } }
+
+// Written by PostgreSQL's column defaults (now(), null).
+const IMPLICIT = new Set(["created_at", "updated_at", "deleted_at"])
+
+/**
+ * One table row of a DML model from `values` (the model's property names;
+ * a belongsTo `x` as `x_id`). Every stored column of the model is visited:
+ * a missing value takes the model's default, else null when nullable, else
+ * it throws; a value for a column the model does not have throws too. The
+ * id is made with the model's prefix unless given. BigNumbers become their
+ * `x` + `raw_x` pair, json values JSON text.
+ */
+export function modelRow(entity: DmlModel, values: Record<string, unknown>): Record<string, unknown> {
+  const { tableName } = entity.parse()
+  const row: Record<string, unknown> = {}
+  const used = new Set<string>()
+  const take = (column: string) => {
+    used.add(column)
+    return values[column]
+  }
+  for (const [name, property] of Object.entries(entity.schema)) {
+    if (IMPLICIT.has(name)) continue
+    if (typeof property.type === "string") {
+      // A relation: only belongsTo has a column (its foreign key).
+      if (property.type !== "belongsTo") continue
+      const value = take(`${name}_id`)
+      if (value === undefined && !property.parse(name).nullable) throw new Error(`${tableName}.${name}_id has no value`)
+      row[`${name}_id`] = value ?? null
+      continue
+    }
+    const meta = property.parse(name)
+    if (meta.computed) continue
+    const type: string = meta.dataType.name
+    if (name.startsWith("raw_") && entity.schema[name.slice(4)]?.parse?.(name.slice(4)).dataType.name === "bigNumber") continue
+    let value = take(name)
+    if (type === "id") value = generateEntityId(value as string | undefined, meta.dataType.options?.prefix)
+    if (value === undefined) value = meta.defaultValue
+    if (value === undefined) {
+      if (!meta.nullable) throw new Error(`${tableName}.${name} has no value`)
+      value = null
+    }
+    if (type === "bigNumber") Object.assign(row, bigNumberColumns(name, value as BigNumberInput | null, meta.nullable))
+    else row[name] = type === "json" && value !== null ? JSON.stringify(value) : value
+  }
+  const unknown = Object.keys(values).filter((k) => !used.has(k) && values[k] !== undefined)
+  if (unknown.length) throw new Error(`${tableName} has no column ${unknown.join(", ")}`)
+  return row
+}
 
 export function buildSplitRows(input: {
   order_id: string
@@ -40,76 +98,23 @@ export function buildSplitRows(input: {
   lines: ComputedCommissionLine[]
 }): SplitRows {
   const todo = input.splits.filter((s) => input.missing.has(s.vendor_id))
-  const created = todo.map((s) => ({ id: generateEntityId(undefined, "vord"), vendor_id: s.vendor_id }))
+  // A new vendor order is pending (the model's default status); its first history row says so.
+  const vendorOrders = todo.map(({ items, shipping_methods, ...s }) =>
+    modelRow(VendorOrder, { ...s, display_id: input.display_ids.get(s.vendor_id), order_id: input.order_id })
+  )
+  const created = vendorOrders.map((vo) => ({ id: vo.id as string, vendor_id: vo.vendor_id as string }))
   const idOf = new Map(created.map((c) => [c.vendor_id, c.id]))
 
-  const vendorOrders = todo.map((s) => ({
-    id: idOf.get(s.vendor_id),
-    display_id: input.display_ids.get(s.vendor_id),
-    order_id: input.order_id,
-    vendor_id: s.vendor_id,
-    status: "pending",
-    currency_code: s.currency_code,
-    customer_id: s.customer_id ?? null,
-    email: s.email ?? null,
-    ...money({ ...s, commission_total: s.commission_total ?? 0, refunded_total: 0 }, [
-      "subtotal",
-      "item_total",
-      "shipping_total",
-      "discount_total",
-      "tax_total",
-      "total",
-      "commission_total",
-      "refunded_total",
-    ]),
-  }))
-  const items = todo.flatMap((s) =>
-    s.items.map((i) => ({
-      id: generateEntityId(undefined, "voitem"),
-      vendor_order_id: idOf.get(s.vendor_id),
-      line_item_id: i.line_item_id,
-      product_id: i.product_id ?? null,
-      variant_id: i.variant_id ?? null,
-      title: i.title,
-      variant_title: i.variant_title ?? null,
-      sku: i.sku ?? null,
-      thumbnail: i.thumbnail ?? null,
-      ...money(i, ["quantity", "unit_price", "subtotal", "discount_total", "tax_total", "total"]),
-    }))
-  )
+  const items = todo.flatMap((s) => s.items.map((i) => modelRow(VendorOrderItem, { ...i, vendor_order_id: idOf.get(s.vendor_id) })))
   const methods = todo.flatMap((s) =>
-    s.shipping_methods.map((m) => ({
-      id: generateEntityId(undefined, "vosm"),
-      vendor_order_id: idOf.get(s.vendor_id),
-      shipping_method_id: m.shipping_method_id,
-      shipping_option_id: m.shipping_option_id ?? null,
-      name: m.name,
-      ...money(m, ["amount", "subtotal", "discount_total", "tax_total", "total"]),
-    }))
+    s.shipping_methods.map((m) => modelRow(VendorOrderShippingMethod, { ...m, vendor_order_id: idOf.get(s.vendor_id) }))
   )
-  const history = created.map((c) => ({
-    id: generateEntityId(undefined, "vosc"),
-    vendor_order_id: c.id,
-    from_status: null,
-    to_status: "pending",
-    actor_type: "system",
-  }))
+  const history = vendorOrders.map((vo) =>
+    modelRow(VendorOrderStatusChange, { vendor_order_id: vo.id, from_status: null, to_status: vo.status, actor_type: "system" })
+  )
   const commissionLines = input.lines
     .filter((l) => idOf.has(l.vendor_id))
-    .map((l) => ({
-      id: generateEntityId(undefined, "cline"),
-      order_id: input.order_id,
-      vendor_order_id: idOf.get(l.vendor_id),
-      vendor_id: l.vendor_id,
-      line_type: l.line_type,
-      reference_id: l.reference_id,
-      rule_id: l.rule_id,
-      rule_name: l.rule_name,
-      rate_type: l.rate_type,
-      currency_code: l.currency_code,
-      ...bigNumberColumns("rate_value", l.rate_value, true),
-      ...money(l, ["quantity", "base_amount", "amount"]),
-    }))
+    .map((l) => modelRow(CommissionLine, { ...l, order_id: input.order_id, vendor_order_id: idOf.get(l.vendor_id) }))
 
   // Vendor orders not created now (already split) still count in the cent allocation.
   const all = input.splits.map((s) => ({
@@ -120,29 +125,19 @@ export function buildSplitRows(input: {
     total: s.total,
     commission_total: s.commission_total ?? 0,
   }))
-  const ledger = splitPostings(all, new Set(created.map((c) => c.id))).map((p) => ({
-    id: generateEntityId(undefined, "vtx"),
-    vendor_id: p.vendor_id,
-    type: p.type,
-    currency_code: p.currency_code,
-    order_id: p.order_id ?? null,
-    vendor_order_id: p.vendor_order_id ?? null,
-    reference: p.reference ?? null,
-    available_at: p.available_at ?? null,
-    idempotency_key: p.idempotency_key,
-    ...bigNumberColumns("amount", p.amount),
-  }))
+  const ledger = splitPostings(all, new Set(created.map((c) => c.id))).map((p) => modelRow(VendorTransaction, p))
 
+  const table = (entity: DmlModel, rows: Record<string, unknown>[]) => ({ table: entity.parse().tableName, rows })
   return {
     created,
     // Parents before children (the foreign keys are checked at the end of the statement anyway).
     tables: [
-      { table: "vendor_order", rows: vendorOrders },
-      { table: "vendor_order_item", rows: items },
-      { table: "vendor_order_shipping_method", rows: methods },
-      { table: "vendor_order_status_change", rows: history },
-      { table: "commission_line", rows: commissionLines },
-      { table: "vendor_transaction", rows: ledger },
+      table(VendorOrder, vendorOrders),
+      table(VendorOrderItem, items),
+      table(VendorOrderShippingMethod, methods),
+      table(VendorOrderStatusChange, history),
+      table(CommissionLine, commissionLines),
+      table(VendorTransaction, ledger),
     ],
   }
 }
