@@ -3,23 +3,28 @@ import os from "node:os"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ProductStatus } from "@medusajs/framework/utils"
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createProductCategoriesWorkflow } from "@medusajs/medusa/core-flows"
 import { seedMarketplaceBasics } from "../src/scripts/lib/marketplace-basics"
 import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
 import { createVendorProductsWorkflow } from "../src/workflows/vendor-catalog/workflows/create-vendor-products"
 import { computeCommissionsStep } from "../src/workflows/vendor-order/steps/compute-commissions"
-import { createCommissionLinesStep } from "../src/workflows/vendor-order/steps/create-commission-lines"
+import { writeVendorSplitStep } from "../src/workflows/vendor-order/steps/write-vendor-split"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type { SplitVendorOrder } from "../src/modules/vendor/types"
 
-// The commission part of the split, exactly as the split runs it: rules
-// loaded once, product facts once, every line resolved, lines stored.
+// The commission part of the split, with the steps the split runs
+// (composeVendorSplit): rules loaded once, product facts once, every line
+// resolved, then the split's one-transaction write, which stores the
+// commission lines together with the vendor order, its lines and its ledger
+// rows (decision 48).
 const commissionOfSplit = createWorkflow(
   "bench-commission-of-split",
-  (input: { order_id: string; splits: SplitVendorOrder[]; created: { id: string; vendor_id: string }[] }) => {
+  (input: { order_id: string; splits: SplitVendorOrder[] }) => {
     const priced = computeCommissionsStep({ splits: input.splits })
-    createCommissionLinesStep({ order_id: input.order_id, created: input.created, lines: priced.lines } as any)
+    writeVendorSplitStep(
+      transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits, lines: priced.lines }))
+    )
     return new WorkflowResponse(priced)
   }
 )
@@ -120,9 +125,8 @@ export default async function run({ container }: ExecArgs) {
     for (const lines of [10, 50, 200]) {
       const times: number[] = []
       for (let i = -1; i < iterations; i++) {
-        const vo = `vord_bench_${++n}`
         const t0 = process.hrtime.bigint()
-        await commissionOfSplit(container).run({ input: { order_id: `order_bench_${n}`, splits: [split(lines)], created: [{ id: vo, vendor_id: v.vendor.id }] } })
+        await commissionOfSplit(container).run({ input: { order_id: `order_bench_${++n}`, splits: [split(lines)] } })
         if (i >= 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6) // i = -1 is a warm-up
       }
       const row = { rules, lines, p50_ms: pct(times, 50), p95_ms: pct(times, 95) }

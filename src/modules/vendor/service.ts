@@ -87,6 +87,11 @@ class VendorModuleService extends MedusaService({
    * display number comes from its order_sequence, incremented under a row
    * lock taken in id order (so concurrent splits cannot deadlock). Returns
    * the vendor orders created by this call ({id, vendor_id}).
+   *
+   * Not the checkout's path: the split writes its rows with the commission
+   * lines and ledger rows in one transaction (writeVendorSplitStep, decision
+   * 48). Kept for the module's property tests, which create vendor orders
+   * through the module alone.
    */
   @InjectTransactionManager()
   async createVendorOrdersForOrder(
@@ -290,21 +295,6 @@ class VendorModuleService extends MedusaService({
       `update vendor_order set refunded_total = ?::numeric, raw_refunded_total = jsonb_build_object('value', ?::text, 'precision', 20), updated_at = now() where id = ?`,
       [after.toFixed(), after.toFixed(), id]
     )
-  }
-
-  /** Removes vendor orders and their lines (the split's compensation). */
-  @InjectTransactionManager()
-  async deleteVendorOrdersWithLines(ids: string[], @MedusaContext() sharedContext: Context = {}) {
-    const filter = { vendor_order_id: ids }
-    const [items, methods, history] = await Promise.all([
-      this.listVendorOrderItems(filter, { select: ["id"] }, sharedContext),
-      this.listVendorOrderShippingMethods(filter, { select: ["id"] }, sharedContext),
-      this.listVendorOrderStatusChanges(filter, { select: ["id"] }, sharedContext),
-    ])
-    await this.deleteVendorOrderItems(items.map((i) => i.id), sharedContext)
-    await this.deleteVendorOrderShippingMethods(methods.map((m) => m.id), sharedContext)
-    await this.deleteVendorOrderStatusChanges(history.map((h) => h.id), sharedContext)
-    await this.deleteVendorOrders(ids, sharedContext)
   }
 
   /** 400 when another live vendor already has the handle. */
