@@ -1,3 +1,4 @@
+import Stripe from "stripe"
 import http from "node:http"
 import crypto from "node:crypto"
 import type { AddressInfo } from "node:net"
@@ -203,4 +204,76 @@ export async function startFakeStripe(port?: number): Promise<FakeStripe> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+export const FAKE_STRIPE_WEBHOOK_SECRET = "whsec_lilium_test"
+
+/**
+ * Stripe Connect for one test file, against a fake Stripe: call it at the top
+ * of the file, before liliumIntegrationTestRunner. medusa-config.ts reads the
+ * Stripe variables when the runner loads it, which is before the runner
+ * applies its `env`, so they are set here, and removed after the file. The
+ * fake starts before the file's tests and forgets everything before each
+ * test. Returns the fake (usable from the first test on).
+ */
+export function useFakeStripe(): FakeStripe {
+  const port = freePortSync()
+  const env: Record<string, string> = {
+    STRIPE_CONNECT_API_KEY: "sk_test_lilium",
+    STRIPE_CONNECT_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+    // The SDK's own retries would hide the interrupted attempts under test.
+    STRIPE_MAX_NETWORK_RETRIES: "0",
+  }
+  Object.assign(process.env, env)
+  let fake: FakeStripe | undefined
+  beforeAll(async () => {
+    fake = await startFakeStripe(port)
+  })
+  afterAll(async () => {
+    for (const key of Object.keys(env)) delete process.env[key]
+    await fake?.close()
+  })
+  beforeEach(() => fake!.reset())
+  return new Proxy({} as FakeStripe, {
+    get: (_, key) => {
+      if (!fake) throw new Error("the fake Stripe starts in beforeAll")
+      return (fake as any)[key]
+    },
+  })
+}
+
+/** Sends a Stripe event to POST /hooks/payouts/stripe, signed as Stripe signs it (with `secret`). */
+export function sendStripeWebhook(
+  api: { post: (url: string, body?: any, config?: any) => Promise<any> },
+  event: Record<string, unknown>,
+  secret = FAKE_STRIPE_WEBHOOK_SECRET
+) {
+  const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, object: "event", created: Math.floor(Date.now() / 1000), ...event })
+  const signature = new Stripe("sk_test_signer").webhooks.generateTestHeaderString({ payload, secret })
+  return api.post("/hooks/payouts/stripe", payload, { headers: { "content-type": "application/json", "stripe-signature": signature }, validateStatus: () => true })
+}
+
+/**
+ * The vendor (its member's `headers`) sets up a Stripe Express account, and
+ * Stripe activates it with a signed account.updated webhook. Returns the
+ * account id and the webhook's answer.
+ */
+export async function connectStripeAccount(
+  api: { post: (url: string, body?: any, config?: any) => Promise<any> },
+  stripe: FakeStripe,
+  headers: { headers: Record<string, string> }
+) {
+  const { data, status } = await api.post("/vendor/payout-account", { provider: "stripe-connect" }, { ...headers, validateStatus: () => true })
+  if (status !== 200) throw new Error(`payout account: ${status} ${JSON.stringify(data)}`)
+  const acct: string = data.payout_account.external_id
+  const account = stripe.setAccount(acct, {
+    payouts_enabled: true,
+    charges_enabled: true,
+    details_submitted: true,
+    capabilities: { transfers: "active" },
+    requirements: { currently_due: [], disabled_reason: null },
+  })
+  const activated = await sendStripeWebhook(api, { type: "account.updated", data: { object: account } })
+  return { acct, account_id: data.payout_account.id as string, activated }
 }
