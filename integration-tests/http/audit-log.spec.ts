@@ -1,11 +1,16 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { applyAsVendor, bearer } from "../helpers/vendor"
+import { capturedOrder, deliverVendorOrder, vendorOrdersByHandle } from "../helpers/vendor-order-flow"
+import { injectFault } from "../helpers/db-fault"
+import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
 
 jest.setTimeout(120_000)
 
 const noThrow = { validateStatus: () => true }
+// Stripe Connect against a fake Stripe, for the entries of its webhooks.
+const stripe = useFakeStripe()
 
 /**
  * The audit trail (issue 13, item 8): every audited action done through the
@@ -40,6 +45,21 @@ liliumIntegrationTestRunner({
       const userId = await adminUserId()
       const acme = await applyAsVendor(api, { name: "Acme Audit", email: "owner@acme-audit.example" })
       const vendorId = acme.vendor.id as string
+      const ownerId = await memberId(acme.headers)
+
+      // The application: recorded as the owner member the applicant became.
+      const applied = await one({ action: "vendor.created", target_id: vendorId })
+      expect(applied).toMatchObject({ actor_type: "vendor_member", actor_id: ownerId, vendor_id: vendorId, target_type: "vendor", before: null })
+      expect(applied.after).toMatchObject({ status: "pending", name: "Acme Audit", email: "owner@acme-audit.example" })
+      // The operator creates a vendor directly.
+      const { data: direct } = await api.post("/admin/vendors", { name: "Direct Audit", email: "hello@direct-audit.example", status: "pending" }, admin)
+      expect(await one({ action: "vendor.created", target_id: direct.vendor.id })).toMatchObject({
+        actor_type: "user",
+        actor_id: userId,
+        vendor_id: direct.vendor.id,
+        before: null,
+        after: { status: "pending", name: "Direct Audit" },
+      })
 
       // Approval, with the caller's request id kept and answered.
       const approved = await api.post(`/admin/vendors/${vendorId}/approve`, {}, withRequestId(admin, "req-audit-approve-1"))
@@ -83,7 +103,6 @@ liliumIntegrationTestRunner({
       })
 
       // The owner invites someone; the invite is accepted with a registration token.
-      const ownerId = await memberId(acme.headers)
       const { data: inv } = await api.post("/vendor/invites", { email: "clerk@acme-audit.example", role: "catalog" }, acme.headers)
       const created = await one({ action: "vendor_invite.created", target_id: inv.invite.id })
       expect(created).toMatchObject({ actor_type: "vendor_member", actor_id: ownerId, vendor_id: vendorId, target_type: "vendor_invite", before: null })
@@ -125,9 +144,9 @@ liliumIntegrationTestRunner({
 
       // The vendor reads its own trail; another vendor never sees it, whatever it asks.
       const own = (await api.get("/vendor/audit-log?limit=100", acme.headers)).data
-      expect(own.audit_entries).toHaveLength(8)
+      expect(own.audit_entries).toHaveLength(9)
       expect(own.audit_entries.every((e: any) => e.vendor_id === vendorId)).toBe(true)
-      expect(own.audit_entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(["vendor.approved", "vendor_invite.accepted", "vendor_member.removed"]))
+      expect(own.audit_entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(["vendor.created", "vendor.approved", "vendor_invite.accepted", "vendor_member.removed"]))
       // The vendor sees its own members' IPs, not the operator's.
       expect(own.audit_entries.find((e: any) => e.action === "vendor.approved").ip).toBeNull()
       expect(own.audit_entries.find((e: any) => e.action === "vendor_invite.created").ip).toBeTruthy()
@@ -187,6 +206,13 @@ liliumIntegrationTestRunner({
       const zero = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 0, currency_code: "eur", reason: "nothing" }, { ...admin, ...noThrow })
       expect(zero.status).toBe(400)
       expect(await entries({ action: "ledger.adjustment", vendor_id: oakId })).toHaveLength(1)
+      // An adjustment sent twice with one idempotency key posts once and is recorded once.
+      const keyed = { amount: 5, currency_code: "eur", reason: "Keyed credit", idempotency_key: "audit-replay-1" }
+      const firstKeyed = (await api.post(`/admin/vendors/${oakId}/adjustments`, keyed, admin)).data.transaction
+      const replayed = (await api.post(`/admin/vendors/${oakId}/adjustments`, keyed, admin)).data.transaction
+      expect(replayed.id).toBe(firstKeyed.id)
+      expect(await one({ action: "ledger.adjustment", target_id: firstKeyed.id })).toMatchObject({ after: { amount: 5, note: "Keyed credit" } })
+      expect(await entries({ action: "ledger.adjustment", vendor_id: oakId })).toHaveLength(2)
 
       // The vendor changes its bank account: before and after show the account, never the full IBAN.
       const oak = await login("oakline-furniture")
@@ -304,13 +330,8 @@ liliumIntegrationTestRunner({
         ],
       })
       const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
-      for (let i = 0; i < 60; i++) {
-        const { data: o } = await api.get(`/admin/orders/${data.order.id}?fields=payment_status`, admin)
-        if (o.order.payment_status === "captured") break
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      const vo = Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any>
+      await capturedOrder(api, admin, data.order.id)
+      const vo = await vendorOrdersByHandle(api, admin, data.order.id)
       const paper = vo["papyrus-supplies"]
       const lamp = vo["lumen-office-lighting"]
       const userId = await adminUserId()
@@ -332,10 +353,7 @@ liliumIntegrationTestRunner({
       // The vendor receives a return of 1 ream (6.45).
       const papyrus = await login("papyrus-supplies")
       const papyrusMember = await memberId(papyrus)
-      await api.post(`/vendor/orders/${paper.id}/accept`, {}, papyrus)
-      const f = (await api.post(`/vendor/orders/${paper.id}/fulfillments`, {}, papyrus)).data.vendor_order.fulfillments[0].id
-      await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/shipments`, {}, papyrus)
-      await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/mark-as-delivered`, {}, papyrus)
+      await deliverVendorOrder(api, papyrus, paper.id)
       await api.post(`/vendor/orders/${paper.id}/returns`, { items: [{ id: paper.items[0].id, quantity: 1 }] }, papyrus)
       const returned = (await entries({ action: "refund.created", target_id: paper.id }))[0]
       expect(returned).toMatchObject({
@@ -376,6 +394,72 @@ liliumIntegrationTestRunner({
       // Each vendor sees its own refunds only.
       const lumenLog = (await api.get("/vendor/audit-log?action=refund.created", lumen)).data.audit_entries
       expect(lumenLog.map((e: any) => e.target_id)).toEqual([lamp.id])
+    })
+
+    it("records a payout run that fails half-way, by whoever started it, and no payout_run.started", async () => {
+      const admin = await adminHeaders()
+      const oakId = vendorOf("oakline-furniture").id
+      await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 25, currency_code: "eur", reason: "Credit" }, admin)
+      await api.post("/vendor/payout-account", { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00" } }, await login("oakline-furniture"))
+      // Closing the run fails after the payout was handed over: the run is compensated to failed.
+      const drop = await injectFault(dbConnection, "payout_run", "UPDATE", "NEW.status = 'completed'")
+      let res: any
+      try {
+        res = await api.post("/admin/payout-runs", {}, { ...withRequestId(admin, "req-audit-run-failed"), ...noThrow })
+      } finally {
+        await drop()
+      }
+      expect(res.status).toBe(500)
+      const { rows: runs } = await dbConnection.raw(`select id, status from payout_run`)
+      expect(runs.map((r: any) => r.status)).toEqual(["failed"])
+      expect(await one({ action: "payout_run.failed", target_id: runs[0].id })).toMatchObject({
+        actor_type: "user",
+        actor_id: await adminUserId(),
+        target_type: "payout_run",
+        request_id: "req-audit-run-failed",
+        before: { status: "running" },
+        after: { status: "failed", error: "The run stopped before it finished" },
+      })
+      expect(await entries({ action: "payout_run.started" })).toHaveLength(0)
+    })
+
+    it("records Stripe webhooks that change an account or a payout (actor: system), once: replays record nothing", async () => {
+      const admin = await adminHeaders()
+      const lumenId = vendorOf("lumen-office-lighting").id
+      const lumen = await login("lumen-office-lighting")
+      const { acct, account_id, activated } = await connectStripeAccount(api, stripe, lumen)
+      expect(activated.data.changed).toBe(true)
+      const synced = await one({ action: "payout_account.synced", target_id: account_id })
+      expect(synced).toMatchObject({ actor_type: "system", actor_id: null, vendor_id: lumenId, before: { status: "pending" }, after: { status: "active" } })
+      expect(synced.request_id).toBeTruthy()
+      // The same state again changes nothing the trail keeps.
+      await sendStripeWebhook(api, { type: "account.updated", data: { object: stripe.accounts.get(acct) } })
+      expect(await entries({ action: "payout_account.synced", target_id: account_id })).toHaveLength(1)
+
+      // A Stripe payout, then Stripe reverses the transfer.
+      await api.post(`/admin/vendors/${lumenId}/adjustments`, { amount: 30, currency_code: "eur", reason: "Credit" }, admin)
+      const [payout] = (await api.post("/admin/payout-runs", {}, admin)).data.payout_run.payouts
+      expect(payout).toMatchObject({ vendor_id: lumenId, status: "paid" })
+      const transfer = stripe.transfers.get(payout.reference)
+      const reversed = { type: "transfer.reversed", data: { object: { ...transfer, reversed: true, amount_reversed: transfer.amount } } }
+      for (const changed of [true, false]) expect((await sendStripeWebhook(api, reversed)).data.changed).toBe(changed)
+      expect(await one({ action: "payout.reversed", target_id: payout.id })).toMatchObject({
+        actor_type: "system",
+        vendor_id: lumenId,
+        target_type: "payout",
+        before: { status: "paid", amount: 30 },
+        after: { status: "failed", failure_code: "transfer_reversed", amount: 30 },
+      })
+
+      // The bank refuses a payout of the connected account: the account is restricted, once.
+      const bankFailed = { type: "payout.failed", account: acct, data: { object: { id: "po_1", object: "payout", failure_message: "Account closed" } } }
+      for (let i = 0; i < 2; i++) await sendStripeWebhook(api, bankFailed)
+      expect(await one({ action: "payout_account.restricted", target_id: account_id })).toMatchObject({
+        actor_type: "system",
+        vendor_id: lumenId,
+        before: { status: "active", status_reason: null },
+        after: { status: "restricted", status_reason: "The bank refused a payout: Account closed" },
+      })
     })
 
     it("is append-only in PostgreSQL: UPDATE and DELETE of an entry are refused", async () => {

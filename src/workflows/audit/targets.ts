@@ -59,7 +59,7 @@ export const AUDIT_TARGETS: Record<string, Target> = {
     list: "listPayoutAccounts",
     keep: ["provider"],
     project: (r) => ({
-      ...pick(r, ["provider", "status", "is_default", "external_id", "active_from"]),
+      ...pick(r, ["provider", "status", "status_reason", "is_default", "external_id", "active_from"]),
       account_holder: r?.data?.account_holder ?? null,
       // Enough to tell accounts apart, never the account number itself.
       iban_last4: typeof r?.data?.iban === "string" ? r.data.iban.slice(-4) : null,

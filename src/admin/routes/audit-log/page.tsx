@@ -14,6 +14,7 @@ const ACTOR_TYPES = ["all", "user", "vendor_member", "system", "customer"]
 // The actions Lilium records (docs/decisions.md, decision 39).
 const ACTIONS = [
   "all",
+  "vendor.created",
   "vendor.approved",
   "vendor.rejected",
   "vendor.suspended",
@@ -30,10 +31,15 @@ const ACTIONS = [
   "refund.created",
   "ledger.adjustment",
   "payout_account.changed",
+  "payout_account.synced",
+  "payout_account.restricted",
   "payout_run.started",
+  "payout_run.failed",
   "payout.marked_paid",
   "payout.marked_failed",
   "payout.retried",
+  "payout.paid",
+  "payout.reversed",
 ]
 
 type Entry = {

@@ -3,6 +3,7 @@ import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { createVendorWorkflow } from "../../../workflows/vendor/workflows/create-vendor"
 import type { AdminCreateVendorType, AdminListVendorsType } from "./validators"
+import { auditContext } from "../../utils/audit"
 
 /** GET /admin/vendors: filter by status, search by name/handle/email. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -29,6 +30,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/vendors: the operator creates a vendor, active by default. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateVendorType>, res: MedusaResponse) {
   const { owner, ...vendor } = req.validatedBody
-  const { result } = await createVendorWorkflow(req.scope).run({ input: { vendor, owner } })
+  const { result } = await createVendorWorkflow(req.scope).run({ input: { vendor, owner, audit: auditContext(req) } })
   res.status(200).json({ vendor: result.vendor })
 }

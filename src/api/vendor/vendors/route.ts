@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { createVendorWorkflow } from "../../../workflows/vendor/workflows/create-vendor"
 import type { VendorApplyType } from "../validators"
+import { auditContext } from "../../utils/audit"
 
 /**
  * POST /vendor/vendors: apply to sell. Called with the registration token
@@ -21,6 +22,7 @@ export async function POST(req: AuthenticatedMedusaRequest<VendorApplyType>, res
       vendor: { ...vendor, status: "pending" },
       owner: member,
       auth_identity_id: req.auth_context.auth_identity_id,
+      audit: auditContext(req),
     },
   })
   res.status(200).json({ vendor: result.vendor })

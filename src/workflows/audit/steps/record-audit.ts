@@ -19,9 +19,22 @@ export type RecordAuditStepInput = {
  * can fail. An entry without `after` gets the target as it is now.
  */
 export const recordAuditStep = createStep("record-audit", async (input: RecordAuditStepInput, { container }) => {
-  const ctx = input.audit ?? SYSTEM_AUDIT
-  const list = (Array.isArray(input.entries) ? input.entries : [input.entries]).filter(Boolean)
-  if (!list.length) return new StepResponse([])
+  return new StepResponse(await appendAuditEntries(container, input.audit, input.entries))
+})
+
+/**
+ * What recordAuditStep does, for the one place that cannot be a last step:
+ * a compensation that records the failure it cleans up after (a payout run
+ * that failed half-way, createPayoutRunStep). Returns the entries' ids.
+ */
+export async function appendAuditEntries(
+  container: { resolve: (key: string) => any },
+  audit: AuditContext | null | undefined,
+  entries: AuditEntryInput | AuditEntryInput[]
+): Promise<string[]> {
+  const ctx = audit ?? SYSTEM_AUDIT
+  const list = (Array.isArray(entries) ? entries : [entries]).filter(Boolean)
+  if (!list.length) return []
   const rows = await Promise.all(
     list.map(async (e) => {
       const after =
@@ -50,7 +63,7 @@ export const recordAuditStep = createStep("record-audit", async (input: RecordAu
       }
     })
   )
-  const audit: AuditModuleService = container.resolve(AUDIT_MODULE)
-  const created = (await audit.createAuditEntries(rows as any[])) as unknown as { id: string }[]
-  return new StepResponse(created.map((c) => c.id))
-})
+  const service: AuditModuleService = container.resolve(AUDIT_MODULE)
+  const created = (await service.createAuditEntries(rows as any[])) as unknown as { id: string }[]
+  return created.map((c) => c.id)
+}

@@ -16,11 +16,13 @@ export type PostAdjustmentInput = {
 /**
  * Posts an operator's adjustment (signed, rounded half-even to the
  * currency), available at once. The ledger is append-only, so there is no
- * compensation: a wrong adjustment is corrected by another one.
+ * compensation: a wrong adjustment is corrected by another one. A replay
+ * (the same idempotency key) posts nothing and answers the row posted
+ * first, with `posted: false`, so that the workflow records it only once.
  */
 export const postAdjustmentStep = createStep("post-adjustment", async (input: PostAdjustmentInput, { container }) => {
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-  await ledger.post([
+  const posted = await ledger.post([
     {
       vendor_id: input.vendor_id,
       type: "adjustment",
@@ -33,5 +35,5 @@ export const postAdjustmentStep = createStep("post-adjustment", async (input: Po
     },
   ])
   const [row] = await ledger.listVendorTransactions({ idempotency_key: input.idempotency_key })
-  return new StepResponse(row)
+  return new StepResponse({ transaction: row, posted: posted.length > 0 })
 })

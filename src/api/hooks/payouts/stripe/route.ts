@@ -4,6 +4,7 @@ import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 import { PayoutProviderError } from "../../../../modules/payout/types"
 import { processPayoutWebhookWorkflow } from "../../../../workflows/payout/workflows/process-payout-webhook"
+import { auditContext } from "../../../utils/audit"
 
 /**
  * POST /hooks/payouts/stripe: Stripe Connect webhooks. The signature is
@@ -22,6 +23,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     if (e instanceof PayoutProviderError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
     throw e
   }
-  const { result } = await processPayoutWebhookWorkflow(req.scope).run({ input: { provider: "stripe-connect", action } })
+  const { result } = await processPayoutWebhookWorkflow(req.scope).run({ input: { provider: "stripe-connect", action, audit: auditContext(req) } })
   res.json({ received: true, type: action.type, changed: result.changed })
 }
