@@ -95,11 +95,11 @@ if (env.NODE_ENV === "test" || env.LILIUM_TEST_PAYMENT_PROVIDERS === "true") {
 // (STRIPE_CONNECT_API_KEY, or the platform's STRIPE_API_KEY).
 const stripeConnectKey = env.STRIPE_CONNECT_API_KEY || env.STRIPE_API_KEY
 const payoutProviders = [
-  { resolve: "./src/modules/payout-manual", id: "manual", options: {} },
+  { resolve: "./src/providers/payout-manual", id: "manual", options: {} },
   ...(stripeConnectKey
     ? [
         {
-          resolve: "./src/modules/payout-stripe-connect",
+          resolve: "./src/providers/payout-stripe-connect",
           id: "stripe-connect",
           options: {
             api_key: stripeConnectKey,

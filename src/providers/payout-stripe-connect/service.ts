@@ -1,6 +1,6 @@
 import Stripe from "stripe"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { currencyPrecision } from "../commission/resolve"
+import { currencyPrecision } from "../../modules/commission/resolve"
 import {
   PayoutProviderError,
   type CreatePayoutAccountInput,
@@ -9,7 +9,7 @@ import {
   type PayoutTransferResult,
   type PayoutWebhookAction,
   type ProviderAccount,
-} from "../payout/types"
+} from "../../modules/payout/types"
 
 export type StripeConnectOptions = {
   api_key: string
