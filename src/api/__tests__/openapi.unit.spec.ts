@@ -63,4 +63,16 @@ describe("docs/openapi.yaml", () => {
       }
     }
   })
+
+  it("documents the rate limit on every operation (it applies to every route), and every $ref it uses exists", () => {
+    for (const [p, ops] of Object.entries(doc.paths ?? {}) as [string, any][]) {
+      for (const [method, op] of Object.entries(ops) as [string, any][]) {
+        if (!(METHODS as readonly string[]).includes(method.toUpperCase())) continue
+        expect({ route: `${method} ${p}`, ref: op.responses?.["429"]?.$ref }).toEqual({ route: `${method} ${p}`, ref: "#/components/responses/TooManyRequests" })
+      }
+    }
+    const text = fs.readFileSync(path.join(root, "docs", "openapi.yaml"), "utf8")
+    const unresolved = [...text.matchAll(/#\/components\/(\w+)\/(\w+)/g)].filter(([, kind, name]) => !doc.components?.[kind]?.[name]).map(([ref]) => ref)
+    expect(unresolved).toEqual([])
+  })
 })
