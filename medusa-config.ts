@@ -91,27 +91,11 @@ if (env.NODE_ENV === "test" || env.LILIUM_TEST_PAYMENT_PROVIDERS === "true") {
   ;(paymentProviders as any[]).push({ resolve: "./src/providers/payment-decline", id: "decline" })
 }
 
-// Manual payouts always; Stripe Connect when a Stripe key is set
-// (STRIPE_CONNECT_API_KEY, or the platform's STRIPE_API_KEY).
-const stripeConnectKey = env.STRIPE_CONNECT_API_KEY || env.STRIPE_API_KEY
-const payoutProviders = [
-  { resolve: "./src/providers/payout-manual", id: "manual", options: {} },
-  ...(stripeConnectKey
-    ? [
-        {
-          resolve: "./src/providers/payout-stripe-connect",
-          id: "stripe-connect",
-          options: {
-            api_key: stripeConnectKey,
-            webhook_secret: env.STRIPE_CONNECT_WEBHOOK_SECRET,
-            default_country: env.STRIPE_CONNECT_COUNTRY,
-            api_base: env.STRIPE_API_BASE,
-            max_network_retries: env.STRIPE_MAX_NETWORK_RETRIES ? Number(env.STRIPE_MAX_NETWORK_RETRIES) : undefined,
-          },
-        },
-      ]
-    : []),
-]
+// Payout providers: manual always, Stripe Connect when STRIPE_CONNECT_API_KEY
+// (or the platform's STRIPE_API_KEY) is set. The payout module picks them
+// itself (src/modules/payout/loaders/providers.ts), the same way it does in
+// a host store that installs Lilium as a plugin; Lilium's settings are
+// validated by the vendor module when the app starts (src/options.ts).
 
 // `medusa start` runs in production mode, where Medusa marks the session
 // cookie Secure: a browser on http://localhost (what `npm start` prints)
@@ -151,7 +135,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/vendor" },
     { resolve: "./src/modules/commission" },
     { resolve: "./src/modules/ledger" },
-    { resolve: "./src/modules/payout", options: { providers: payoutProviders } },
+    { resolve: "./src/modules/payout" },
     { resolve: "./src/modules/analytics" },
     { resolve: "./src/modules/audit" },
     {

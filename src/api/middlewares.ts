@@ -70,6 +70,7 @@ import { rejectInactiveVendorCart, rejectInactiveVendorItems } from "./store/uti
 import { AdminListAuditLogParams, requestId, VendorListAuditLogParams } from "./utils/audit"
 import { currencyDecimals, moneyAmount } from "../utils/money-input"
 import { checkCartQuantities, checkPriceAmounts } from "./utils/amounts"
+import { httpBodyLimit } from "../options"
 
 /**
  * The one place where Lilium wires its middlewares. HTTP hardening comes
@@ -116,7 +117,7 @@ export default defineMiddlewares({
     {
       matcher: "/*",
       middlewares: [securityHeaders, requestId, refuseUnstorablePath],
-      bodyParser: { sizeLimit: process.env.HTTP_BODY_LIMIT || "1mb" },
+      bodyParser: { sizeLimit: httpBodyLimit() },
     },
     // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).
     { matcher: "/*", middlewares: [csrfGuard] },

@@ -2,9 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { runPayoutsWorkflow } from "../workflows/payout/workflows/run-payouts"
 import { minPayout } from "../utils/payout-hold"
+import { payoutSchedule } from "../options"
 
 /**
- * The daily payout run (MARKETPLACE_PAYOUT_SCHEDULE, cron, default 06:00
+ * The daily payout run (option payoutSchedule, env MARKETPLACE_PAYOUT_SCHEDULE, cron, default 06:00
  * UTC). It runs on the worker; the run lock keeps it from overlapping an
  * operator's run, and an interrupted run is resumed by the next one.
  */
@@ -21,5 +22,6 @@ export default async function runScheduledPayouts(container: MedusaContainer) {
 
 export const config = {
   name: "run-scheduled-payouts",
-  schedule: process.env.MARKETPLACE_PAYOUT_SCHEDULE || "0 6 * * *",
+  // Read when the job is imported, after the modules (and their options) loaded.
+  schedule: payoutSchedule(),
 }

@@ -6,6 +6,7 @@ import { destinationDetails } from "../modules/payout/destination"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
 import type { PayoutAccountChange } from "../workflows/payout/steps/save-payout-account"
+import { vendorPanelUrl } from "../options"
 
 type PayoutAccountChangedEvent = PayoutAccountChange & { id: string; vendor_id: string; changed_by: string | null }
 
@@ -25,7 +26,7 @@ export default async function payoutAccountChangedNotification({ event, containe
   if (!vendor) return
   const owners = vendor.members.filter((m) => m.role === "owner")
   const by = vendor.members.find((m) => m.id === event.data.changed_by)
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   if (!owners.length) return
   await container.resolve(Modules.NOTIFICATION).createNotifications(
     owners.map((m) => ({

@@ -4,6 +4,7 @@ import { PAYOUT_MODULE } from "../modules/payout"
 import type PayoutModuleService from "../modules/payout/service"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
+import { vendorPanelUrl } from "../options"
 
 /**
  * Stripe could not pay a vendor's connected account out to its bank: the
@@ -17,7 +18,7 @@ export default async function payoutAccountNotification({ event, container }: Su
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const [vendor] = await vendors.listVendors({ id: account.vendor_id }, { relations: ["members"] })
   if (!vendor) return
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   await container.resolve(Modules.NOTIFICATION).createNotifications(
     vendor.members
       .filter((m) => m.role === "owner" || m.role === "finance")

@@ -4,6 +4,7 @@ import { LEDGER_MODULE } from "../modules/ledger"
 import type LedgerModuleService from "../modules/ledger/service"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
+import { vendorPanelUrl } from "../options"
 
 // Money news goes to the people who own the money.
 const PAYOUT_ROLES = ["owner", "finance"]
@@ -17,7 +18,7 @@ export default async function payoutNotification({ event, container }: Subscribe
   const [vendor] = await vendors.listVendors({ id: payout.vendor_id }, { relations: ["members"] })
   if (!vendor) return
   const paid = event.name === "payout.paid"
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   const recipients = vendor.members.filter((m) => PAYOUT_ROLES.includes(m.role))
   await container.resolve(Modules.NOTIFICATION).createNotifications(
     recipients.map((m) => ({

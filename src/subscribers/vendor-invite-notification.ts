@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
+import { vendorPanelUrl } from "../options"
 
 type InviteCreated = { id: string; vendor_id: string; email: string; role: string; token: string }
 
@@ -13,7 +14,7 @@ export default async function vendorInviteNotification({ event, container }: Sub
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const [vendor] = await vendors.listVendors({ id: event.data.vendor_id }, { select: ["id", "name"] })
   if (!vendor) return
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: event.data.email,
     channel: "email",

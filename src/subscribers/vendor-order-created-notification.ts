@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
+import { vendorPanelUrl } from "../options"
 
 // The members who handle orders hear about new ones.
 const ORDER_ROLES = ["owner", "admin", "orders"]
@@ -18,7 +19,7 @@ export default async function vendorOrderCreatedNotification({
   )
   if (!order) return
   const recipients = order.vendor.members.filter((m) => ORDER_ROLES.includes(m.role))
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   await container.resolve(Modules.NOTIFICATION).createNotifications(
     recipients.map((m) => ({
       to: m.email,

@@ -1,6 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { currencyPrecision } from "../modules/commission/resolve"
+import { maxAmountSetting, maxQuantitySetting } from "../options"
 
 /**
  * The one place that says what a sane amount or quantity is (issue 14,
@@ -28,17 +29,10 @@ export const MAX_ANY_DECIMALS = 4
 
 export type AmountSign = "positive" | "nonnegative" | "nonzero"
 
-function positiveEnv(name: string, fallback: number, integer = false): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw.trim() === "") return fallback
-  const n = Number(raw)
-  return Number.isFinite(n) && n > 0 && (!integer || Number.isInteger(n)) ? n : fallback
-}
-
-/** MARKETPLACE_MAX_AMOUNT: the largest amount (major units) any money field accepts. */
-export const maxAmount = () => positiveEnv("MARKETPLACE_MAX_AMOUNT", DEFAULT_MAX_AMOUNT)
-/** MARKETPLACE_MAX_QUANTITY: the largest quantity of one cart line. */
-export const maxQuantity = () => positiveEnv("MARKETPLACE_MAX_QUANTITY", DEFAULT_MAX_QUANTITY, true)
+/** The largest amount (major units) any money field accepts: option limits.maxAmount, env MARKETPLACE_MAX_AMOUNT (src/options.ts). */
+export const maxAmount = () => maxAmountSetting()
+/** The largest quantity of one cart line: option limits.maxQuantity, env MARKETPLACE_MAX_QUANTITY. */
+export const maxQuantity = () => maxQuantitySetting()
 
 /** Decimal places of a number as JSON wrote it (19.99 → 2, 1e-7 → 7). */
 export function decimalsOf(value: number): number {

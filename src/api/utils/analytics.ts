@@ -8,6 +8,7 @@ import type { Scope } from "../../modules/analytics/queries"
 import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import { csvCell } from "./csv"
+import { shipSlaHours as shipSlaHoursSetting } from "../../options"
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 // A date-time must say its offset: "local time of which zone?" has no good default.
@@ -237,10 +238,9 @@ export async function buildTop(scope: any, query: any, vendorId?: string) {
 
 const rate = (n: any, d: any) => (Number(d) ? Number((Number(n) / Number(d)).toFixed(4)) : null)
 
-/** MARKETPLACE_SHIP_SLA_HOURS (default 48): a vendor order shipped later than this after placing is late. */
+/** Option shipSlaHours, env MARKETPLACE_SHIP_SLA_HOURS, default 48 (src/options.ts): a vendor order shipped later than this after placing is late. */
 export function shipSlaHours(): number {
-  const h = Number(process.env.MARKETPLACE_SHIP_SLA_HOURS ?? 48)
-  return Number.isFinite(h) && h > 0 ? h : 48
+  return shipSlaHoursSetting()
 }
 
 export async function buildPerformance(scope: any, query: any) {

@@ -1,5 +1,6 @@
 import net from "node:net"
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { rateLimitOption } from "../../options"
 
 /**
  * The client address Lilium's rate limits key on, computed from the socket
@@ -161,7 +162,8 @@ let trustCache: { raw: string | undefined; trust: TrustProxy } | undefined
 let trustErrorLogged = false
 /** TRUST_PROXY, parsed once per value. An invalid value trusts nothing (logged once). */
 export function trustProxy(req?: MedusaRequest): TrustProxy {
-  const raw = process.env.TRUST_PROXY
+  const option = rateLimitOption("trustProxy")
+  const raw = option === undefined ? process.env.TRUST_PROXY : String(option)
   if (trustCache && trustCache.raw === raw) return trustCache.trust
   let trust: TrustProxy
   try {

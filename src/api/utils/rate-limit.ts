@@ -8,6 +8,7 @@ import type {
 import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import Redis from "ioredis"
 import { clientIp, ipBudgetKey, parseAddressList } from "./client-ip"
+import { rateLimitOption } from "../../options"
 
 export { clientIp, trustProxy } from "./client-ip"
 
@@ -160,24 +161,28 @@ export const envNumber = (name: string, fallback: number) => {
   return Number.isFinite(v) ? v : fallback
 }
 
-/** Budgets, read from the environment at request time (operators and tests tune them). */
+/** A budget setting: the plugin option (rateLimit.<key>, src/options.ts), else its env var read now, else the default. */
+const setting = (key: "windowMs" | "readMax" | "writeMax" | "hooksMax" | "authMax" | "authIdentifierMax" | "authWindowSeconds", name: string, fallback: number) =>
+  rateLimitOption(key) ?? envNumber(name, fallback)
+
+/** Budgets, read at request time (operators and tests tune the env vars). */
 export function budgets() {
   // Whole milliseconds: Redis's PX takes integers.
-  const windowMs = Math.round(envNumber("RATE_LIMIT_WINDOW_MS", 60_000))
-  const authWindowMs = Math.round(envNumber("AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000)
+  const windowMs = Math.round(setting("windowMs", "RATE_LIMIT_WINDOW_MS", 60_000))
+  const authWindowMs = Math.round(setting("authWindowSeconds", "AUTH_RATE_LIMIT_WINDOW_SECONDS", 60) * 1000)
   return {
-    read: { max: envNumber("RATE_LIMIT_READ_MAX", 600), windowMs },
-    write: { max: envNumber("RATE_LIMIT_WRITE_MAX", 120), windowMs },
-    hooks: { max: envNumber("HOOKS_RATE_LIMIT_MAX", 1200), windowMs },
-    authIp: { max: envNumber("AUTH_RATE_LIMIT_MAX", 20), windowMs: authWindowMs },
-    authIdentifier: { max: envNumber("AUTH_IDENTIFIER_RATE_LIMIT_MAX", 10), windowMs: authWindowMs },
+    read: { max: setting("readMax", "RATE_LIMIT_READ_MAX", 600), windowMs },
+    write: { max: setting("writeMax", "RATE_LIMIT_WRITE_MAX", 120), windowMs },
+    hooks: { max: setting("hooksMax", "HOOKS_RATE_LIMIT_MAX", 1200), windowMs },
+    authIp: { max: setting("authMax", "AUTH_RATE_LIMIT_MAX", 20), windowMs: authWindowMs },
+    authIdentifier: { max: setting("authIdentifierMax", "AUTH_IDENTIFIER_RATE_LIMIT_MAX", 10), windowMs: authWindowMs },
   }
 }
 
 let exemptCache: { raw: string | undefined; list: net.BlockList | null } | undefined
 /** RATE_LIMIT_EXEMPT: addresses/CIDRs without IP budgets (e.g. a server-side storefront). */
 function exemptList(req: MedusaRequest): net.BlockList | null {
-  const raw = process.env.RATE_LIMIT_EXEMPT
+  const raw = rateLimitOption("exempt") ?? process.env.RATE_LIMIT_EXEMPT
   if (exemptCache && exemptCache.raw === raw) return exemptCache.list
   let list: net.BlockList | null = null
   try {

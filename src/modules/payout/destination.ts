@@ -1,3 +1,5 @@
+import { payoutAccountHoldHours as accountHoldHoursSetting } from "../../options"
+
 /**
  * Where money goes: a payout account's provider, the provider's account id
  * (Stripe `acct_…`) and its details (bank details for manual payouts).
@@ -49,13 +51,12 @@ export function destinationDetails(provider: string, data: Record<string, any> |
 }
 
 /**
- * MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS (default 48): how long a changed
+ * Option payoutAccountHoldHours, env MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS
+ * (default 48; src/options.ts): how long a changed
  * payout destination waits before it receives payouts. 0 = at once.
  */
 export function payoutAccountHoldHours(): number {
-  const raw = process.env.MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS
-  const hours = Number(raw === undefined || raw === "" ? 48 : raw)
-  return Number.isFinite(hours) && hours >= 0 ? hours : 48
+  return accountHoldHoursSetting()
 }
 
 /** Whether an account may receive payouts at `at` (its hold has passed, or it never had one). */

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
+import { vendorInviteTtlHours } from "../../../options"
 
 export type CreateVendorInviteStepInput = {
   vendor_id: string
@@ -14,10 +15,8 @@ export type CreateVendorInviteStepInput = {
 export const hashInviteToken = (token: string) =>
   crypto.createHash("sha256").update(token).digest("hex")
 
-const ttlHours = () => {
-  const v = Number(process.env.VENDOR_INVITE_TTL_HOURS)
-  return Number.isFinite(v) && v > 0 ? v : 72
-}
+/** Option vendorInviteTtlHours, env VENDOR_INVITE_TTL_HOURS, default 72 (src/options.ts). */
+const ttlHours = () => vendorInviteTtlHours()
 
 /**
  * Creates an invite with a random 32-byte token. Only its SHA-256 hash is

@@ -4,6 +4,7 @@ import type { VendorRequest } from "../../context"
 import { assertMayChangePayoutAccount, defaultPayoutAccount } from "../../../utils/payouts"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
+import { vendorPanelUrl } from "../../../../options"
 
 /**
  * POST /vendor/payout-account/onboarding-link {return_url?, refresh_url?}:
@@ -19,7 +20,7 @@ export async function POST(req: VendorRequest<{ return_url?: string; refresh_url
   if (!account || !provider?.onboardingLink) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Onboarding links are for stripe-connect payout accounts; set one up with POST /vendor/payout-account first")
   }
-  const panel = (process.env.VENDOR_PANEL_URL || "http://localhost:5173").replace(/\/$/, "")
+  const panel = vendorPanelUrl()
   const { url } = await provider.onboardingLink(account, {
     return_url: req.validatedBody.return_url ?? `${panel}/settings/payouts?onboarding=done`,
     refresh_url: req.validatedBody.refresh_url ?? `${panel}/settings/payouts?onboarding=refresh`,
