@@ -41,28 +41,7 @@ export type ReserveVendorOrderRefundInput = {
 export const reserveVendorOrderRefundStep = createStep(
   "reserve-vendor-order-refund",
   async (input: ReserveVendorOrderRefundInput, { container }) => {
-    const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
-    let paymentLeft: any = null
-    if (input.payment) {
-      const base = input.payment.is_captured ? input.payment.captured : input.payment.amount
-      paymentLeft = MathBN.max(MathBN.sub(base, input.payment.refunded), 0)
-    }
-    const reserved: RefundReservation[] = []
-    try {
-      for (const r of input.refunds) {
-        const res = await vendors.reserveVendorOrderRefund(r.vendor_order_id, {
-          amount: r.amount,
-          mode: input.mode,
-          payment_left: paymentLeft === null ? null : paymentLeft.toFixed(),
-        })
-        const amount = MathBN.convert(res.amount)
-        if (paymentLeft !== null) paymentLeft = MathBN.sub(paymentLeft, amount)
-        reserved.push({ vendor_order_id: r.vendor_order_id, amount: amount.toFixed(), refunded_total: MathBN.convert(res.refunded_total).toFixed() })
-      }
-    } catch (e) {
-      for (const r of reserved) if (MathBN.gt(r.amount, 0)) await vendors.releaseVendorOrderRefund(r.vendor_order_id, r.amount)
-      throw e
-    }
+    const reserved = await reserveVendorOrderRefunds(container.resolve(VENDOR_MODULE), input)
     return new StepResponse(reserved, reserved)
   },
   async (reserved, { container }) => {
@@ -71,3 +50,39 @@ export const reserveVendorOrderRefundStep = createStep(
     for (const r of reserved) if (MathBN.gt(r.amount, 0)) await vendors.releaseVendorOrderRefund(r.vendor_order_id, r.amount)
   }
 )
+
+/**
+ * The step's work, as a plain function so that the vendor module's property
+ * test (vendor-order-properties.spec.ts) runs this very code: the refunds
+ * are reserved one after the other, and each one's payment cap is what the
+ * payment has left after the ones before it (the payment is shared by the
+ * order's vendor orders; the caller holds the order's payment lock). If one
+ * is refused, the ones already reserved are given back before rethrowing.
+ */
+export async function reserveVendorOrderRefunds(
+  vendors: VendorModuleService,
+  input: ReserveVendorOrderRefundInput
+): Promise<RefundReservation[]> {
+  let paymentLeft: any = null
+  if (input.payment) {
+    const base = input.payment.is_captured ? input.payment.captured : input.payment.amount
+    paymentLeft = MathBN.max(MathBN.sub(base, input.payment.refunded), 0)
+  }
+  const reserved: RefundReservation[] = []
+  try {
+    for (const r of input.refunds) {
+      const res = await vendors.reserveVendorOrderRefund(r.vendor_order_id, {
+        amount: r.amount,
+        mode: input.mode,
+        payment_left: paymentLeft === null ? null : paymentLeft.toFixed(),
+      })
+      const amount = MathBN.convert(res.amount)
+      if (paymentLeft !== null) paymentLeft = MathBN.sub(paymentLeft, amount)
+      reserved.push({ vendor_order_id: r.vendor_order_id, amount: amount.toFixed(), refunded_total: MathBN.convert(res.refunded_total).toFixed() })
+    }
+  } catch (e) {
+    for (const r of reserved) if (MathBN.gt(r.amount, 0)) await vendors.releaseVendorOrderRefund(r.vendor_order_id, r.amount)
+    throw e
+  }
+  return reserved
+}
