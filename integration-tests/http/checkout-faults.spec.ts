@@ -1,5 +1,7 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart, registerCustomer } from "../helpers/store"
+import { capturedOrder } from "../helpers/vendor-order-flow"
+import { injectFault } from "../helpers/db-fault"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { splitOrderByVendorWorkflow } from "../../src/workflows/vendor-order/workflows/split-order-by-vendor"
 
@@ -25,19 +27,6 @@ liliumIntegrationTestRunner({
     const vendorId = (handle: string) => catalog().vendors.find((v) => v.handle === handle)!.id
     const LUMEN = "lumen-office-lighting"
     const PAPYRUS = "papyrus-supplies"
-
-    const FAULT_FN = "lilium_test_fault"
-    /** A trigger that makes `event` on `table` raise (optionally only when `when` holds for NEW). */
-    async function injectFault(table: string, event: "INSERT" | "UPDATE", when = "true") {
-      await dbConnection.raw(`create or replace function ${FAULT_FN}() returns trigger language plpgsql as $$
-        begin raise exception 'injected fault: % on %', tg_op, tg_table_name; end $$`)
-      await dbConnection.raw(
-        `create trigger lilium_test_fault before ${event} on "${table}" for each row when (${when}) execute function ${FAULT_FN}()`
-      )
-      return async () => {
-        await dbConnection.raw(`drop trigger if exists lilium_test_fault on "${table}"`)
-      }
-    }
 
     /** Live rows of what a checkout writes, and every ledger row (the ledger never deletes). */
     async function counts() {
@@ -158,7 +147,7 @@ liliumIntegrationTestRunner({
         await globalRule(10)
         const cart = await twoVendorCart()
         const before = await counts()
-        const drop = await injectFault(fault.table, fault.event, typeof fault.when === "function" ? fault.when() : fault.when)
+        const drop = await injectFault(dbConnection, fault.table, fault.event, typeof fault.when === "function" ? fault.when() : fault.when)
         let res: any
         try {
           res = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
@@ -191,12 +180,7 @@ liliumIntegrationTestRunner({
         expect([ok.status, ok.data.type]).toEqual([200, "order"])
         expect(cents(ok.data.order.total)).toBe(12905)
         // The order is paid: Lilium's order.placed subscriber captures the new payment, in full.
-        let paid: any
-        for (let i = 0; i < 100; i++) {
-          if (i) await new Promise((r) => setTimeout(r, 100))
-          paid = (await api.get(`/admin/orders/${ok.data.order.id}?fields=payment_status,*payment_collections.payments.captures`, await adminHeaders())).data.order
-          if (paid.payment_status === "captured") break
-        }
+        const paid = await capturedOrder(api, await adminHeaders(), ok.data.order.id, { fields: "*payment_collections.payments.captures", tries: 100 })
         expect(paid.payment_status).toBe("captured")
         expect(paid.payment_collections.flatMap((c: any) => c.payments.flatMap((p: any) => p.captures.map((x: any) => cents(x.amount))))).toEqual([12905])
         await assertSplitToTheCent(ok.data.order.id)
@@ -221,7 +205,7 @@ liliumIntegrationTestRunner({
         const linkTable = linkTables[0].table_name
         // The customer ↔ vendor link is written after the split's transaction
         // (splitOrderByVendorWorkflow); it fails here.
-        const drop = await injectFault(linkTable, "INSERT")
+        const drop = await injectFault(dbConnection, linkTable, "INSERT")
         const container = getContainer()
         let orderId: string
         try {

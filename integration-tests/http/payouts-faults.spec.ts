@@ -1,6 +1,8 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
+import { deliveredVendorOrders } from "../helpers/vendor-order-flow"
+import { injectFault } from "../helpers/db-fault"
 
 jest.setTimeout(240_000)
 
@@ -31,18 +33,6 @@ liliumIntegrationTestRunner({
       return bearer(data.token)
     }
 
-    const FAULT_FN = "lilium_test_fault"
-    async function injectFault(table: string, event: "INSERT" | "UPDATE", when = "true") {
-      await dbConnection.raw(`create or replace function ${FAULT_FN}() returns trigger language plpgsql as $$
-        begin raise exception 'injected fault: % on %', tg_op, tg_table_name; end $$`)
-      await dbConnection.raw(
-        `create trigger lilium_test_fault before ${event} on "${table}" for each row when (${when}) execute function ${FAULT_FN}()`
-      )
-      return async () => {
-        await dbConnection.raw(`drop trigger if exists lilium_test_fault on "${table}"`)
-      }
-    }
-
     /** Checks out lamp ×3, chair ×1, paper ×5 with a 10% rule; every vendor delivers (hold 0: available at once). */
     async function deliveredOrder() {
       const admin = await adminHeaders()
@@ -57,19 +47,7 @@ liliumIntegrationTestRunner({
         ],
       })
       const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
-      for (let i = 0; i < 60; i++) {
-        const { data: o } = await api.get(`/admin/orders/${data.order.id}?fields=payment_status`, admin)
-        if (o.order.payment_status === "captured") break
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      for (const vo of split) {
-        const headers = await login(vo.vendor.handle)
-        await api.post(`/vendor/orders/${vo.id}/accept`, {}, headers)
-        const f = (await api.post(`/vendor/orders/${vo.id}/fulfillments`, {}, headers)).data.vendor_order.fulfillments[0].id
-        await api.post(`/vendor/orders/${vo.id}/fulfillments/${f}/shipments`, {}, headers)
-        await api.post(`/vendor/orders/${vo.id}/fulfillments/${f}/mark-as-delivered`, {}, headers)
-      }
+      await deliveredVendorOrders(api, admin, data.order.id, login)
     }
 
     async function manualAccount(handle: string) {
@@ -151,7 +129,7 @@ liliumIntegrationTestRunner({
         expect((await state(h)).balance).toEqual({ pending: 0, available: OWED[h], in_transit: 0, paid_out: 0 })
       }
 
-      const drop = await injectFault(fault.table, fault.event, fault.when?.())
+      const drop = await injectFault(dbConnection, fault.table, fault.event, fault.when?.())
       let res: any
       try {
         res = await runPayouts()

@@ -1,41 +1,18 @@
-import Stripe from "stripe"
 import { Modules } from "@medusajs/framework/utils"
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
-import { freePortSync, startFakeStripe, type FakeStripe } from "../helpers/fake-stripe"
+import { deliveredVendorOrders } from "../helpers/vendor-order-flow"
+import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
 
 const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
-const STRIPE_PORT = freePortSync()
-const WEBHOOK_SECRET = "whsec_lilium_test"
-const signer = new Stripe("sk_test_signer")
-
-// medusa-config.ts reads these when the runner loads it, which is before the
-// runner applies its `env`; so they are set here, and removed after the file.
-const STRIPE_ENV: Record<string, string> = {
-  STRIPE_CONNECT_API_KEY: "sk_test_lilium",
-  STRIPE_CONNECT_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_PORT}`,
-  // The SDK's own retries would hide the interrupted attempts under test.
-  STRIPE_MAX_NETWORK_RETRIES: "0",
-}
-Object.assign(process.env, STRIPE_ENV)
+const stripe = useFakeStripe()
 
 liliumIntegrationTestRunner({
   env: { MARKETPLACE_PAYOUT_HOLD_DAYS: "0" },
   testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, getContainer }) => {
-    let stripe: FakeStripe
-    beforeAll(async () => {
-      stripe = await startFakeStripe(STRIPE_PORT)
-    })
-    afterAll(async () => {
-      for (const key of Object.keys(STRIPE_ENV)) delete process.env[key]
-      await stripe?.close()
-    })
-    beforeEach(() => stripe.reset())
-
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
     const login = async (handle: string) => {
@@ -43,11 +20,7 @@ liliumIntegrationTestRunner({
       const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
       return bearer(data.token)
     }
-    const webhook = (event: Record<string, unknown>, secret = WEBHOOK_SECRET) => {
-      const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, object: "event", created: Math.floor(Date.now() / 1000), ...event })
-      const signature = signer.webhooks.generateTestHeaderString({ payload, secret })
-      return api.post("/hooks/payouts/stripe", payload, { headers: { "content-type": "application/json", "stripe-signature": signature }, ...noThrow })
-    }
+    const webhook = (event: Record<string, unknown>, secret?: string) => sendStripeWebhook(api, event, secret)
 
     /** Checks out the lines, and has every vendor deliver its part (hold 0: available at once). */
     async function deliveredOrder(lines: [string, number][]) {
@@ -59,37 +32,14 @@ liliumIntegrationTestRunner({
         lines: lines.map(([handle, quantity]) => ({ variant_id: product(handle).variant_id, quantity })),
       })
       const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
-      for (let i = 0; i < 60; i++) {
-        const { data: o } = await api.get(`/admin/orders/${data.order.id}?fields=payment_status`, admin)
-        if (o.order.payment_status === "captured") break
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      for (const vo of split) {
-        const headers = await login(vo.vendor.handle)
-        await api.post(`/vendor/orders/${vo.id}/accept`, {}, headers)
-        const f = (await api.post(`/vendor/orders/${vo.id}/fulfillments`, {}, headers)).data.vendor_order.fulfillments[0].id
-        await api.post(`/vendor/orders/${vo.id}/fulfillments/${f}/shipments`, {}, headers)
-        await api.post(`/vendor/orders/${vo.id}/fulfillments/${f}/mark-as-delivered`, {}, headers)
-      }
-      return Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any>
+      return deliveredVendorOrders(api, admin, data.order.id, login)
     }
 
     /** A Stripe Express account for the vendor, activated by a signed account.updated webhook. */
     async function stripeAccount(handle: string) {
       const headers = await login(handle)
-      const { data, status } = await api.post("/vendor/payout-account", { provider: "stripe-connect" }, { ...headers, ...noThrow })
-      if (status !== 200) throw new Error(`payout account: ${status} ${JSON.stringify(data)}`)
-      const acct = data.payout_account.external_id
-      const account = stripe.setAccount(acct, {
-        payouts_enabled: true,
-        charges_enabled: true,
-        details_submitted: true,
-        capabilities: { transfers: "active" },
-        requirements: { currently_due: [], disabled_reason: null },
-      })
-      const res = await webhook({ type: "account.updated", data: { object: account } })
-      expect([res.status, res.data.changed]).toEqual([200, true])
+      const { acct, activated } = await connectStripeAccount(api, stripe, headers)
+      expect([activated.status, activated.data.changed]).toEqual([200, true])
       return { headers, acct }
     }
 
