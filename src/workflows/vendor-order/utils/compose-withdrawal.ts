@@ -1,5 +1,5 @@
 import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep } from "@medusajs/medusa/core-flows"
 import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
 import { loadVendorOrderLinesStep } from "../steps/load-vendor-order-lines"
 import { transitionVendorOrderStep } from "../steps/transition-vendor-order"
@@ -8,7 +8,6 @@ import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refu
 import type { VendorOrderActor } from "../types"
 import { removeVendorLinesFromOrderWorkflow } from "../workflows/remove-vendor-lines-from-order"
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "./compose-refund"
-import { composeRefundAudit } from "../../audit/compose-refund-audit"
 import type { AuditContext } from "../../../modules/audit/types"
 
 export type WithdrawVendorOrderInput = { vendor_order_id: string; actor: VendorOrderActor; reason?: string | null; audit?: AuditContext }
@@ -29,7 +28,11 @@ const DONE = { reject: "rejected", cancel: "canceled" } as const
  *    payment (Medusa recreates an authorized collection whose order total
  *    changes);
  * 4. a Medusa order edit removes the vendor's items and shipping;
- * 5. the reserved amount is refunded and posted to the ledger;
+ * 5. the ledger rows and the audit entry are written;
+ * 6. Medusa refunds the reserved amount: the last step that can fail, so a
+ *    failure anywhere before it compensates 1–5 (status back, reservation
+ *    released, the edit undone by Medusa, reversing ledger rows) and no
+ *    failure after it can undo the refund (decision 49);
  * and the event vendor_order.rejected|canceled.
  */
 export function composeVendorOrderWithdrawal(input: WorkflowData<WithdrawVendorOrderInput>, action: "reject" | "cancel") {
@@ -58,16 +61,16 @@ export function composeVendorOrderWithdrawal(input: WorkflowData<WithdrawVendorO
       description,
     })),
   })
-  composeRefundReserved(
+  composeRefundReserved({
     payment,
     reservations,
-    transform({ input, description }, ({ input, description }) => ({ actor_id: input.actor.id ?? null, note: description }))
-  )
-  emitEventStep({
-    eventName: `vendor_order.${DONE[action]}`,
-    data: transform({ vo, input }, ({ vo, input }) => ({ id: vo.id, vendor_id: vo.vendor_id, reason: input.reason ?? null, actor: input.actor })),
+    input: transform({ input, description }, ({ input, description }) => ({ actor_id: input.actor.id ?? null, note: description })),
+    audit: { ref, context: input.audit, reason: action, note: input.reason },
+    event: {
+      name: `vendor_order.${DONE[action]}`,
+      data: transform({ vo, input }, ({ vo, input }) => ({ id: vo.id, vendor_id: vo.vendor_id, reason: input.reason ?? null, actor: input.actor })),
+    },
+    lockKey: key,
   })
-  releaseLockStep({ key })
-  composeRefundAudit(ref, reservations, input.audit, action, input.reason)
   return vo
 }

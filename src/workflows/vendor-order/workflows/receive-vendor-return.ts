@@ -4,17 +4,15 @@ import {
   beginReceiveReturnWorkflow,
   confirmReturnReceiveWorkflow,
   createAndCompleteReturnOrderWorkflow,
-  emitEventStep,
   receiveItemReturnRequestWorkflow,
-  releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { loadVendorOrderRefStep } from "../steps/load-vendor-order-ref"
 import { resolveVendorReturnStep } from "../steps/resolve-vendor-return"
 import { findOrderPaymentStep } from "../steps/find-order-payment"
 import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
+import { cancelRolledBackReturnStep } from "../steps/cancel-rolled-back-return"
 import type { VendorOrderActor } from "../types"
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
-import { composeRefundAudit } from "../../audit/compose-refund-audit"
 import type { AuditContext } from "../../../modules/audit/types"
 
 export type ReceiveVendorReturnInput = {
@@ -38,6 +36,13 @@ export type ReceiveVendorReturnInput = {
  * what is still refundable on the vendor order and the payment. After a
  * full refund the goods still come back, but no more money: the return's
  * refund_amount and the refund are 0. Emits vendor_order.return_received.
+ *
+ * Order (decision 49): the gate's reservation, the capture if needed, and
+ * Medusa's return workflows (a later failure reverts the receipt, the
+ * stock and the order's items through Medusa's compensations, and
+ * cancelRolledBackReturnStep cancels the return they leave open), then the
+ * ledger rows and the audit entry, then the payment refund as the last
+ * step that can fail.
  */
 export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return", (input: ReceiveVendorReturnInput) => {
   const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
@@ -64,6 +69,7 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
       note: input.note ?? undefined,
     })),
   })
+  cancelRolledBackReturnStep(transform({ ret }, ({ ret }) => ({ return_id: ret.id })))
   beginReceiveReturnWorkflow.runAsStep({
     input: transform({ ret, input }, ({ ret, input }) => ({ return_id: ret.id, created_by: input.actor.id ?? undefined })),
   })
@@ -73,19 +79,19 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
   confirmReturnReceiveWorkflow.runAsStep({
     input: transform({ ret, input }, ({ ret, input }) => ({ return_id: ret.id, confirmed_by: input.actor.id ?? undefined })),
   })
-  composeRefundReserved(
+  composeRefundReserved({
     payment,
     reservations,
-    transform({ input }, ({ input }) => ({
+    input: transform({ input }, ({ input }) => ({
       actor_id: input.actor.id ?? null,
       note: input.note ? `Return: ${input.note}` : "Return received by the vendor",
-    }))
-  )
-  emitEventStep({
-    eventName: "vendor_order.return_received",
-    data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: Number(refunded) })),
+    })),
+    audit: { ref, context: input.audit, reason: "return", note: input.note },
+    event: {
+      name: "vendor_order.return_received",
+      data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: Number(refunded) })),
+    },
+    lockKey: key,
   })
-  releaseLockStep({ key })
-  composeRefundAudit(ref, reservations, input.audit, "return", input.note)
   return new WorkflowResponse({ return: ret, refunded })
 })

@@ -1,10 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN } from "@medusajs/framework/utils"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep } from "@medusajs/medusa/core-flows"
 import { computeUnattributedRefundsStep } from "../steps/compute-unattributed-refunds"
 import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refund"
 import { postRefundLedgerStep } from "../steps/post-refund-ledger"
-import { orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
+import { composeAfterRefund, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 import { composeRefundAudit } from "../../audit/compose-refund-audit"
 
 /**
@@ -14,7 +14,11 @@ import { composeRefundAudit } from "../../audit/compose-refund-audit"
  * refund and record, so their refunds are never counted twice. The
  * allocations go through the refund gate (up_to, no payment cap: the money
  * has already left the payment), so no vendor order is ever attributed
- * more than its total.
+ * more than its total. The money has already left, so the flow is all
+ * Lilium's rows: the reservation, the ledger rows and the audit entry, each
+ * compensated if a later one fails (decision 49); a failed run leaves the
+ * refund unattributed, and the next run (the next payment.refunded of the
+ * order) attributes it.
  */
 export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-refunds", (input: { order_id: string }) => {
   const key = transform({ input }, ({ input }) => orderPaymentLockKey(input.order_id))
@@ -26,14 +30,13 @@ export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-ref
     payment: null,
   })
   postRefundLedgerStep({ reservations })
+  composeRefundAudit(null, reservations, undefined, "external")
   const attributed = transform({ reservations }, ({ reservations }) =>
     reservations.filter((r) => MathBN.gt(r.amount, 0)).map((r) => ({ vendor_order_id: r.vendor_order_id, amount: Number(r.amount) }))
   )
-  emitEventStep({
-    eventName: "vendor_order.refunded",
-    data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))),
-  })
-  releaseLockStep({ key })
-  composeRefundAudit(null, reservations, undefined, "external")
+  composeAfterRefund(
+    { name: "vendor_order.refunded", data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))) },
+    key
+  )
   return new WorkflowResponse(attributed)
 })
