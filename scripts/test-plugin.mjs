@@ -44,6 +44,7 @@ let host
 /** Children of runAsync still running (stopped on the way out). */
 const background = new Set()
 let embedded
+let embeddedDir
 let server
 let databaseUrl
 let adminDb
@@ -270,7 +271,7 @@ async function setUpDatabase() {
     say(`database lilium_plugin_host on ${process.env.DB_HOST}:${process.env.DB_PORT ?? 5432}`)
   } else {
     const port = await freePort(56432)
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-plugin-pg-"))
+    const dir = (embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-plugin-pg-")))
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, persistent: false })
     databaseUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/lilium_plugin_host`
     say(`no DB_HOST: embedded PostgreSQL on :${port}`)
@@ -555,6 +556,7 @@ async function cleanUp() {
     await c.end().catch(() => {})
   }
   if (embedded) await Promise.race([embedded.stop(), sleep(10_000)]).catch(() => {})
+  if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true })
   if (host && process.env.LILIUM_PLUGIN_TEST_KEEP !== "1" && !process.env.LILIUM_PLUGIN_TEST_HOST) {
     // About 1,100 packages: rm runs on after this script has printed its result.
     spawn("rm", ["-rf", host], { detached: true, stdio: "ignore" }).unref()
