@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { currencyPrecision } from "../modules/commission/resolve"
+import { currencyPrecision } from "../lib/money"
 import { maxAmountSetting, maxQuantitySetting } from "../options"
 
 /**

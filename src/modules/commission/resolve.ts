@@ -1,6 +1,7 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { CommissionScope } from "./models/commission-rule"
+import { roundHalfEven } from "../../lib/money"
 
 /**
  * Scopes from most to least specific. A rule for the product itself beats
@@ -153,29 +154,6 @@ function compare(a: RuleLike, b: RuleLike) {
   const age = new Date(b.created_at).getTime() - new Date(a.created_at).getTime()
   if (age) return age
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-/** Decimal places of a currency's minor unit (Intl knows ISO 4217: EUR 2, JPY 0, KWD 3). */
-const precisions = new Map<string, number>()
-export function currencyPrecision(currencyCode: string): number {
-  // Building an Intl.NumberFormat costs tens of microseconds: once per currency.
-  const code = currencyCode.toUpperCase()
-  let digits = precisions.get(code)
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-    } catch {
-      digits = 2
-    }
-    precisions.set(code, digits)
-  }
-  return digits
-}
-
-/** Half-even (banker's) rounding to the currency's precision. */
-export function roundHalfEven(amount: BigNumberInput, currencyCode: string): BigNumber {
-  const value = MathBN.convert(amount)
-  return new BigNumber(value.decimalPlaces(currencyPrecision(currencyCode), 6 /* ROUND_HALF_EVEN */))
 }
 
 /**

@@ -1,7 +1,6 @@
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { roundHalfEven } from "../commission/resolve"
-import { allocateRounded } from "./rounding"
+import { allocateRounded, roundHalfEven } from "../../lib/money"
 import type { Posting } from "./service"
 
 /** A vendor order as the ledger needs it. */

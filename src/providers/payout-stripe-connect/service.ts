@@ -1,6 +1,6 @@
 import Stripe from "stripe"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { currencyPrecision } from "../../modules/commission/resolve"
+import { currencyPrecision } from "../../lib/money"
 import {
   PayoutProviderError,
   type CreatePayoutAccountInput,

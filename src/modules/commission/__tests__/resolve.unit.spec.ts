@@ -1,5 +1,5 @@
-import { allocateRounded } from "../../ledger/rounding"
-import { commissionAmount, resolveRule, roundHalfEven, type RuleLike } from "../resolve"
+import { allocateRounded, roundHalfEven } from "../../../lib/money"
+import { commissionAmount, resolveRule, type RuleLike } from "../resolve"
 
 const rule = (id: string, over: Partial<RuleLike>): RuleLike => ({
   id,

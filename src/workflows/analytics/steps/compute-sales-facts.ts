@@ -7,8 +7,7 @@ import { LEDGER_MODULE } from "../../../modules/ledger"
 import type LedgerModuleService from "../../../modules/ledger/service"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
-import { allocateRounded } from "../../../modules/ledger/rounding"
-import { allocateMinor, toMinor } from "../../../modules/analytics/allocate"
+import { allocateMinor, allocateRounded, toMinor } from "../../../lib/money"
 import type { FactRow } from "../../../modules/analytics/types"
 
 const num = (v: any) => MathBN.convert(v ?? 0)

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber } from "@medusajs/framework/utils"
 import { LEDGER_MODULE } from "../../../modules/ledger"
 import type LedgerModuleService from "../../../modules/ledger/service"
-import { roundHalfEven } from "../../../modules/commission/resolve"
+import { roundHalfEven } from "../../../lib/money"
 
 export type PostAdjustmentInput = {
   vendor_id: string

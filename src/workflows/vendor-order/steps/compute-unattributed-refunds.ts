@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-import { allocateMinor, fromMinor, toMinor } from "../../../modules/analytics/allocate"
+import { allocateMinor, fromMinor, toMinor } from "../../../lib/money"
 
 export type RefundAllocation = { vendor_order_id: string; amount: number }
 

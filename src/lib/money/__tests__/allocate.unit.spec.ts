@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { allocateMinor, fromMinor, toMinor } from "../allocate"
+import { allocateMinor, fromMinor, toMinor } from ".."
 
 describe("allocateMinor", () => {
   it("splits to the cent in proportion, ties to the earlier part", () => {

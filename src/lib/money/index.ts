@@ -1,0 +1,99 @@
+import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+
+/**
+ * Lilium's money library: currency precision, half-even rounding,
+ * largest-remainder allocation and minor/major conversion. Amounts are
+ * BigNumber (Medusa's `MathBN`) in major units, as Medusa stores them;
+ * minor units (integers) only where a provider or a rollup needs them.
+ * Modules, workflows and routes import these from here, so no module
+ * imports another module for its arithmetic (decision 21).
+ */
+
+/** Decimal places of a currency's minor unit (Intl knows ISO 4217: EUR 2, JPY 0, KWD 3). */
+const precisions = new Map<string, number>()
+export function currencyPrecision(currencyCode: string): number {
+  // Building an Intl.NumberFormat costs tens of microseconds: once per currency.
+  const code = currencyCode.toUpperCase()
+  let digits = precisions.get(code)
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+    } catch {
+      digits = 2
+    }
+    precisions.set(code, digits)
+  }
+  return digits
+}
+
+/** Half-even (banker's) rounding to the currency's precision. */
+export function roundHalfEven(amount: BigNumberInput, currencyCode: string): BigNumber {
+  const value = MathBN.convert(amount)
+  return new BigNumber(value.decimalPlaces(currencyPrecision(currencyCode), 6 /* ROUND_HALF_EVEN */))
+}
+
+/**
+ * Rounds exact parts to the currency's precision so that they add up to the
+ * rounded (half-even) sum of the parts: largest remainder, ties to the
+ * earlier part. Vendor orders carry Medusa's exact line sums; the ledger
+ * posts cents, and the cents of one order's vendors must add up to the
+ * order's rounded total.
+ */
+export function allocateRounded(parts: BigNumberInput[], currencyCode: string): BigNumber[] {
+  const digits = currencyPrecision(currencyCode)
+  const unit = MathBN.convert(1).shiftedBy(-digits)
+  const exact = parts.map((p) => MathBN.convert(p))
+  const target = roundHalfEven(exact.reduce((a, p) => a.plus(p), MathBN.convert(0)), currencyCode)
+  const floors = exact.map((p) => p.decimalPlaces(digits, 3 /* ROUND_FLOOR */))
+  let remaining = MathBN.convert(target).minus(floors.reduce((a, f) => a.plus(f), MathBN.convert(0)))
+  const order = exact
+    .map((p, i) => ({ i, rest: p.minus(floors[i]) }))
+    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i)
+  const out = [...floors]
+  for (const { i } of order) {
+    if (remaining.lte(0)) break
+    out[i] = out[i].plus(unit)
+    remaining = remaining.minus(unit)
+  }
+  return out.map((v) => new BigNumber(v))
+}
+
+/** An amount in the currency's major unit as an integer of minor units (exact, half-even). */
+export function toMinor(amount: BigNumberInput, currencyCode: string): number {
+  return MathBN.convert(amount).shiftedBy(currencyPrecision(currencyCode)).decimalPlaces(0, 6 /* ROUND_HALF_EVEN */).toNumber()
+}
+
+/** Minor units back to the currency's major unit, for the API (exact for cents). */
+export function fromMinor(minor: number | string | bigint, currencyCode: string): number {
+  const n = Number(minor)
+  // An integer divided by a power of ten rounds to the double nearest the
+  // exact decimal, which prints as that decimal: exact, and cheap for long series.
+  if (Number.isSafeInteger(n)) return n / 10 ** currencyPrecision(currencyCode)
+  return MathBN.convert(String(minor)).shiftedBy(-currencyPrecision(currencyCode)).toNumber()
+}
+
+/**
+ * Splits an integer `target` into integers proportional to `weights`
+ * (largest remainder, ties to the earlier part), so the parts add up to
+ * the target exactly. With no weight at all, the parts are equal-ish.
+ */
+export function allocateMinor(target: number, weights: BigNumberInput[]): number[] {
+  if (!weights.length) return []
+  const w = weights.map((x) => MathBN.convert(x).abs())
+  let sum = w.reduce((a, x) => a.plus(x), MathBN.convert(0))
+  const base = sum.isZero() ? w.map(() => MathBN.convert(1)) : w
+  if (sum.isZero()) sum = MathBN.convert(w.length)
+  const sign = target < 0 ? -1 : 1
+  const abs = Math.abs(target)
+  const exact = base.map((x) => x.times(abs).div(sum))
+  const floors = exact.map((x) => x.integerValue(3 /* ROUND_FLOOR */).toNumber())
+  let left = abs - floors.reduce((a, f) => a + f, 0)
+  const order = exact.map((x, i) => ({ i, rest: x.minus(floors[i]) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i)
+  for (const { i } of order) {
+    if (left <= 0) break
+    floors[i] += 1
+    left -= 1
+  }
+  return floors.map((f) => f * sign)
+}
