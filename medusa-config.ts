@@ -15,10 +15,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const env = process.env
 const REDIS_URL = env.REDIS_URL
-const WORKER_MODE = (env.MEDUSA_WORKER_MODE ?? "shared") as
-  | "shared"
-  | "worker"
-  | "server"
+const WORKER_MODE = (env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
 
 // MARKETPLACE_MAX_AMOUNT, MARKETPLACE_MAX_QUANTITY and MARKETPLACE_MIN_PAYOUT must be sane amounts (src/utils/money-input.ts).
 const moneyProblems = moneyEnvProblems(env)

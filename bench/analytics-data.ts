@@ -42,17 +42,19 @@ function zipf(n: number, s: number) {
   const cum: number[] = []
   let total = 0
   for (let i = 1; i <= n; i++) cum.push((total += 1 / Math.pow(i, s)))
-  return { pick: (r: number) => {
-    const x = r * total
-    let lo = 0
-    let hi = n - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cum[mid] < x) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  } }
+  return {
+    pick: (r: number) => {
+      const x = r * total
+      let lo = 0
+      let hi = n - 1
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (cum[mid] < x) lo = mid + 1
+        else hi = mid
+      }
+      return lo
+    },
+  }
 }
 
 export default async function data({ container }: ExecArgs) {
@@ -64,27 +66,68 @@ export default async function data({ container }: ExecArgs) {
   await seedMarketplaceBasics(container, { adminEmail: BENCH_ADMIN.email, adminPassword: BENCH_ADMIN.password })
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const email = "owner@bench-vendor-1.example"
-  const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: { email, password: BENCH_VENDOR_PASSWORD } } as any)
+  const { authIdentity } = await container
+    .resolve(Modules.AUTH)
+    .register("emailpass", { body: { email, password: BENCH_VENDOR_PASSWORD } } as any)
   const { result } = await createVendorWorkflow(container).run({
-    input: { vendor: { name: "Bench Vendor 1", email, status: "pending" }, owner: { email, first_name: "Bench" }, auth_identity_id: authIdentity!.id },
+    input: {
+      vendor: { name: "Bench Vendor 1", email, status: "pending" },
+      owner: { email, first_name: "Bench" },
+      auth_identity_id: authIdentity!.id,
+    },
   })
   await vendors.updateVendors({ id: result.vendor.id, status: "active" })
   const rest = await vendors.createVendors(
-    Array.from({ length: vendorCount - 1 }, (_, i) => ({ name: `Bench Vendor ${i + 2}`, handle: `bench-vendor-${i + 2}`, email: `owner@bench-vendor-${i + 2}.example`, status: "active" as const }))
+    Array.from({ length: vendorCount - 1 }, (_, i) => ({
+      name: `Bench Vendor ${i + 2}`,
+      handle: `bench-vendor-${i + 2}`,
+      email: `owner@bench-vendor-${i + 2}.example`,
+      status: "active" as const,
+    }))
   )
   const vendorIds = [result.vendor.id, ...rest.map((v) => v.id)]
   fs.mkdirSync("bench/out", { recursive: true })
-  fs.writeFileSync("bench/out/analytics-setup.json", JSON.stringify({ admin: BENCH_ADMIN, vendor: { id: vendorIds[0], email, password: BENCH_VENDOR_PASSWORD } }, null, 2))
+  fs.writeFileSync(
+    "bench/out/analytics-setup.json",
+    JSON.stringify({ admin: BENCH_ADMIN, vendor: { id: vendorIds[0], email, password: BENCH_VENDOR_PASSWORD } }, null, 2)
+  )
   log(`${vendorIds.length} vendors`)
 
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
   await client.query("alter table sales_fact disable trigger sales_fact_rollup")
   const columns = [
-    "id", "line_key", "line_type", "order_id", "vendor_order_id", "vendor_id", "product_id", "variant_id", "category_id", "collection_id",
-    "customer_id", "company_id", "currency_code", "vendor_order_status", "is_order_head", "is_vendor_order_head", "quantity", "returned_quantity",
-    "has_return", "total_minor", "discount_minor", "tax_minor", "refunded_minor", "commission_minor", "placed_at", "accepted_at", "shipped_at",
-    "delivered_at", "canceled_at", "created_at", "updated_at",
+    "id",
+    "line_key",
+    "line_type",
+    "order_id",
+    "vendor_order_id",
+    "vendor_id",
+    "product_id",
+    "variant_id",
+    "category_id",
+    "collection_id",
+    "customer_id",
+    "company_id",
+    "currency_code",
+    "vendor_order_status",
+    "is_order_head",
+    "is_vendor_order_head",
+    "quantity",
+    "returned_quantity",
+    "has_return",
+    "total_minor",
+    "discount_minor",
+    "tax_minor",
+    "refunded_minor",
+    "commission_minor",
+    "placed_at",
+    "accepted_at",
+    "shipped_at",
+    "delivered_at",
+    "canceled_at",
+    "created_at",
+    "updated_at",
   ]
   const stream = client.query(copyFrom(`copy sales_fact (${columns.join(", ")}) from stdin with (format csv, null '')`))
   const done = new Promise<void>((resolve, reject) => (stream.on("finish", resolve), stream.on("error", reject)))
@@ -128,7 +171,17 @@ export default async function data({ container }: ExecArgs) {
       const age = (end - placed) / day
       const roll = random()
       const canceled = roll < 0.04
-      const status = canceled ? (random() < 0.5 ? "rejected" : "canceled") : age < 2 ? (random() < 0.5 ? "pending" : "accepted") : age < 5 ? "shipped" : "delivered"
+      const status = canceled
+        ? random() < 0.5
+          ? "rejected"
+          : "canceled"
+        : age < 2
+          ? random() < 0.5
+            ? "pending"
+            : "accepted"
+          : age < 5
+            ? "shipped"
+            : "delivered"
       const accepted = canceled && status === "rejected" ? null : status === "pending" ? null : placed + (1 + random() * 20) * 3_600_000
       const shipped = status === "shipped" || status === "delivered" ? placed + (4 + random() * 90) * 3_600_000 : null
       const delivered = status === "delivered" ? shipped! + (24 + random() * 96) * 3_600_000 : null
@@ -147,14 +200,39 @@ export default async function data({ container }: ExecArgs) {
         const total = net - discount + tax
         const returned = returns && !shipping && i === 0 ? Math.max(1, Math.floor(quantity / 2)) : 0
         const refunded = canceled ? total : returned ? Math.round((total * returned) / quantity) : 0
-        const commission = shipping ? 0 : Math.round(((net - discount) * commissionRate) / 100 * (1 - refunded / total))
+        const commission = shipping ? 0 : Math.round((((net - discount) * commissionRate) / 100) * (1 - refunded / total))
         const row = [
-          `sfact_b${++seq.line}`, `voline_b${seq.line}`, shipping ? "shipping" : "item", orderId, voId, vendorIds[v],
-          shipping ? "" : `prod_b${v}_${product}`, shipping ? "" : `variant_b${v}_${product}`, shipping ? "" : `pcat_b${(v + product) % 60}`,
-          shipping ? "" : `pcol_b${v % 40}`, customer, company, currency, status,
-          firstVo && i === 0 ? "t" : "f", i === 0 ? "t" : "f", quantity, returned, returns ? "t" : "f",
-          total, discount, tax, refunded, commission,
-          iso(placed), iso(accepted), iso(shipped), iso(delivered), iso(canceledAt), iso(placed), iso(placed),
+          `sfact_b${++seq.line}`,
+          `voline_b${seq.line}`,
+          shipping ? "shipping" : "item",
+          orderId,
+          voId,
+          vendorIds[v],
+          shipping ? "" : `prod_b${v}_${product}`,
+          shipping ? "" : `variant_b${v}_${product}`,
+          shipping ? "" : `pcat_b${(v + product) % 60}`,
+          shipping ? "" : `pcol_b${v % 40}`,
+          customer,
+          company,
+          currency,
+          status,
+          firstVo && i === 0 ? "t" : "f",
+          i === 0 ? "t" : "f",
+          quantity,
+          returned,
+          returns ? "t" : "f",
+          total,
+          discount,
+          tax,
+          refunded,
+          commission,
+          iso(placed),
+          iso(accepted),
+          iso(shipped),
+          iso(delivered),
+          iso(canceledAt),
+          iso(placed),
+          iso(placed),
         ]
         buffer += row.join(",") + "\n"
         lines++
@@ -177,7 +255,11 @@ export default async function data({ container }: ExecArgs) {
   await client.query("vacuum analyze sales_fact")
   await client.query("vacuum analyze sales_rollup_hourly")
   await client.query("vacuum analyze sales_rollup_hourly_all")
-  const { rows } = await client.query("select (select count(*) from sales_fact) as facts, (select count(*) from sales_rollup_hourly) as vendor_hours, (select count(*) from sales_rollup_hourly_all) as hours")
+  const { rows } = await client.query(
+    "select (select count(*) from sales_fact) as facts, (select count(*) from sales_rollup_hourly) as vendor_hours, (select count(*) from sales_rollup_hourly_all) as hours"
+  )
   await client.end()
-  log(`done in ${Math.round((Date.now() - started) / 1000)} s: ${rows[0].facts} facts, ${rows[0].vendor_hours} vendor-hour rollups, ${rows[0].hours} marketplace-hour rollups`)
+  log(
+    `done in ${Math.round((Date.now() - started) / 1000)} s: ${rows[0].facts} facts, ${rows[0].vendor_hours} vendor-hour rollups, ${rows[0].hours} marketplace-hour rollups`
+  )
 }

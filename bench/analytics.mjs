@@ -85,7 +85,11 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100
 /** Times `sql` n times in one psql session (\timing), after 5 warm-up runs. */
 function psqlTimes(url, sql, n) {
   const script = `\\timing on\n${Array.from({ length: n + 5 }, () => sql.trim().replace(/;?$/, ";")).join("\n")}\n`
-  const out = spawnSync("psql", [url, "-X", "-q", "-o", "/dev/null", "-f", "-"], { input: script, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const out = spawnSync("psql", [url, "-X", "-q", "-o", "/dev/null", "-f", "-"], {
+    input: script,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (out.status !== 0) throw new Error(`psql failed: ${out.stderr}`)
   const times = [...(out.stdout + out.stderr).matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]))
   return times.slice(5).sort((a, b) => a - b)
@@ -94,7 +98,11 @@ function psqlTimes(url, sql, n) {
 async function timeHttp(base, path, headers, n) {
   // Warm-up; the first request may find its kept-alive socket closed by the
   // server while psql ran, so a failed warm-up request is simply repeated.
-  for (let i = 0; i < 10; i++) await fetch(base + path, { headers }).then((r) => r.arrayBuffer(), () => i--)
+  for (let i = 0; i < 10; i++)
+    await fetch(base + path, { headers }).then(
+      (r) => r.arrayBuffer(),
+      () => i--
+    )
   const times = []
   for (let i = 0; i < n; i++) {
     const t = performance.now()
@@ -126,10 +134,25 @@ try {
     const base = `http://localhost:${port}`
     for (let i = 0; ; i++) {
       if (i > 240) throw new Error("Medusa did not start")
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break
+      if (
+        await fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false
+        )
+      )
+        break
       await new Promise((r) => setTimeout(r, 500))
     }
-    const token = async (actor, body) => (await (await fetch(`${base}/auth/${actor}/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()).token
+    const token = async (actor, body) =>
+      (
+        await (
+          await fetch(`${base}/auth/${actor}/emailpass`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          })
+        ).json()
+      ).token
     const adminAuth = { authorization: `Bearer ${await token("user", setup.admin)}` }
     const vendorAuth = { authorization: `Bearer ${await token("vendor", { email: setup.vendor.email, password: setup.vendor.password })}` }
 
@@ -140,25 +163,39 @@ try {
     const next = (d) => `('${d}T00:00:00Z'::timestamptz + interval '1 day')`
     const v = setup.vendor.id
     // The same aggregate as the straightforward SQL over the fact table (no rollups), for the second comparison.
-    const factsOverview = (vendor, a, b, c) => `select (select row(sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}),
+    const factsOverview = (
+      vendor,
+      a,
+      b,
+      c
+    ) => `select (select row(sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}),
         count(*) filter (where is_vendor_order_head), count(distinct customer_id) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}))
         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(b)} and placed_at < ${c}) cur,
       (select row(sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}),
         count(*) filter (where is_vendor_order_head), count(distinct customer_id) filter (where ${vendor ? "is_vendor_order_head" : "is_order_head"}))
         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(a)} and placed_at < ${utc(b)}) prev`
-    const factsDaily = (vendor, from) => `select date_trunc('day', placed_at at time zone 'UTC') d, sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where is_order_head)
+    const factsDaily = (
+      vendor,
+      from
+    ) => `select date_trunc('day', placed_at at time zone 'UTC') d, sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where is_order_head)
         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(from)} and placed_at < ${next(to)} group by 1 order by 1`
     const cases = [
       {
         // Medusa's own per-request cost (auth, validation, serialization,
         // gzip) around a query that costs almost nothing: the floor under
         // every endpoint below.
-        name: "floor: 1-day series", goal: null, path: `/admin/analytics/sales?currency_code=eur&interval=day&from=${to}&to=${to}`, auth: adminAuth,
+        name: "floor: 1-day series",
+        goal: null,
+        path: `/admin/analytics/sales?currency_code=eur&interval=day&from=${to}&to=${to}`,
+        auth: adminAuth,
         sql: `select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc(to)} and bucket < ${next(to)} group by 1`,
         facts: factsDaily(null, to),
       },
       {
-        name: "admin overview, 90 days", goal: 100, path: `/admin/analytics/overview?currency_code=eur&${ranges.d90}`, auth: adminAuth,
+        name: "admin overview, 90 days",
+        goal: 100,
+        path: `/admin/analytics/overview?currency_code=eur&${ranges.d90}`,
+        auth: adminAuth,
         sql: `select (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}) g,
                      (select count(*) from (select customer_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by 1) x) b,
                      (select count(*) from (select company_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and company_id is not null group by 1) x) c,
@@ -168,7 +205,10 @@ try {
         facts: factsOverview(null, "2026-05-31", "2026-08-29", next(to)),
       },
       {
-        name: "admin daily sales, 365 days", goal: 150, path: `/admin/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: adminAuth,
+        name: "admin daily sales, 365 days",
+        goal: 150,
+        path: `/admin/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`,
+        auth: adminAuth,
         sql: `with days as (select generate_series('2025-11-28'::timestamp, '${to}'::timestamp, interval '1 day') d),
                    agg as (select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) g, sum(commission_minor) c, sum(refunded_minor) r, sum(order_count) o, sum(vendor_order_count) v
                              from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1)
@@ -176,19 +216,28 @@ try {
         facts: factsDaily(null, "2025-11-28"),
       },
       {
-        name: "admin top vendors, 90 days", goal: 150, path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`, auth: adminAuth,
+        name: "admin top vendors, 90 days",
+        goal: 150,
+        path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`,
+        auth: adminAuth,
         sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count) from sales_rollup_hourly where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}
                group by vendor_id order by g desc limit 10`,
         facts: `select vendor_id, sum(total_minor - refunded_minor) g, count(*) filter (where is_vendor_order_head) from sales_fact where deleted_at is null and currency_code='eur'
                and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by vendor_id order by g desc limit 10`,
       },
       {
-        name: "admin top products, 90 days", goal: null, path: `/admin/analytics/top?currency_code=eur&dimension=product&${ranges.d90}`, auth: adminAuth,
+        name: "admin top products, 90 days",
+        goal: null,
+        path: `/admin/analytics/top?currency_code=eur&dimension=product&${ranges.d90}`,
+        auth: adminAuth,
         sql: `select product_id, sum(total_minor - refunded_minor) g, count(distinct order_id) from sales_fact where deleted_at is null and currency_code='eur'
                and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and line_type='item' and product_id is not null group by product_id order by g desc limit 10`,
       },
       {
-        name: "admin vendor performance, 90 days", goal: null, path: `/admin/analytics/vendors/performance?currency_code=eur&${ranges.d90}`, auth: adminAuth,
+        name: "admin vendor performance, 90 days",
+        goal: null,
+        path: `/admin/analytics/vendors/performance?currency_code=eur&${ranges.d90}`,
+        auth: adminAuth,
         sql: `select vendor_id, count(*), count(accepted_at), count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected'), count(canceled_at),
                      count(delivered_at), count(*) filter (where has_return),
                      percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null),
@@ -198,7 +247,10 @@ try {
                group by vendor_id order by 2 desc limit 50`,
       },
       {
-        name: "vendor overview, 30 days (biggest vendor)", goal: 25, path: `/vendor/analytics/overview?currency_code=eur&${ranges.d30}`, auth: vendorAuth,
+        name: "vendor overview, 30 days (biggest vendor)",
+        goal: 25,
+        path: `/vendor/analytics/overview?currency_code=eur&${ranges.d30}`,
+        auth: vendorAuth,
         sql: `select (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-10-28")} and bucket < ${next(to)}) g,
                      (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-10-28")} and placed_at < ${next(to)}) b,
                      (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-09-28")} and bucket < ${utc("2026-10-28")}) pg,
@@ -206,7 +258,10 @@ try {
         facts: factsOverview(v, "2026-09-28", "2026-10-28", next(to)),
       },
       {
-        name: "vendor daily sales, 365 days", goal: null, path: `/vendor/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`, auth: vendorAuth,
+        name: "vendor daily sales, 365 days",
+        goal: null,
+        path: `/vendor/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`,
+        auth: vendorAuth,
         sql: `with days as (select generate_series('2025-11-28'::timestamp, '${to}'::timestamp, interval '1 day') d),
                    agg as (select date_trunc('day', bucket at time zone 'UTC') d, sum(gmv_minor) g, sum(commission_minor) c, sum(refunded_minor) r, sum(vendor_order_count) o
                              from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2025-11-28")} and bucket < ${next(to)} group by 1)
@@ -223,14 +278,21 @@ try {
       const facts = c.facts ? psqlTimes(db.url, c.facts, requests) : sql
       const row = {
         endpoint: c.name,
-        http_p50: +pct(http, 50).toFixed(1), http_p95: +pct(http, 95).toFixed(1),
-        sql_p50: +pct(sql, 50).toFixed(1), sql_p95: +pct(sql, 95).toFixed(1),
-        ratio_p50: +(pct(http, 50) / pct(sql, 50)).toFixed(2), ratio_p95: +(pct(http, 95) / pct(sql, 95)).toFixed(2),
-        facts_sql_p95: +pct(facts, 95).toFixed(1), ratio_vs_facts_p95: +(pct(http, 95) / pct(facts, 95)).toFixed(2),
-        goal_p95_ms: c.goal, meets_goal: c.goal === null ? null : pct(http, 95) <= c.goal,
+        http_p50: +pct(http, 50).toFixed(1),
+        http_p95: +pct(http, 95).toFixed(1),
+        sql_p50: +pct(sql, 50).toFixed(1),
+        sql_p95: +pct(sql, 95).toFixed(1),
+        ratio_p50: +(pct(http, 50) / pct(sql, 50)).toFixed(2),
+        ratio_p95: +(pct(http, 95) / pct(sql, 95)).toFixed(2),
+        facts_sql_p95: +pct(facts, 95).toFixed(1),
+        ratio_vs_facts_p95: +(pct(http, 95) / pct(facts, 95)).toFixed(2),
+        goal_p95_ms: c.goal,
+        meets_goal: c.goal === null ? null : pct(http, 95) <= c.goal,
       }
       results.push(row)
-      say(`${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms (ratio p95 ${row.ratio_p95}×); over the facts p95 ${row.facts_sql_p95} ms (ratio ${row.ratio_vs_facts_p95}×)`)
+      say(
+        `${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms (ratio p95 ${row.ratio_p95}×); over the facts p95 ${row.facts_sql_p95} ms (ratio ${row.ratio_vs_facts_p95}×)`
+      )
     }
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
     fs.mkdirSync("bench/out", { recursive: true })
@@ -240,7 +302,9 @@ try {
   }
 } finally {
   if (server) {
-    try { process.kill(-server.pid, "SIGTERM") } catch {}
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {}
   }
   await db.stop()
 }

@@ -137,7 +137,8 @@ export default async function run({ container }: ExecArgs) {
       // Steps of the split runs of this size, median per run, slowest first.
       const merged = new Map<string, number[]>()
       for (const t of (results as any).traces.filter((t: any) => t.size === size))
-        for (const [k, v] of t.steps as Map<string, number[]>) merged.set(k, [...(merged.get(k) ?? []), (v as number[]).reduce((a, b) => a + b, 0)])
+        for (const [k, v] of t.steps as Map<string, number[]>)
+          merged.set(k, [...(merged.get(k) ?? []), (v as number[]).reduce((a, b) => a + b, 0)])
       const lines = [...merged].map(([k, v]) => [k, pct(v, 50)] as const).sort((a, b) => b[1] - a[1])
       for (const [k, v] of lines.slice(0, 25)) log(`  ${size} vendors  ${v.toFixed(1).padStart(7)} ms  ${k}`)
     }

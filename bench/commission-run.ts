@@ -18,16 +18,13 @@ import type { SplitVendorOrder } from "../src/modules/vendor/types"
 // resolved, then the split's one-transaction write, which stores the
 // commission lines together with the vendor order, its lines and its ledger
 // rows (decision 48).
-const commissionOfSplit = createWorkflow(
-  "bench-commission-of-split",
-  (input: { order_id: string; splits: SplitVendorOrder[] }) => {
-    const priced = computeCommissionsStep({ splits: input.splits })
-    writeVendorSplitStep(
-      transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits, lines: priced.lines }))
-    )
-    return new WorkflowResponse(priced)
-  }
-)
+const commissionOfSplit = createWorkflow("bench-commission-of-split", (input: { order_id: string; splits: SplitVendorOrder[] }) => {
+  const priced = computeCommissionsStep({ splits: input.splits })
+  writeVendorSplitStep(
+    transform({ input, priced }, ({ input, priced }) => ({ order_id: input.order_id, splits: priced.splits, lines: priced.lines }))
+  )
+  return new WorkflowResponse(priced)
+})
 
 /**
  * Run by bench/run.mjs through `medusa exec`. One vendor with 200 products in a category
@@ -51,7 +48,9 @@ export default async function run({ container }: ExecArgs) {
   const { result: leaves } = await createProductCategoriesWorkflow(container).run({
     input: { product_categories: roots.map((r, i) => ({ name: `Leaf ${i}`, parent_category_id: r.id, is_active: true })) },
   })
-  const { data: setup } = await container.resolve("query").graph({ entity: "vendor", fields: ["shipping_profile.id"], filters: { id: v.vendor.id } })
+  const { data: setup } = await container
+    .resolve("query")
+    .graph({ entity: "vendor", fields: ["shipping_profile.id"], filters: { id: v.vendor.id } })
   const { result: products } = await createVendorProductsWorkflow(container).run({
     input: {
       vendor_id: v.vendor.id,
@@ -79,10 +78,31 @@ export default async function run({ container }: ExecArgs) {
         kind === 0
           ? { name: `global ${i}`, rate_type: "percentage", value: 10 + (i % 5), scope_type: "global", priority: i }
           : kind === 1
-            ? { name: `vendor ${i}`, rate_type: "percentage", value: 5, scope_type: "vendor", scope_id: i === 1 ? v.vendor.id : `ven_other_${i}` }
+            ? {
+                name: `vendor ${i}`,
+                rate_type: "percentage",
+                value: 5,
+                scope_type: "vendor",
+                scope_id: i === 1 ? v.vendor.id : `ven_other_${i}`,
+              }
             : kind === 2
-              ? { name: `category ${i}`, rate_type: "flat", value: 2, currency_code: "eur", min_amount: 1, max_amount: 5, scope_type: "product_category", scope_id: roots[i % roots.length].id }
-              : { name: `product ${i}`, rate_type: "percentage", value: 7, scope_type: "product", scope_id: products[i % products.length].id }
+              ? {
+                  name: `category ${i}`,
+                  rate_type: "flat",
+                  value: 2,
+                  currency_code: "eur",
+                  min_amount: 1,
+                  max_amount: 5,
+                  scope_type: "product_category",
+                  scope_id: roots[i % roots.length].id,
+                }
+              : {
+                  name: `product ${i}`,
+                  rate_type: "percentage",
+                  value: 7,
+                  scope_type: "product",
+                  scope_id: products[i % products.length].id,
+                }
       )
     }
     if (rules.length) await commission.createCommissionRules(rules)
@@ -114,7 +134,18 @@ export default async function run({ container }: ExecArgs) {
       tax_total: 0,
       total: (10 + i) * (1 + (i % 3)),
     })),
-    shipping_methods: [{ shipping_method_id: "ordsm_bench", shipping_option_id: v.shipping_option_id, name: "Bench", amount: 4.95, subtotal: 4.95, discount_total: 0, tax_total: 0, total: 4.95 }],
+    shipping_methods: [
+      {
+        shipping_method_id: "ordsm_bench",
+        shipping_option_id: v.shipping_option_id,
+        name: "Bench",
+        amount: 4.95,
+        subtotal: 4.95,
+        discount_total: 0,
+        tax_total: 0,
+        total: 4.95,
+      },
+    ],
   })
 
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]

@@ -26,7 +26,6 @@ process.chdir(root)
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
 const say = (m) => console.log(`[bench] ${m}`)
 
-
 function medusa(args) {
   return new Promise((resolve, reject) => {
     const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: "inherit", env })

@@ -20,34 +20,57 @@ let page
 let token
 
 const api = async (p, init = {}) => {
-  const res = await fetch(stack.base + p, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) } })
+  const res = await fetch(stack.base + p, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) },
+  })
   const body = await res.json()
   assert.equal(res.status, 200, `${p}: ${res.status} ${JSON.stringify(body)}`)
   return body
 }
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 
-before(async () => {
-  fs.rmSync(SHOTS, { recursive: true, force: true })
-  fs.mkdirSync(SHOTS, { recursive: true })
-  const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : () => {}
-  stack = await startStack({ log })
-  token = (await (await fetch(`${stack.base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) })).json()).token
-  // No network here: a fresh profile, and nothing that phones home.
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "lilium-chromium-")), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.setDefaultTimeout(30_000)
-  await page.goto(`${stack.base}/app/login`)
-  await page.fill('input[name="email"]', ADMIN.email)
-  await page.fill('input[name="password"]', ADMIN.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((u) => !u.pathname.endsWith("/login"))
-}, { timeout: 900_000 })
+before(
+  async () => {
+    fs.rmSync(SHOTS, { recursive: true, force: true })
+    fs.mkdirSync(SHOTS, { recursive: true })
+    const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : () => {}
+    stack = await startStack({ log })
+    token = (
+      await (
+        await fetch(`${stack.base}/auth/user/emailpass`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(ADMIN),
+        })
+      ).json()
+    ).token
+    // No network here: a fresh profile, and nothing that phones home.
+    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "lilium-chromium-")), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    page.setDefaultTimeout(30_000)
+    await page.goto(`${stack.base}/app/login`)
+    await page.fill('input[name="email"]', ADMIN.email)
+    await page.fill('input[name="password"]', ADMIN.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((u) => !u.pathname.endsWith("/login"))
+  },
+  { timeout: 900_000 }
+)
 
 after(async () => {
   await context?.close().catch(() => {})
@@ -57,7 +80,8 @@ after(async () => {
 test("Vendors: the list filters by status, and the pending vendor is approved through the UI", async () => {
   await page.goto(`${stack.base}/app/vendors`)
   await page.getByTestId("vendor-row-nordic-notebooks").waitFor()
-  for (const handle of ["lumen-office-lighting", "oakline-furniture", "papyrus-supplies"]) assert.ok(await page.getByTestId(`vendor-row-${handle}`).isVisible())
+  for (const handle of ["lumen-office-lighting", "oakline-furniture", "papyrus-supplies"])
+    assert.ok(await page.getByTestId(`vendor-row-${handle}`).isVisible())
   await shot("vendors")
 
   await page.getByTestId("vendor-status-filter").click()
@@ -86,7 +110,11 @@ test("Vendor detail: members, products, vendor orders, ledger and payouts tabs",
   const { vendors } = await api("/admin/vendors?q=lumen")
   await page.goto(`${stack.base}/app/vendors/${vendors[0].id}`)
   await page.getByRole("tab", { name: "Members" }).waitFor()
-  for (const [tab, table] of [["Products", "table-products"], ["Vendor orders", "table-vendor-orders"], ["Ledger", "table-ledger"]]) {
+  for (const [tab, table] of [
+    ["Products", "table-products"],
+    ["Vendor orders", "table-vendor-orders"],
+    ["Ledger", "table-ledger"],
+  ]) {
     await page.getByRole("tab", { name: tab }).click()
     await page.getByTestId(table).waitFor()
   }
@@ -108,7 +136,13 @@ test("Commission rules: a rule created through the UI is what the API returns", 
   const { commission_rules } = await api("/admin/commission-rules?q=E2E")
   assert.equal(commission_rules.length, 1)
   assert.deepEqual(
-    { rate_type: commission_rules[0].rate_type, value: commission_rules[0].value, priority: commission_rules[0].priority, scope: commission_rules[0].scope, is_active: commission_rules[0].is_active },
+    {
+      rate_type: commission_rules[0].rate_type,
+      value: commission_rules[0].value,
+      priority: commission_rules[0].priority,
+      scope: commission_rules[0].scope,
+      is_active: commission_rules[0].is_active,
+    },
     { rate_type: "percentage", value: 7, priority: 5, scope: { type: "global", id: null }, is_active: true }
   )
 })
@@ -149,7 +183,11 @@ test("Widgets: the vendor on a product, the vendor split on an order, the vendor
 
   const { orders } = await api("/admin/orders?fields=id,email&limit=1&order=-created_at")
   await page.goto(`${stack.base}/app/orders/${orders[0].id}`)
-  await page.getByTestId("widget-order-split").getByText(/commission/).first().waitFor()
+  await page
+    .getByTestId("widget-order-split")
+    .getByText(/commission/)
+    .first()
+    .waitFor()
   await shot("widget-order")
 
   const { customers } = await api("/admin/customers?q=buyer@lilium.demo&fields=id")

@@ -11,7 +11,6 @@ import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from
 
 export const ADMIN = { email: "admin@lilium.local", password: "lilium-admin" }
 
-
 export async function startStack({ log = () => {} } = {}) {
   let embedded = null
   let url = process.env.E2E_DATABASE_URL
@@ -51,7 +50,10 @@ export async function startStack({ log = () => {} } = {}) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`)
     if (Date.now() - started > 600_000) throw new Error("the marketplace did not start within 10 minutes")
-    const ok = await fetch(`${base}/app`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${base}/app`).then(
+      (r) => r.ok,
+      () => false
+    )
     if (ok) break
     await new Promise((r) => setTimeout(r, 1000))
   }

@@ -101,5 +101,7 @@ const res = JSON.parse(
   })
 )[0]
 const tgz = path.join(out, res.filename)
-say(`${res.name}@${res.version}: ${(res.size / 1024).toFixed(0)} kB packed, ${(res.unpackedSize / 1024 / 1024).toFixed(2)} MB unpacked, ${res.entryCount} files (${Math.round((Date.now() - t0) / 1000)}s)`)
+say(
+  `${res.name}@${res.version}: ${(res.size / 1024).toFixed(0)} kB packed, ${(res.unpackedSize / 1024 / 1024).toFixed(2)} MB unpacked, ${res.entryCount} files (${Math.round((Date.now() - t0) / 1000)}s)`
+)
 console.log(tgz)

@@ -14,11 +14,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
-import {
-  connectionUrl,
-  ensureDatabase,
-  startEmbeddedPostgres,
-} from "./lib/embedded-postgres.mjs"
+import { connectionUrl, ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import localSecrets from "./lib/local-secrets.cjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")

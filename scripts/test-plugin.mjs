@@ -142,7 +142,11 @@ async function startServer(label, env = {}) {
     await new Promise((r) => setTimeout(r, 500))
   }
   stopProcess(child)
-  const tail = fs.readFileSync(path.join(host, "logs", `${label}.log`), "utf8").split("\n").slice(-40).join("\n")
+  const tail = fs
+    .readFileSync(path.join(host, "logs", `${label}.log`), "utf8")
+    .split("\n")
+    .slice(-40)
+    .join("\n")
   console.log(tail)
   throw new Error(`${label}: medusa start did not answer /health (exit ${exited})`)
 }
@@ -235,7 +239,9 @@ async function packPlugin() {
 }
 
 function checkTarball(tgz) {
-  const files = execFileSync("tar", ["tzf", tgz], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n")
+  const files = execFileSync("tar", ["tzf", tgz], { encoding: "utf8", maxBuffer: 1 << 26 })
+    .trim()
+    .split("\n")
   const has = (re) => files.some((f) => re.test(f))
   const s = "package/.medusa/server/src/"
   const want = [
@@ -254,13 +260,25 @@ function checkTarball(tgz) {
     "admin/index.js",
   ]
   const missing = want.filter((w) => !has(new RegExp(`^${(s + w).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`)))
-  check("tarball has the built modules, migrations, API, subscribers, jobs, links, workflows, providers, seed, options and admin", !missing.length, missing.length ? `missing ${missing.join(", ")}` : `${files.length} files`)
+  check(
+    "tarball has the built modules, migrations, API, subscribers, jobs, links, workflows, providers, seed, options and admin",
+    !missing.length,
+    missing.length ? `missing ${missing.join(", ")}` : `${files.length} files`
+  )
   const bad = files.filter((f) => /__tests__|\.spec\.|medusa-plugin-options\.json|payment-decline|\.ts$/.test(f) && !f.endsWith(".d.ts"))
   const outside = files.filter((f) => !f.startsWith("package/.medusa/server/") && !/^package\/(package\.json|README\.md|LICENSE)$/.test(f))
-  check("tarball has no tests, TypeScript sources, test providers or files outside .medusa/server", !bad.length && !outside.length, [...bad, ...outside].slice(0, 5).join(", "))
+  check(
+    "tarball has no tests, TypeScript sources, test providers or files outside .medusa/server",
+    !bad.length && !outside.length,
+    [...bad, ...outside].slice(0, 5).join(", ")
+  )
   const pkg = JSON.parse(execFileSync("tar", ["xzf", tgz, "-O", "package/package.json"], { encoding: "utf8" }))
   const deps = Object.keys(pkg.dependencies ?? {})
-  check("packed package.json: @medusajs/* only as peers, ./admin exported", !deps.some((d) => d.startsWith("@medusajs/")) && pkg.exports?.["./admin"] && pkg.peerDependencies?.["@medusajs/framework"], `dependencies: ${deps.join(", ")}`)
+  check(
+    "packed package.json: @medusajs/* only as peers, ./admin exported",
+    !deps.some((d) => d.startsWith("@medusajs/")) && pkg.exports?.["./admin"] && pkg.peerDependencies?.["@medusajs/framework"],
+    `dependencies: ${deps.join(", ")}`
+  )
 }
 
 async function setUpDatabase() {
@@ -300,15 +318,26 @@ async function installHost(tgz, npmCi) {
   fs.rmSync(path.join(host, "node_modules", "@lilium"), { recursive: true, force: true })
   run("npm-install-plugin", "npm", ["install", "--no-save", ...npmFlags, tgz])
   const pluginDir = path.join(host, "node_modules", ...PLUGIN.split("/"))
-  check("the plugin is installed from the tarball", fs.existsSync(path.join(pluginDir, ".medusa", "server", "src", "modules", "vendor", "index.js")))
+  check(
+    "the plugin is installed from the tarball",
+    fs.existsSync(path.join(pluginDir, ".medusa", "server", "src", "modules", "vendor", "index.js"))
+  )
   // @medusajs/framework does not export its package.json: compare where its entry resolves from each side.
   const fromHost = fs.realpathSync(createRequire(path.join(host, "package.json")).resolve("@medusajs/framework"))
   const fromPlugin = fs.realpathSync(createRequire(path.join(pluginDir, "package.json")).resolve("@medusajs/framework"))
-  const copies = execFileSync("find", [path.join(host, "node_modules"), "-path", "*/@medusajs/framework/package.json", "-not", "-path", "*/dist/*"], { encoding: "utf8" })
+  const copies = execFileSync(
+    "find",
+    [path.join(host, "node_modules"), "-path", "*/@medusajs/framework/package.json", "-not", "-path", "*/dist/*"],
+    { encoding: "utf8" }
+  )
     .trim()
     .split("\n")
     .filter(Boolean)
-  check("one @medusajs/framework, shared by the host and the plugin", fromHost === fromPlugin && copies.length === 1, `${copies.length} cop${copies.length === 1 ? "y" : "ies"}`)
+  check(
+    "one @medusajs/framework, shared by the host and the plugin",
+    fromHost === fromPlugin && copies.length === 1,
+    `${copies.length} cop${copies.length === 1 ? "y" : "ies"}`
+  )
   const resolves = ["modules/vendor", "providers/payout-manual", "options", "admin"].every((e) => {
     try {
       createRequire(path.join(host, "package.json")).resolve(`${PLUGIN}/${e}`)
@@ -325,7 +354,11 @@ async function migrate() {
   const tables = await tableNames()
   const want = ["vendor", "vendor_order", "commission_rule", "vendor_transaction", "payout", "payout_account", "audit_entry", "sales_fact"]
   const missing = want.filter((t) => !tables.has(t))
-  check("medusa db:migrate creates Lilium's tables", !missing.length, missing.length ? `missing ${missing.join(", ")}` : `${tables.size} tables`)
+  check(
+    "medusa db:migrate creates Lilium's tables",
+    !missing.length,
+    missing.length ? `missing ${missing.join(", ")}` : `${tables.size} tables`
+  )
 }
 
 async function badOptions() {
@@ -337,7 +370,10 @@ async function badOptions() {
   })
   check(
     "an invalid plugin option stops medusa start and names the option",
-    r.status !== 0 && r.status !== null && r.out.includes(`Invalid ${PLUGIN} options`) && r.out.includes("payoutHoldDays: must be ≥ 0 (got -1) [plugin option payoutHoldDays]"),
+    r.status !== 0 &&
+      r.status !== null &&
+      r.out.includes(`Invalid ${PLUGIN} options`) &&
+      r.out.includes("payoutHoldDays: must be ≥ 0 (got -1) [plugin option payoutHoldDays]"),
     `exit ${r.status}`
   )
 }
@@ -397,7 +433,15 @@ async function sellingVendor(api, admin, { name, handle, price, shipping }) {
       title: `${name} product`,
       status: "published",
       options: [{ title: "Size", values: ["One"] }],
-      variants: [{ title: "One", sku: `${handle}-one`, manage_inventory: true, options: { Size: "One" }, prices: [{ currency_code: "eur", amount: price }] }],
+      variants: [
+        {
+          title: "One",
+          sku: `${handle}-one`,
+          manage_inventory: true,
+          options: { Size: "One" },
+          prices: [{ currency_code: "eur", amount: price }],
+        },
+      ],
     },
     headers
   )
@@ -413,12 +457,19 @@ async function moneyPath(base) {
   const login = await api.post("/auth/user/emailpass", ADMIN)
   const admin = bearer(login.data.token)
   const store = { headers: { "x-publishable-api-key": await storefrontKey(api, admin) } }
-  await api.post("/admin/commission-rules", { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } }, admin)
+  await api.post(
+    "/admin/commission-rules",
+    { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },
+    admin
+  )
 
   const a = await sellingVendor(api, admin, { name: "Alder Tools", handle: "alder-tools", price: 100, shipping: 5 })
   const b = await sellingVendor(api, admin, { name: "Birch Paper", handle: "birch-paper", price: 20, shipping: 4 })
   const { data: vendors } = await api.get("/store/vendors", store)
-  check("two vendors applied, were approved and are listed in the store", ["alder-tools", "birch-paper"].every((h) => vendors.vendors.some((v) => v.handle === h)))
+  check(
+    "two vendors applied, were approved and are listed in the store",
+    ["alder-tools", "birch-paper"].every((h) => vendors.vendors.some((v) => v.handle === h))
+  )
 
   const { data: regions } = await api.get("/store/regions", store)
   const eur = regions.regions.find((r) => r.currency_code === "eur")
@@ -452,7 +503,11 @@ async function moneyPath(base) {
   if (!voA || !voB) return
   check(
     "each vendor order has 10% commission on its items, and net = total − commission",
-    round2(voA.commission_total) === 20 && round2(voB.commission_total) === 6 && round2(voA.net_total) === round2(voA.total - voA.commission_total) && round2(voA.total) === 205 && round2(voB.total) === 64,
+    round2(voA.commission_total) === 20 &&
+      round2(voB.commission_total) === 6 &&
+      round2(voA.net_total) === round2(voA.total - voA.commission_total) &&
+      round2(voA.total) === 205 &&
+      round2(voB.total) === 64,
     `A total ${voA.total} commission ${voA.commission_total}; B total ${voB.total} commission ${voB.commission_total}`
   )
 
@@ -473,7 +528,11 @@ async function moneyPath(base) {
     if (balance && round2(balance.available) > 0) break
     await sleep(200)
   }
-  check("a delivered vendor order is available at once (plugin option payoutHoldDays: 0)", balance && round2(balance.available) === 185, JSON.stringify(balance))
+  check(
+    "a delivered vendor order is available at once (plugin option payoutHoldDays: 0)",
+    balance && round2(balance.available) === 185,
+    JSON.stringify(balance)
+  )
 
   await api.post(
     "/vendor/payout-account",
@@ -482,7 +541,13 @@ async function moneyPath(base) {
   )
   const { data: runData } = await api.post("/admin/payout-runs", {}, admin)
   const payout = runData.payout_run.payouts.find((p) => p.vendor_id === a.vendor.id)
-  check("a payout run pays the vendor's balance through the plugin's manual payout provider", payout && round2(payout.amount) === 185 && payout.provider === "manual", payout ? `${payout.amount} ${payout.currency_code} via ${payout.provider}, ${payout.status}` : JSON.stringify(runData.payout_run.payouts).slice(0, 300))
+  check(
+    "a payout run pays the vendor's balance through the plugin's manual payout provider",
+    payout && round2(payout.amount) === 185 && payout.provider === "manual",
+    payout
+      ? `${payout.amount} ${payout.currency_code} via ${payout.provider}, ${payout.status}`
+      : JSON.stringify(runData.payout_run.payouts).slice(0, 300)
+  )
   say(`money path in ${secs(t)}`)
 }
 
@@ -494,9 +559,19 @@ async function adminBuild() {
   const t = Date.now()
   run("admin-build", process.execPath, medusa("build", "--admin-only"), { env: { HOST_ADMIN: "true" } })
   const dir = path.join(host, ".medusa", "admin", "assets")
-  const text = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n") : ""
+  const text = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".js"))
+        .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+        .join("\n")
+    : ""
   const labels = ["Commission rules", "Payouts", "Marketplace analytics"]
-  check("the host's admin build contains Lilium's admin pages", labels.every((l) => text.includes(l)), `${secs(t)}`)
+  check(
+    "the host's admin build contains Lilium's admin pages",
+    labels.every((l) => text.includes(l)),
+    `${secs(t)}`
+  )
 }
 
 async function uninstall() {
@@ -506,13 +581,21 @@ async function uninstall() {
   const off = { LILIUM_PLUGIN: "off" }
   const m = run("db-migrate-uninstalled", process.execPath, medusa("db:migrate", "--execute-safe-links"), { env: off, allowFail: true })
   const tables = await tableNames()
-  check("without the plugin, medusa db:migrate succeeds and keeps Lilium's data", m.status === 0 && tables.has("vendor") && tables.has("payout"), `exit ${m.status}`)
+  check(
+    "without the plugin, medusa db:migrate succeeds and keeps Lilium's data",
+    m.status === 0 && tables.has("vendor") && tables.has("payout"),
+    `exit ${m.status}`
+  )
   server = await startServer("start-uninstalled", off)
   const api = client(server.base)
   const key = await storefrontKey(api, bearer((await api.post("/auth/user/emailpass", ADMIN)).data.token))
   const products = await api.get("/store/products", { headers: { "x-publishable-api-key": key } })
   const vendorMe = await api.get("/vendor/me", { expect: [404, 401] })
-  check("without the plugin, the store starts and serves the Store API; Lilium's routes are gone", products.status === 200 && vendorMe.status === 404, `/vendor/me ${vendorMe.status}`)
+  check(
+    "without the plugin, the store starts and serves the Store API; Lilium's routes are gone",
+    products.status === 200 && vendorMe.status === 404,
+    `/vendor/me ${vendorMe.status}`
+  )
   await stopProcess(server.child)
   server = undefined
   const log = fs.readFileSync(path.join(host, "logs", "start-uninstalled.log"), "utf8")
@@ -552,7 +635,10 @@ async function cleanUp() {
     const u = new URL(adminDb)
     u.pathname = "/postgres"
     const c = new pg.Client({ connectionString: u.toString() })
-    await c.connect().then(() => c.query('DROP DATABASE IF EXISTS "lilium_plugin_host" WITH (FORCE)')).catch(() => {})
+    await c
+      .connect()
+      .then(() => c.query('DROP DATABASE IF EXISTS "lilium_plugin_host" WITH (FORCE)'))
+      .catch(() => {})
     await c.end().catch(() => {})
   }
   if (embedded) await Promise.race([embedded.stop(), sleep(10_000)]).catch(() => {})
@@ -560,8 +646,7 @@ async function cleanUp() {
   if (host && process.env.LILIUM_PLUGIN_TEST_KEEP !== "1" && !process.env.LILIUM_PLUGIN_TEST_HOST) {
     // About 1,100 packages: rm runs on after this script has printed its result.
     spawn("rm", ["-rf", host], { detached: true, stdio: "ignore" }).unref()
-  }
-  else if (host) say(`kept ${host}`)
+  } else if (host) say(`kept ${host}`)
 }
 
 let code = 0

@@ -10,12 +10,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import {
-  EMBEDDED_PASSWORD,
-  EMBEDDED_USER,
-  freePort,
-  startEmbeddedPostgres,
-} from "./lib/embedded-postgres.mjs"
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
@@ -86,9 +81,7 @@ function jest(layer) {
 async function main() {
   const started = Date.now()
   await startDatabase()
-  const layers = ["unit", "integration:modules", "integration:http"].filter(
-    (l) => !only || only.some((o) => l.endsWith(o))
-  )
+  const layers = ["unit", "integration:modules", "integration:http"].filter((l) => !only || only.some((o) => l.endsWith(o)))
   const results = []
   for (const layer of layers) {
     say(`running ${layer} tests`)

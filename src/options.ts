@@ -26,12 +26,14 @@ export const LILIUM_PLUGIN = "@lilium/medusa-plugin"
 
 type Check = (v: unknown) => string | null
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v)
-const number = (min: number, opts: { strict?: boolean; integer?: boolean } = {}): Check => (v) => {
-  if (!isNum(v)) return "must be a finite number"
-  if (opts.integer && !Number.isInteger(v)) return "must be a whole number"
-  if (opts.strict ? v <= min : v < min) return opts.strict ? `must be greater than ${min}` : `must be ≥ ${min}`
-  return null
-}
+const number =
+  (min: number, opts: { strict?: boolean; integer?: boolean } = {}): Check =>
+  (v) => {
+    if (!isNum(v)) return "must be a finite number"
+    if (opts.integer && !Number.isInteger(v)) return "must be a whole number"
+    if (opts.strict ? v <= min : v < min) return opts.strict ? `must be greater than ${min}` : `must be ≥ ${min}`
+    return null
+  }
 const decimalsOf = (v: number) => {
   const [m, e] = String(v).split("e")
   return Math.max(0, (m.split(".")[1]?.length ?? 0) - Number(e ?? 0))
@@ -56,7 +58,8 @@ const url: Check = (v) => {
   }
 }
 const SIZE = /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i
-const size: Check = (v) => (typeof v === "string" && SIZE.test(v.trim())) || (isNum(v) && v > 0) ? null : 'must be a size such as "1mb" or "500kb"'
+const size: Check = (v) =>
+  (typeof v === "string" && SIZE.test(v.trim())) || (isNum(v) && v > 0) ? null : 'must be a size such as "1mb" or "500kb"'
 const string: Check = (v) => (typeof v === "string" ? null : "must be a string")
 const trust: Check = (v) => (["string", "number", "boolean"].includes(typeof v) ? null : "must be a string, a number of hops or a boolean")
 
@@ -75,7 +78,14 @@ type Setting = {
   describe: string
 }
 
-const S = (option: string, env: string | undefined, dflt: unknown, check: Check, describe: string, extra: Partial<Setting> = {}): Setting => ({
+const S = (
+  option: string,
+  env: string | undefined,
+  dflt: unknown,
+  check: Check,
+  describe: string,
+  extra: Partial<Setting> = {}
+): Setting => ({
   option,
   env,
   default: dflt,
@@ -86,25 +96,82 @@ const S = (option: string, env: string | undefined, dflt: unknown, check: Check,
 
 /** Every setting, its env var and default: the options table of the README comes from this list. */
 export const LILIUM_SETTINGS: Setting[] = [
-  S("payoutHoldDays", "MARKETPLACE_PAYOUT_HOLD_DAYS", 7, number(0), "days after delivery before a vendor's earnings are available", { numeric: true }),
-  S("payoutAccountHoldHours", "MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS", 48, number(0), "hours a changed payout destination waits before it receives payouts (0 = at once)", { numeric: true }),
+  S("payoutHoldDays", "MARKETPLACE_PAYOUT_HOLD_DAYS", 7, number(0), "days after delivery before a vendor's earnings are available", {
+    numeric: true,
+  }),
+  S(
+    "payoutAccountHoldHours",
+    "MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS",
+    48,
+    number(0),
+    "hours a changed payout destination waits before it receives payouts (0 = at once)",
+    { numeric: true }
+  ),
   S("minPayout", "MARKETPLACE_MIN_PAYOUT", 0, amount, "smallest available balance a payout run pays out (major units)", { numeric: true }),
   S("payoutSchedule", "MARKETPLACE_PAYOUT_SCHEDULE", "0 6 * * *", cron, "cron of the scheduled payout run (worker)"),
-  S("shipSlaHours", "MARKETPLACE_SHIP_SLA_HOURS", 48, number(0, { strict: true }), "a vendor order shipped later than this after placing is late (analytics)", { numeric: true }),
+  S(
+    "shipSlaHours",
+    "MARKETPLACE_SHIP_SLA_HOURS",
+    48,
+    number(0, { strict: true }),
+    "a vendor order shipped later than this after placing is late (analytics)",
+    { numeric: true }
+  ),
   S("vendorPanelUrl", "VENDOR_PANEL_URL", "http://localhost:5173", url, "vendor panel base URL used in emails and Stripe onboarding links"),
-  S("vendorInviteTtlHours", "VENDOR_INVITE_TTL_HOURS", 72, number(0, { strict: true }), "hours a vendor member invite stays valid", { numeric: true }),
-  S("limits.maxAmount", "MARKETPLACE_MAX_AMOUNT", 1_000_000, number(0, { strict: true }), "largest amount any money field accepts (major units)", { numeric: true }),
-  S("limits.maxQuantity", "MARKETPLACE_MAX_QUANTITY", 10_000, number(0, { strict: true, integer: true }), "largest quantity of one cart line", { numeric: true }),
+  S("vendorInviteTtlHours", "VENDOR_INVITE_TTL_HOURS", 72, number(0, { strict: true }), "hours a vendor member invite stays valid", {
+    numeric: true,
+  }),
+  S(
+    "limits.maxAmount",
+    "MARKETPLACE_MAX_AMOUNT",
+    1_000_000,
+    number(0, { strict: true }),
+    "largest amount any money field accepts (major units)",
+    { numeric: true }
+  ),
+  S(
+    "limits.maxQuantity",
+    "MARKETPLACE_MAX_QUANTITY",
+    10_000,
+    number(0, { strict: true, integer: true }),
+    "largest quantity of one cart line",
+    { numeric: true }
+  ),
   S("limits.httpBodyLimit", "HTTP_BODY_LIMIT", "1mb", size, "largest JSON request body"),
-  S("rateLimit.windowMs", "RATE_LIMIT_WINDOW_MS", 60_000, number(0, { strict: true }), "rate-limit window (ms)", { numeric: true, lenientEnv: true }),
-  S("rateLimit.readMax", "RATE_LIMIT_READ_MAX", 600, number(0), "reads per IP (or credential) per window", { numeric: true, lenientEnv: true }),
-  S("rateLimit.writeMax", "RATE_LIMIT_WRITE_MAX", 120, number(0), "writes per IP (or credential) per window", { numeric: true, lenientEnv: true }),
-  S("rateLimit.hooksMax", "HOOKS_RATE_LIMIT_MAX", 1200, number(0), "/hooks/* requests per IP per window", { numeric: true, lenientEnv: true }),
-  S("rateLimit.authMax", "AUTH_RATE_LIMIT_MAX", 20, number(0), "sign-in attempts per IP per auth window", { numeric: true, lenientEnv: true }),
-  S("rateLimit.authIdentifierMax", "AUTH_IDENTIFIER_RATE_LIMIT_MAX", 10, number(0), "sign-in attempts per identifier per auth window", { numeric: true, lenientEnv: true }),
-  S("rateLimit.authWindowSeconds", "AUTH_RATE_LIMIT_WINDOW_SECONDS", 60, number(0, { strict: true }), "auth rate-limit window (s)", { numeric: true, lenientEnv: true }),
-  S("rateLimit.exempt", "RATE_LIMIT_EXEMPT", undefined, string, "addresses/CIDRs without IP budgets (comma-separated)", { lenientEnv: true }),
-  S("rateLimit.trustProxy", "TRUST_PROXY", undefined, trust, "proxies trusted for X-Forwarded-For (hops, CIDRs, keywords)", { lenientEnv: true }),
+  S("rateLimit.windowMs", "RATE_LIMIT_WINDOW_MS", 60_000, number(0, { strict: true }), "rate-limit window (ms)", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.readMax", "RATE_LIMIT_READ_MAX", 600, number(0), "reads per IP (or credential) per window", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.writeMax", "RATE_LIMIT_WRITE_MAX", 120, number(0), "writes per IP (or credential) per window", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.hooksMax", "HOOKS_RATE_LIMIT_MAX", 1200, number(0), "/hooks/* requests per IP per window", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.authMax", "AUTH_RATE_LIMIT_MAX", 20, number(0), "sign-in attempts per IP per auth window", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.authIdentifierMax", "AUTH_IDENTIFIER_RATE_LIMIT_MAX", 10, number(0), "sign-in attempts per identifier per auth window", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.authWindowSeconds", "AUTH_RATE_LIMIT_WINDOW_SECONDS", 60, number(0, { strict: true }), "auth rate-limit window (s)", {
+    numeric: true,
+    lenientEnv: true,
+  }),
+  S("rateLimit.exempt", "RATE_LIMIT_EXEMPT", undefined, string, "addresses/CIDRs without IP budgets (comma-separated)", {
+    lenientEnv: true,
+  }),
+  S("rateLimit.trustProxy", "TRUST_PROXY", undefined, trust, "proxies trusted for X-Forwarded-For (hops, CIDRs, keywords)", {
+    lenientEnv: true,
+  }),
 ]
 
 // ---- the schema (types and structure; values are checked per setting) ---------
@@ -131,7 +198,10 @@ export const liliumOptionsSchema = z
     shipSlaHours: z.number(),
     vendorPanelUrl: z.string(),
     vendorInviteTtlHours: z.number(),
-    limits: z.object({ maxAmount: z.number(), maxQuantity: z.number(), httpBodyLimit: z.union([z.string(), z.number()]) }).partial().strict(),
+    limits: z
+      .object({ maxAmount: z.number(), maxQuantity: z.number(), httpBodyLimit: z.union([z.string(), z.number()]) })
+      .partial()
+      .strict(),
     rateLimit: z
       .object({
         windowMs: z.number(),
@@ -225,11 +295,15 @@ export function liliumOptionsProblems(raw: unknown, env: NodeJS.ProcessEnv = pro
           problems.push(`unknown option "${full}"${hint ? ` (did you mean "${hint}"?)` : ""}`)
         }
       } else if (at.startsWith("stripeConnect")) {
-        problems.push(`stripeConnect: must be false or { apiKey, webhookSecret?, country?, apiBase?, maxNetworkRetries? } [plugin option stripeConnect]`)
+        problems.push(
+          `stripeConnect: must be false or { apiKey, webhookSecret?, country?, apiBase?, maxNetworkRetries? } [plugin option stripeConnect]`
+        )
       } else {
         const setting = LILIUM_SETTINGS.find((s) => s.option === at)
         const value = get(options, at)
-        problems.push(`${at || "options"}: ${setting ? setting.check(value) ?? issue.message : issue.message} (got ${show(value)}) [plugin option ${at || "options"}]`)
+        problems.push(
+          `${at || "options"}: ${setting ? (setting.check(value) ?? issue.message) : issue.message} (got ${show(value)}) [plugin option ${at || "options"}]`
+        )
       }
     }
   }
@@ -251,18 +325,39 @@ export function liliumOptionsProblems(raw: unknown, env: NodeJS.ProcessEnv = pro
   const max = settingFrom(options, "limits.maxAmount", env)
   const min = settingFrom(options, "minPayout", env)
   if (isNum(min) && isNum(max) && min > max && !problems.some((p) => p.startsWith("minPayout") || p.startsWith("limits.maxAmount"))) {
-    problems.push(`minPayout: must be at most limits.maxAmount (${max}) (got ${min}) [${get(options, "minPayout") !== undefined ? "plugin option minPayout" : "env MARKETPLACE_MIN_PAYOUT"}]`)
+    problems.push(
+      `minPayout: must be at most limits.maxAmount (${max}) (got ${min}) [${get(options, "minPayout") !== undefined ? "plugin option minPayout" : "env MARKETPLACE_MIN_PAYOUT"}]`
+    )
   }
   if (typeof (options as any).stripeConnect === "object" && (options as any).stripeConnect) {
     const sc = (options as any).stripeConnect
     const checks: [string, unknown, string | null][] = [
-      ["apiKey", sc.apiKey, typeof sc.apiKey === "string" && /^(sk|rk)_/.test(sc.apiKey) ? null : 'must be a Stripe secret or restricted key ("sk_…" or "rk_…")'],
-      ["webhookSecret", sc.webhookSecret, sc.webhookSecret === undefined || /^whsec_/.test(String(sc.webhookSecret)) ? null : 'must start with "whsec_"'],
-      ["country", sc.country, sc.country === undefined || /^[A-Za-z]{2}$/.test(String(sc.country)) ? null : "must be a 2-letter country code"],
+      [
+        "apiKey",
+        sc.apiKey,
+        typeof sc.apiKey === "string" && /^(sk|rk)_/.test(sc.apiKey)
+          ? null
+          : 'must be a Stripe secret or restricted key ("sk_…" or "rk_…")',
+      ],
+      [
+        "webhookSecret",
+        sc.webhookSecret,
+        sc.webhookSecret === undefined || /^whsec_/.test(String(sc.webhookSecret)) ? null : 'must start with "whsec_"',
+      ],
+      [
+        "country",
+        sc.country,
+        sc.country === undefined || /^[A-Za-z]{2}$/.test(String(sc.country)) ? null : "must be a 2-letter country code",
+      ],
       ["apiBase", sc.apiBase, sc.apiBase === undefined ? null : url(sc.apiBase)],
-      ["maxNetworkRetries", sc.maxNetworkRetries, sc.maxNetworkRetries === undefined ? null : number(0, { integer: true })(sc.maxNetworkRetries)],
+      [
+        "maxNetworkRetries",
+        sc.maxNetworkRetries,
+        sc.maxNetworkRetries === undefined ? null : number(0, { integer: true })(sc.maxNetworkRetries),
+      ],
     ]
-    for (const [k, v, p] of checks) if (p && parsed.success) problems.push(`stripeConnect.${k}: ${p} (got ${show(v)}) [plugin option stripeConnect.${k}]`)
+    for (const [k, v, p] of checks)
+      if (p && parsed.success) problems.push(`stripeConnect.${k}: ${p} (got ${show(v)}) [plugin option stripeConnect.${k}]`)
   }
   return problems
 }
@@ -297,7 +392,10 @@ export const resetLiliumOptions = () => {
   configured = undefined
 }
 
-const setting = <T>(option: string) => (): T => settingFrom(configured ?? {}, option) as T
+const setting =
+  <T>(option: string) =>
+  (): T =>
+    settingFrom(configured ?? {}, option) as T
 
 // ---- accessors ----------------------------------------------------------------------
 
@@ -315,8 +413,9 @@ export const maxQuantitySetting = setting<number>("limits.maxQuantity")
 export const httpBodyLimit = (): string => String(setting<string | number>("limits.httpBodyLimit")())
 
 /** A rate-limit option when the host set one, else undefined (the rate limiter then reads its env var as before). */
-export const rateLimitOption = <K extends keyof NonNullable<LiliumOptions["rateLimit"]>>(key: K): NonNullable<LiliumOptions["rateLimit"]>[K] | undefined =>
-  configured?.rateLimit?.[key]
+export const rateLimitOption = <K extends keyof NonNullable<LiliumOptions["rateLimit"]>>(
+  key: K
+): NonNullable<LiliumOptions["rateLimit"]>[K] | undefined => configured?.rateLimit?.[key]
 
 // ---- payout providers ------------------------------------------------------------------
 
@@ -338,7 +437,13 @@ export function stripeConnectOptions(raw: unknown, env: NodeJS.ProcessEnv = proc
   const sc = (raw as LiliumOptions | undefined)?.stripeConnect
   if (sc === false) return null
   if (sc) {
-    return { api_key: sc.apiKey, webhook_secret: sc.webhookSecret, default_country: sc.country, api_base: sc.apiBase, max_network_retries: sc.maxNetworkRetries }
+    return {
+      api_key: sc.apiKey,
+      webhook_secret: sc.webhookSecret,
+      default_country: sc.country,
+      api_base: sc.apiBase,
+      max_network_retries: sc.maxNetworkRetries,
+    }
   }
   const key = env.STRIPE_CONNECT_API_KEY || env.STRIPE_API_KEY
   if (!key) return null

@@ -9,7 +9,9 @@ const FAULT_FN = "lilium_test_fault"
 export async function injectFault(dbConnection: any, table: string, event: "INSERT" | "UPDATE", when = "true") {
   await dbConnection.raw(`create or replace function ${FAULT_FN}() returns trigger language plpgsql as $$
     begin raise exception 'injected fault: % on %', tg_op, tg_table_name; end $$`)
-  await dbConnection.raw(`create trigger lilium_test_fault before ${event} on "${table}" for each row when (${when}) execute function ${FAULT_FN}()`)
+  await dbConnection.raw(
+    `create trigger lilium_test_fault before ${event} on "${table}" for each row when (${when}) execute function ${FAULT_FN}()`
+  )
   return async () => {
     await dbConnection.raw(`drop trigger if exists lilium_test_fault on "${table}"`)
   }

@@ -10,12 +10,7 @@
  */
 export type DbSnapshot = Record<string, string>
 
-const ALWAYS_CHANGING = new Set([
-  "workflow_execution",
-  "mikro_orm_migrations",
-  "script_migrations",
-  "link_module_migrations",
-])
+const ALWAYS_CHANGING = new Set(["workflow_execution", "mikro_orm_migrations", "script_migrations", "link_module_migrations"])
 
 export async function snapshotDb(dbConnection: any, opts: { ignore?: string[] } = {}): Promise<DbSnapshot> {
   const ignore = new Set([...ALWAYS_CHANGING, ...(opts.ignore ?? [])])
@@ -26,8 +21,7 @@ export async function snapshotDb(dbConnection: any, opts: { ignore?: string[] } 
   const names: string[] = tables.map((t: any) => t.table_name).filter((n: string) => !ignore.has(n))
   // One query for all tables keeps a snapshot at a few tens of milliseconds.
   const parts = names.map(
-    (n) =>
-      `select '${n}' as t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from "${n}" x`
+    (n) => `select '${n}' as t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from "${n}" x`
   )
   const snapshot: DbSnapshot = {}
   for (let i = 0; i < parts.length; i += 100) {

@@ -171,7 +171,13 @@ export async function startFakeStripe(port?: number): Promise<FakeStripe> {
         // Stripe stores the outcome of a keyed request, errors included (except 5xx).
         if (cacheKey && result.status < 500) idempotent.set(cacheKey, result)
       }
-      if (req.method === "POST" && url.pathname === "/v1/transfers" && result.status === 200 && failures.count > 0 && failures.mode === "drop_after_create") {
+      if (
+        req.method === "POST" &&
+        url.pathname === "/v1/transfers" &&
+        result.status === 200 &&
+        failures.count > 0 &&
+        failures.mode === "drop_after_create"
+      ) {
         failures.count--
         req.socket.destroy()
         return
@@ -249,9 +255,17 @@ export function sendStripeWebhook(
   event: Record<string, unknown>,
   secret = FAKE_STRIPE_WEBHOOK_SECRET
 ) {
-  const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, object: "event", created: Math.floor(Date.now() / 1000), ...event })
+  const payload = JSON.stringify({
+    id: `evt_${Math.random().toString(36).slice(2)}`,
+    object: "event",
+    created: Math.floor(Date.now() / 1000),
+    ...event,
+  })
   const signature = new Stripe("sk_test_signer").webhooks.generateTestHeaderString({ payload, secret })
-  return api.post("/hooks/payouts/stripe", payload, { headers: { "content-type": "application/json", "stripe-signature": signature }, validateStatus: () => true })
+  return api.post("/hooks/payouts/stripe", payload, {
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    validateStatus: () => true,
+  })
 }
 
 /**
@@ -264,7 +278,11 @@ export async function connectStripeAccount(
   stripe: FakeStripe,
   headers: { headers: Record<string, string> }
 ) {
-  const { data, status } = await api.post("/vendor/payout-account", { provider: "stripe-connect" }, { ...headers, validateStatus: () => true })
+  const { data, status } = await api.post(
+    "/vendor/payout-account",
+    { provider: "stripe-connect" },
+    { ...headers, validateStatus: () => true }
+  )
   if (status !== 200) throw new Error(`payout account: ${status} ${JSON.stringify(data)}`)
   const acct: string = data.payout_account.external_id
   const account = stripe.setAccount(acct, {

@@ -1,9 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import {
-  seedMarketplaceBasics,
-  type MarketplaceBasics,
-} from "../../src/scripts/lib/marketplace-basics"
+import { seedMarketplaceBasics, type MarketplaceBasics } from "../../src/scripts/lib/marketplace-basics"
 import { seedDemoVendors, type DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 
 export const ADMIN_EMAIL = "admin@lilium.test"

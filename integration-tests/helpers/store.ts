@@ -26,18 +26,9 @@ const withAuth = (store: Headers, token?: string): Headers =>
   token ? { headers: { ...store.headers, authorization: `Bearer ${token}` } } : store
 
 /** Registers a customer through the Store API and returns a login token. */
-export async function registerCustomer(
-  api: Api,
-  store: Headers,
-  email: string,
-  password = "customer-password-1"
-) {
+export async function registerCustomer(api: Api, store: Headers, email: string, password = "customer-password-1") {
   const reg = await api.post("/auth/customer/emailpass/register", { email, password })
-  await api.post(
-    "/store/customers",
-    { email, first_name: "Erika", last_name: "Muster" },
-    withAuth(store, reg.data.token)
-  )
+  await api.post("/store/customers", { email, first_name: "Erika", last_name: "Muster" }, withAuth(store, reg.data.token))
   const login = await api.post("/auth/customer/emailpass", { email, password })
   return { token: login.data.token as string, email }
 }
@@ -94,11 +85,7 @@ export async function readyCart(
   const {
     data: { payment_collection },
   } = await api.post("/store/payment-collections", { cart_id: cart.id }, headers)
-  await api.post(
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { provider_id: "pp_system_default" },
-    headers
-  )
+  await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
   const { data } = await api.get(`/store/carts/${cart.id}`, headers)
   return data.cart
 }

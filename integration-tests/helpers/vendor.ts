@@ -5,10 +5,7 @@ type Headers = { headers: Record<string, string> }
 export const bearer = (token: string): Headers => ({ headers: { authorization: `Bearer ${token}` } })
 
 /** Registers a vendor login and applies, as a vendor panel would. */
-export async function applyAsVendor(
-  api: Api,
-  opts: { name: string; email: string; password?: string; handle?: string; tax_id?: string }
-) {
+export async function applyAsVendor(api: Api, opts: { name: string; email: string; password?: string; handle?: string; tax_id?: string }) {
   const password = opts.password ?? "vendor-password-1"
   const reg = await api.post("/auth/vendor/emailpass/register", { email: opts.email, password })
   const { data } = await api.post(
@@ -31,7 +28,12 @@ export async function applyAsVendor(
 export async function sellingVendor(
   api: Api,
   admin: Headers,
-  opts: { name: string; email: string; product: { title: string; eur: number; usd?: number; stock: number }; shipping: { eur: number; usd?: number } }
+  opts: {
+    name: string
+    email: string
+    product: { title: string; eur: number; usd?: number; stock: number }
+    shipping: { eur: number; usd?: number }
+  }
 ) {
   const v = await applyAsVendor(api, opts)
   await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
@@ -45,7 +47,9 @@ export async function sellingVendor(
       title: opts.product.title,
       status: "published",
       options: [{ title: "Size", values: ["One"] }],
-      variants: [{ title: "One", sku: `${v.vendor.handle}-one`, manage_inventory: true, options: { Size: "One" }, prices: prices(opts.product) }],
+      variants: [
+        { title: "One", sku: `${v.vendor.handle}-one`, manage_inventory: true, options: { Size: "One" }, prices: prices(opts.product) },
+      ],
     },
     { ...v.headers, validateStatus: () => true }
   )

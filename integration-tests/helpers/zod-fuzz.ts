@@ -300,7 +300,14 @@ export function oneBrokenCases(schema: any, base: unknown, max = Infinity, seed 
         // Up to 10,000 elements, kept under the 1mb body limit (a 413 tests nothing).
         const el = getPath(base, [...slot.path, 0]) ?? 0
         const n = Math.min(10_000, Math.floor(500_000 / (JSON.stringify(el).length + 1)))
-        return tryCase(`${at}: ${n} elements`, setPath(base, slot.path, Array.from({ length: n }, () => el)))
+        return tryCase(
+          `${at}: ${n} elements`,
+          setPath(
+            base,
+            slot.path,
+            Array.from({ length: n }, () => el)
+          )
+        )
       })
     }
     if (slot.kind === "object") {
@@ -314,15 +321,19 @@ export function oneBrokenCases(schema: any, base: unknown, max = Infinity, seed 
   const whole: (() => Case | undefined)[] = [[], "a string", 42, true, null, deep(300)].map(
     (v) => () => tryCase(`(body): ${JSON.stringify(v).slice(0, 20)}`, v)
   )
-  if (base && typeof base === "object") whole.unshift(() => tryCase("(body): unknown top-level field", { ...(base as object), fuzz_unknown: 1 }))
+  if (base && typeof base === "object")
+    whole.unshift(() => tryCase("(body): unknown top-level field", { ...(base as object), fuzz_unknown: 1 }))
   perSlot.push(whole)
 
   const rnd = mulberry32(seed || 1)
-  const order = perSlot.map((g) => [rnd(), shuffle(g, seed ? rnd : null)] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => g)
+  const order = perSlot
+    .map((g) => [rnd(), shuffle(g, seed ? rnd : null)] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, g]) => g)
   const out: Case[] = []
   const seen = new Set<string>()
   const cursor = order.map(() => 0)
-  for (let progressed = true; progressed && out.length < max; ) {
+  for (let progressed = true; progressed && out.length < max;) {
     progressed = false
     for (let i = 0; i < order.length && out.length < max; i++) {
       // The next breakage of this field that the schema refuses.
@@ -370,9 +381,7 @@ export function malformedArbitrary(schema: any, base: unknown): fc.Arbitrary<Cas
       fc
         .tuple(fc.constantFrom(...fields), badValue)
         .map(([slot, v]) => mkCase(`${slot.path.join(".")}: ${String(JSON.stringify(v)).slice(0, 40)}`, setPath(base, slot.path, v))),
-      fc
-        .constantFrom(...fields)
-        .map((slot) => mkCase(`${slot.path.join(".")}: removed`, setPath(base, slot.path, undefined, true)))
+      fc.constantFrom(...fields).map((slot) => mkCase(`${slot.path.join(".")}: removed`, setPath(base, slot.path, undefined, true)))
     )
   }
   return fc.oneof(...arbs).filter((c) => !accepts(schema, c.body))

@@ -26,7 +26,9 @@ liliumIntegrationTestRunner({
       const { data } = await api.post("/auth/vendor/emailpass", { email: vendorOf(handle).email, password: "lilium-vendor" })
       return bearer(data.token)
     }
-    const withRequestId = (headers: { headers: Record<string, string> }, id: string) => ({ headers: { ...headers.headers, "x-request-id": id } })
+    const withRequestId = (headers: { headers: Record<string, string> }, id: string) => ({
+      headers: { ...headers.headers, "x-request-id": id },
+    })
     const adminUserId = async () => (await api.get("/admin/users/me", await adminHeaders())).data.user.id as string
     /** The admin log's entries matching the filters, newest first. */
     const entries = async (query: Record<string, string>) => {
@@ -49,10 +51,20 @@ liliumIntegrationTestRunner({
 
       // The application: recorded as the owner member the applicant became.
       const applied = await one({ action: "vendor.created", target_id: vendorId })
-      expect(applied).toMatchObject({ actor_type: "vendor_member", actor_id: ownerId, vendor_id: vendorId, target_type: "vendor", before: null })
+      expect(applied).toMatchObject({
+        actor_type: "vendor_member",
+        actor_id: ownerId,
+        vendor_id: vendorId,
+        target_type: "vendor",
+        before: null,
+      })
       expect(applied.after).toMatchObject({ status: "pending", name: "Acme Audit", email: "owner@acme-audit.example" })
       // The operator creates a vendor directly.
-      const { data: direct } = await api.post("/admin/vendors", { name: "Direct Audit", email: "hello@direct-audit.example", status: "pending" }, admin)
+      const { data: direct } = await api.post(
+        "/admin/vendors",
+        { name: "Direct Audit", email: "hello@direct-audit.example", status: "pending" },
+        admin
+      )
       expect(await one({ action: "vendor.created", target_id: direct.vendor.id })).toMatchObject({
         actor_type: "user",
         actor_id: userId,
@@ -92,7 +104,10 @@ liliumIntegrationTestRunner({
         after: { status: "suspended", status_reason: "Unpaid invoice" },
       })
       await api.post(`/admin/vendors/${vendorId}/reinstate`, {}, admin)
-      expect(await one({ action: "vendor.reinstated", target_id: vendorId })).toMatchObject({ before: { status: "suspended" }, after: { status: "active" } })
+      expect(await one({ action: "vendor.reinstated", target_id: vendorId })).toMatchObject({
+        before: { status: "suspended" },
+        after: { status: "active" },
+      })
 
       // An operator edit: only the changed fields.
       await api.post(`/admin/vendors/${vendorId}`, { name: "Acme Audit GmbH" }, admin)
@@ -105,7 +120,13 @@ liliumIntegrationTestRunner({
       // The owner invites someone; the invite is accepted with a registration token.
       const { data: inv } = await api.post("/vendor/invites", { email: "clerk@acme-audit.example", role: "catalog" }, acme.headers)
       const created = await one({ action: "vendor_invite.created", target_id: inv.invite.id })
-      expect(created).toMatchObject({ actor_type: "vendor_member", actor_id: ownerId, vendor_id: vendorId, target_type: "vendor_invite", before: null })
+      expect(created).toMatchObject({
+        actor_type: "vendor_member",
+        actor_id: ownerId,
+        vendor_id: vendorId,
+        target_type: "vendor_invite",
+        before: null,
+      })
       expect(created.after).toMatchObject({ email: "clerk@acme-audit.example", role: "catalog" })
       expect(JSON.stringify(created)).not.toContain(inv.token) // the token never reaches the log
 
@@ -121,7 +142,9 @@ liliumIntegrationTestRunner({
       })
 
       // The catalog role may not read the audit log.
-      const clerk = bearer((await api.post("/auth/vendor/emailpass", { email: "clerk@acme-audit.example", password: "clerk-password-1" })).data.token)
+      const clerk = bearer(
+        (await api.post("/auth/vendor/emailpass", { email: "clerk@acme-audit.example", password: "clerk-password-1" })).data.token
+      )
       expect((await api.get("/vendor/audit-log", { ...clerk, ...noThrow })).status).toBe(403)
 
       // Role change and removal.
@@ -146,7 +169,9 @@ liliumIntegrationTestRunner({
       const own = (await api.get("/vendor/audit-log?limit=100", acme.headers)).data
       expect(own.audit_entries).toHaveLength(9)
       expect(own.audit_entries.every((e: any) => e.vendor_id === vendorId)).toBe(true)
-      expect(own.audit_entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(["vendor.created", "vendor.approved", "vendor_invite.accepted", "vendor_member.removed"]))
+      expect(own.audit_entries.map((e: any) => e.action)).toEqual(
+        expect.arrayContaining(["vendor.created", "vendor.approved", "vendor_invite.accepted", "vendor_member.removed"])
+      )
       // The vendor sees its own members' IPs, not the operator's.
       expect(own.audit_entries.find((e: any) => e.action === "vendor.approved").ip).toBeNull()
       expect(own.audit_entries.find((e: any) => e.action === "vendor_invite.created").ip).toBeTruthy()
@@ -183,18 +208,38 @@ liliumIntegrationTestRunner({
       const ruleId = rc.commission_rule.id
       const ruleCreated = await one({ action: "commission_rule.created", target_id: ruleId })
       expect(ruleCreated).toMatchObject({ actor_type: "user", actor_id: userId, vendor_id: oakId, before: null })
-      expect(ruleCreated.after).toMatchObject({ name: "Oakline 7%", rate_type: "percentage", value: 7, scope_type: "vendor", scope_id: oakId })
+      expect(ruleCreated.after).toMatchObject({
+        name: "Oakline 7%",
+        rate_type: "percentage",
+        value: 7,
+        scope_type: "vendor",
+        scope_id: oakId,
+      })
       await api.post(`/admin/commission-rules/${ruleId}`, { value: 8 }, admin)
-      expect(await one({ action: "commission_rule.updated", target_id: ruleId })).toMatchObject({ before: { value: 7 }, after: { value: 8 }, vendor_id: oakId })
+      expect(await one({ action: "commission_rule.updated", target_id: ruleId })).toMatchObject({
+        before: { value: 7 },
+        after: { value: 8 },
+        vendor_id: oakId,
+      })
       await api.delete(`/admin/commission-rules/${ruleId}`, admin)
       const ruleDeleted = await one({ action: "commission_rule.deleted", target_id: ruleId })
       expect(ruleDeleted).toMatchObject({ vendor_id: oakId, after: null })
       expect(ruleDeleted.before).toMatchObject({ value: 8 })
-      const global = (await api.post("/admin/commission-rules", { name: "Global 10%", rate_type: "percentage", value: 10, scope: { type: "global" } }, admin)).data.commission_rule
+      const global = (
+        await api.post(
+          "/admin/commission-rules",
+          { name: "Global 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },
+          admin
+        )
+      ).data.commission_rule
       expect(await one({ action: "commission_rule.created", target_id: global.id })).toMatchObject({ vendor_id: null })
 
       // A ledger adjustment (available at once, so the payout run below has money to pay).
-      const { data: adj } = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 40, currency_code: "eur", reason: "Goodwill credit" }, admin)
+      const { data: adj } = await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: 40, currency_code: "eur", reason: "Goodwill credit" },
+        admin
+      )
       expect(await one({ action: "ledger.adjustment", target_id: adj.transaction.id })).toMatchObject({
         actor_type: "user",
         actor_id: userId,
@@ -203,7 +248,11 @@ liliumIntegrationTestRunner({
         before: null,
         after: { type: "adjustment", amount: 40, currency_code: "eur", note: "Goodwill credit" },
       })
-      const zero = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 0, currency_code: "eur", reason: "nothing" }, { ...admin, ...noThrow })
+      const zero = await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: 0, currency_code: "eur", reason: "nothing" },
+        { ...admin, ...noThrow }
+      )
       expect(zero.status).toBe(400)
       expect(await entries({ action: "ledger.adjustment", vendor_id: oakId })).toHaveLength(1)
       // An adjustment sent twice with one idempotency key posts once and is recorded once.
@@ -211,16 +260,28 @@ liliumIntegrationTestRunner({
       const firstKeyed = (await api.post(`/admin/vendors/${oakId}/adjustments`, keyed, admin)).data.transaction
       const replayed = (await api.post(`/admin/vendors/${oakId}/adjustments`, keyed, admin)).data.transaction
       expect(replayed.id).toBe(firstKeyed.id)
-      expect(await one({ action: "ledger.adjustment", target_id: firstKeyed.id })).toMatchObject({ after: { amount: 5, note: "Keyed credit" } })
+      expect(await one({ action: "ledger.adjustment", target_id: firstKeyed.id })).toMatchObject({
+        after: { amount: 5, note: "Keyed credit" },
+      })
       expect(await entries({ action: "ledger.adjustment", vendor_id: oakId })).toHaveLength(2)
 
       // The vendor changes its bank account: before and after show the account, never the full IBAN.
       const oak = await login("oakline-furniture")
       const oakMember = await memberId(oak)
-      await api.post("/vendor/payout-account", { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00" } }, oak)
+      await api.post(
+        "/vendor/payout-account",
+        { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00" } },
+        oak
+      )
       const first = await one({ action: "payout_account.changed", vendor_id: oakId })
       expect(first).toMatchObject({ actor_type: "vendor_member", actor_id: oakMember, target_type: "payout_account", before: null })
-      expect(first.after).toMatchObject({ provider: "manual", status: "active", is_default: true, account_holder: "Oakline GmbH", iban_last4: "3000" })
+      expect(first.after).toMatchObject({
+        provider: "manual",
+        status: "active",
+        is_default: true,
+        account_holder: "Oakline GmbH",
+        iban_last4: "3000",
+      })
 
       // An operator's payout run, then the scheduled one (actor: system).
       const { data: runRes } = await api.post("/admin/payout-runs", {}, admin)
@@ -229,7 +290,7 @@ liliumIntegrationTestRunner({
       expect(runEntry).toMatchObject({ actor_type: "user", actor_id: userId, target_type: "payout_run", before: null })
       expect(runEntry.after).toMatchObject({ trigger: "operator", status: "completed", payout_count: run.payouts.length })
       await runScheduledPayouts(getContainer())
-      const scheduled = (await entries({ action: "payout_run.started", actor_type: "system" }))
+      const scheduled = await entries({ action: "payout_run.started", actor_type: "system" })
       expect(scheduled).toHaveLength(1)
       expect(scheduled[0]).toMatchObject({ actor_id: null, after: { trigger: "schedule" } })
 
@@ -337,7 +398,11 @@ liliumIntegrationTestRunner({
       const userId = await adminUserId()
 
       // The operator's refund; one that is too large is refused with nothing recorded.
-      const tooMuch = await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 1000, note: "too much" }, { ...admin, ...noThrow })
+      const tooMuch = await api.post(
+        `/admin/vendor-orders/${paper.id}/refunds`,
+        { amount: 1000, note: "too much" },
+        { ...admin, ...noThrow }
+      )
       expect(tooMuch.status).toBe(400)
       expect(await entries({ action: "refund.created", target_id: paper.id })).toHaveLength(0)
       await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 2, note: "Dented box" }, admin)
@@ -368,7 +433,12 @@ liliumIntegrationTestRunner({
       const lumen = await login("lumen-office-lighting")
       await api.post(`/vendor/orders/${lamp.id}/reject`, { reason: "No stock" }, lumen)
       const rejected = await one({ action: "refund.created", target_id: lamp.id })
-      expect(rejected).toMatchObject({ actor_type: "vendor_member", vendor_id: lamp.vendor.id, before: { refunded_total: 0 }, after: { reason: "reject" } })
+      expect(rejected).toMatchObject({
+        actor_type: "vendor_member",
+        vendor_id: lamp.vendor.id,
+        before: { refunded_total: 0 },
+        after: { reason: "reject" },
+      })
       expect(rejected.after.amount).toBeGreaterThan(0)
       // Rejecting again: 409, nothing recorded.
       expect((await api.post(`/vendor/orders/${lamp.id}/reject`, { reason: "again" }, { ...lumen, ...noThrow })).status).toBe(409)
@@ -400,7 +470,11 @@ liliumIntegrationTestRunner({
       const admin = await adminHeaders()
       const oakId = vendorOf("oakline-furniture").id
       await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 25, currency_code: "eur", reason: "Credit" }, admin)
-      await api.post("/vendor/payout-account", { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00" } }, await login("oakline-furniture"))
+      await api.post(
+        "/vendor/payout-account",
+        { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00" } },
+        await login("oakline-furniture")
+      )
       // Closing the run fails after the payout was handed over: the run is compensated to failed.
       const drop = await injectFault(dbConnection, "payout_run", "UPDATE", "NEW.status = 'completed'")
       let res: any
@@ -430,7 +504,13 @@ liliumIntegrationTestRunner({
       const { acct, account_id, activated } = await connectStripeAccount(api, stripe, lumen)
       expect(activated.data.changed).toBe(true)
       const synced = await one({ action: "payout_account.synced", target_id: account_id })
-      expect(synced).toMatchObject({ actor_type: "system", actor_id: null, vendor_id: lumenId, before: { status: "pending" }, after: { status: "active" } })
+      expect(synced).toMatchObject({
+        actor_type: "system",
+        actor_id: null,
+        vendor_id: lumenId,
+        before: { status: "pending" },
+        after: { status: "active" },
+      })
       expect(synced.request_id).toBeTruthy()
       // The same state again changes nothing the trail keeps.
       await sendStripeWebhook(api, { type: "account.updated", data: { object: stripe.accounts.get(acct) } })
@@ -452,7 +532,11 @@ liliumIntegrationTestRunner({
       })
 
       // The bank refuses a payout of the connected account: the account is restricted, once.
-      const bankFailed = { type: "payout.failed", account: acct, data: { object: { id: "po_1", object: "payout", failure_message: "Account closed" } } }
+      const bankFailed = {
+        type: "payout.failed",
+        account: acct,
+        data: { object: { id: "po_1", object: "payout", failure_message: "Account closed" } },
+      }
       for (let i = 0; i < 2; i++) await sendStripeWebhook(api, bankFailed)
       expect(await one({ action: "payout_account.restricted", target_id: account_id })).toMatchObject({
         actor_type: "system",
@@ -464,7 +548,11 @@ liliumIntegrationTestRunner({
 
     it("is append-only in PostgreSQL: UPDATE and DELETE of an entry are refused", async () => {
       const admin = await adminHeaders()
-      await api.post(`/admin/vendors/${vendorOf("oakline-furniture").id}/adjustments`, { amount: 1, currency_code: "eur", reason: "Append-only check" }, admin)
+      await api.post(
+        `/admin/vendors/${vendorOf("oakline-furniture").id}/adjustments`,
+        { amount: 1, currency_code: "eur", reason: "Append-only check" },
+        admin
+      )
       const { rows } = await dbConnection.raw("select count(*)::int as n from audit_entry")
       expect(rows[0].n).toBeGreaterThan(0)
       await expect(dbConnection.raw("update audit_entry set action = 'forged'")).rejects.toThrow(/append-only/)

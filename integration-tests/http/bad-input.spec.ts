@@ -79,7 +79,13 @@ liliumIntegrationTestRunner({
       realistic: Record<string, unknown>
     }
 
-    const send = async (method: string, url: string, c: Case, auth: { headers: Record<string, string> }, retried = false): Promise<{ status: number; message: string }> => {
+    const send = async (
+      method: string,
+      url: string,
+      c: Case,
+      auth: { headers: Record<string, string> },
+      retried = false
+    ): Promise<{ status: number; message: string }> => {
       let res: any
       try {
         // The runner's api is an axios instance; request() sends any method with the raw JSON text.
@@ -166,7 +172,11 @@ liliumIntegrationTestRunner({
       ).data.vendor_order
       const member = (await api.get("/vendor/me", a.headers)).data.member
       const rule = (
-        await api.post("/admin/commission-rules", { name: "Fuzz rule", rate_type: "percentage", value: 5, scope: { type: "vendor", id: b.vendor.id } }, admin)
+        await api.post(
+          "/admin/commission-rules",
+          { name: "Fuzz rule", rate_type: "percentage", value: 5, scope: { type: "vendor", id: b.vendor.id } },
+          admin
+        )
       ).data.commission_rule
       const productB = (await api.get(`/admin/products/${b.product.id}?fields=id,*variants,*variants.inventory_items`, admin)).data.product
       const customer = await registerCustomer(api, storeHeaders(), "customer@fuzz.example")
@@ -266,13 +276,15 @@ liliumIntegrationTestRunner({
         await inBatches(cases, CONCURRENCY, async (c) => {
           const res = await send(route.method, url, c, auth)
           statuses[res.status] = (statuses[res.status] ?? 0) + 1
-          if (!VALIDATION.has(res.status)) problems.push({ route: name, case: c.label, status: res.status, detail: `${c.json.slice(0, 200)} → ${res.message}` })
+          if (!VALIDATION.has(res.status))
+            problems.push({ route: name, case: c.label, status: res.status, detail: `${c.json.slice(0, 200)} → ${res.message}` })
         })
         // One fingerprint between routes: the one after a route is the one before the next.
         const after = await snapshotDb(dbConnection)
         const written = diffSnapshots(before, after)
         before = after
-        if (written.length) problems.push({ route: name, case: "(its refused bodies)", status: 0, detail: `wrote to ${written.join(", ")}` })
+        if (written.length)
+          problems.push({ route: name, case: "(its refused bodies)", status: 0, detail: `wrote to ${written.join(", ")}` })
         total += cases.length
         table.push(`${name.padEnd(72)} ${String(cases.length).padStart(4)} cases  ${JSON.stringify(statuses)}  ${Date.now() - t0} ms`)
       }
@@ -291,7 +303,14 @@ liliumIntegrationTestRunner({
     async function junkPathIds(problems: Problem[]) {
       const started = Date.now()
       const cpu = process.cpuUsage()
-      const JUNK = ["fuzz_missing_id", "%00", encodeURIComponent("\u202Eabc😀\u200B"), "%ED%A0%80", "a".repeat(1500), "1%27%20or%20%271%27%3D%271"]
+      const JUNK = [
+        "fuzz_missing_id",
+        "%00",
+        encodeURIComponent("\u202Eabc😀\u200B"),
+        "%ED%A0%80",
+        "a".repeat(1500),
+        "1%27%20or%20%271%27%3D%271",
+      ]
       const writes = routeFiles()
         .filter((f) => /^\/(vendor|admin|store)\//.test(f.path) && f.path.includes(":"))
         .flatMap((f) => f.methods.filter((m) => m === "POST" || m === "DELETE").map((method) => ({ method, path: f.path })))
@@ -306,15 +325,19 @@ liliumIntegrationTestRunner({
         )
         await inBatches(cases, CONCURRENCY, async (c) => {
           const res = await send(w.method, c.url, body, authFor(w.path))
-          if (!REFUSED.has(res.status)) problems.push({ route: `${w.method} ${w.path}`, case: c.label, status: res.status, detail: res.message })
+          if (!REFUSED.has(res.status))
+            problems.push({ route: `${w.method} ${w.path}`, case: c.label, status: res.status, detail: res.message })
         })
         const after = await snapshotDb(dbConnection)
         const written = diffSnapshots(before, after)
         before = after
-        if (written.length) problems.push({ route: `${w.method} ${w.path}`, case: "(junk ids)", status: 0, detail: `wrote to ${written.join(", ")}` })
+        if (written.length)
+          problems.push({ route: `${w.method} ${w.path}`, case: "(junk ids)", status: 0, detail: `wrote to ${written.join(", ")}` })
         total += cases.length
       }
-      report(`bad-input, junk path parameters: ${writes.length} write routes with parameters, ${total} requests, ${Date.now() - started} ms, ${cpuMs(cpu)} ms CPU`)
+      report(
+        `bad-input, junk path parameters: ${writes.length} write routes with parameters, ${total} requests, ${Date.now() - started} ms, ${cpuMs(cpu)} ms CPU`
+      )
     }
 
     it("bodies the schema accepts with hostile values or another vendor's ids: never 500; refused ones write nothing", async () => {
@@ -327,7 +350,8 @@ liliumIntegrationTestRunner({
       const tenantLines: string[] = []
       const cpu = process.cpuUsage()
       // State changes last: rejecting the vendor or its order would turn later routes into 409s.
-      const order = (r: BodyRoute) => (/\/(reject|suspend|approve|reinstate|cancel)$/.test(r.path) ? 1 : 0) + (r.path.startsWith("/admin/") ? 2 : 0)
+      const order = (r: BodyRoute) =>
+        (/\/(reject|suspend|approve|reinstate|cancel)$/.test(r.path) ? 1 : 0) + (r.path.startsWith("/admin/") ? 2 : 0)
       for (const route of [...routes].sort((x, y) => order(x) - order(y))) {
         const t0 = Date.now()
         const name = `${route.method} ${route.path}`
@@ -361,12 +385,14 @@ liliumIntegrationTestRunner({
           statuses[res.status] = (statuses[res.status] ?? 0) + 1
           const detail = `${c.json.slice(0, 200)} → ${res.message}`
           if (res.status >= 500) problems.push({ route: name, case: c.label, status: res.status, detail })
-          else if (c.tenant && !REFUSED.has(res.status)) problems.push({ route: name, case: c.label, status: res.status, detail: `accepted another vendor's id: ${detail}` })
+          else if (c.tenant && !REFUSED.has(res.status))
+            problems.push({ route: name, case: c.label, status: res.status, detail: `accepted another vendor's id: ${detail}` })
           if (res.status >= 400) {
             const after = await snapshotDb(dbConnection)
             const written = diffSnapshots(before, after)
             before = after
-            if (written.length) problems.push({ route: name, case: c.label, status: res.status, detail: `refused but wrote to ${written.join(", ")}` })
+            if (written.length)
+              problems.push({ route: name, case: c.label, status: res.status, detail: `refused but wrote to ${written.join(", ")}` })
           } else {
             // An accepted body wrote; its subscribers may still be writing.
             before = await settle()
@@ -374,7 +400,8 @@ liliumIntegrationTestRunner({
         }
         total += cases.length
         tenantCases += cases.filter((c) => c.tenant).length
-        if (cases.length) table.push(`${name.padEnd(72)} ${String(cases.length).padStart(4)} cases  ${JSON.stringify(statuses)}  ${Date.now() - t0} ms`)
+        if (cases.length)
+          table.push(`${name.padEnd(72)} ${String(cases.length).padStart(4)} cases  ${JSON.stringify(statuses)}  ${Date.now() - t0} ms`)
       }
       report(
         `bad-input, hostile but schema-valid: ${total} bodies (${tenantCases} with another vendor's ids), ` +

@@ -42,7 +42,16 @@ liliumIntegrationTestRunner({
 
     /** Live rows of what a checkout writes, and every ledger row (the ledger never deletes). */
     async function counts() {
-      const live = ["order", "order_cart", "vendor_order", "vendor_order_item", "vendor_order_shipping_method", "vendor_order_status_change", "commission_line", "reservation_item"]
+      const live = [
+        "order",
+        "order_cart",
+        "vendor_order",
+        "vendor_order_item",
+        "vendor_order_shipping_method",
+        "vendor_order_status_change",
+        "commission_line",
+        "reservation_item",
+      ]
       const { rows } = await dbConnection.raw(
         [
           ...live.map((t) => `select '${t}' as t, count(*)::int as n from "${t}" where deleted_at is null`),
@@ -121,9 +130,13 @@ liliumIntegrationTestRunner({
       }
       // Σ sales = the order's total, to the cent.
       const { data: order } = await api.get(`/admin/orders/${orderId}?fields=total`, admin)
-      expect(ledger.filter((l: any) => l.type === "sale").reduce((a: number, l: any) => a + cents(l.amount), 0)).toBe(cents(order.order.total))
+      expect(ledger.filter((l: any) => l.type === "sale").reduce((a: number, l: any) => a + cents(l.amount), 0)).toBe(
+        cents(order.order.total)
+      )
       for (const handle of [LUMEN, PAPYRUS]) {
-        const { rows } = await dbConnection.raw(`select coalesce(sum(amount), 0) as s from vendor_transaction where vendor_id = ?`, [vendorId(handle)])
+        const { rows } = await dbConnection.raw(`select coalesce(sum(amount), 0) as s from vendor_transaction where vendor_id = ?`, [
+          vendorId(handle),
+        ])
         const { data: bal } = await api.get(`/admin/vendors/${vendorId(handle)}/balance`, admin)
         const b = bal.balances.find((x: any) => x.currency_code === "eur") ?? { pending: 0, available: 0 }
         expect(cents(b.pending) + cents(b.available)).toBe(cents(rows[0].s))
@@ -142,67 +155,97 @@ liliumIntegrationTestRunner({
     }
 
     const FAULTS: { name: string; table: string; event: "INSERT" | "UPDATE"; when?: string | (() => string) }[] = [
-      { name: "the vendor's order number (vendor.order_sequence)", table: "vendor", event: "UPDATE", when: "NEW.order_sequence <> OLD.order_sequence" },
+      {
+        name: "the vendor's order number (vendor.order_sequence)",
+        table: "vendor",
+        event: "UPDATE",
+        when: "NEW.order_sequence <> OLD.order_sequence",
+      },
       { name: "a vendor order", table: "vendor_order", event: "INSERT" },
       { name: "a vendor-order item", table: "vendor_order_item", event: "INSERT" },
       { name: "a vendor-order shipping method", table: "vendor_order_shipping_method", event: "INSERT" },
       { name: "the first status-history row", table: "vendor_order_status_change", event: "INSERT" },
       { name: "a commission line", table: "commission_line", event: "INSERT" },
       // Only Papyrus's row fails: Lumen's rows, written by the same statement, go too.
-      { name: "Papyrus's commission line only", table: "commission_line", event: "INSERT", when: () => `NEW.vendor_id = '${vendorId(PAPYRUS)}'` },
+      {
+        name: "Papyrus's commission line only",
+        table: "commission_line",
+        event: "INSERT",
+        when: () => `NEW.vendor_id = '${vendorId(PAPYRUS)}'`,
+      },
       { name: "a ledger row (sale)", table: "vendor_transaction", event: "INSERT", when: "NEW.type = 'sale'" },
       { name: "a ledger row (commission)", table: "vendor_transaction", event: "INSERT", when: "NEW.type = 'commission'" },
     ]
 
     describe("the checkout split is all or nothing", () => {
-      it.each(FAULTS)("a failure writing $name: Medusa's error, nothing written; the retried complete splits once, to the cent", async (fault) => {
-        await globalRule(10)
-        const cart = await twoVendorCart()
-        const before = await counts()
-        const drop = await injectFault(dbConnection, fault.table, fault.event, typeof fault.when === "function" ? fault.when() : fault.when)
-        let res: any
-        try {
-          res = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
-        } finally {
-          await drop()
-        }
-        // Medusa's error handler's answer for an unexpected error, not a half state.
-        expect([res.status, res.data]).toEqual([500, { code: "unknown_error", type: "unknown_error", message: "An unknown error occurred." }])
-        // Nothing of the split, and Medusa compensated its completion: no live order, cart open.
-        expect(await counts()).toEqual(before)
-        const { rows: cartRow } = await dbConnection.raw(`select completed_at from cart where id = ?`, [cart.id])
-        expect(cartRow[0].completed_at).toBeNull()
-        const { rows: orphans } = await dbConnection.raw(
-          `select (select count(*)::int from vendor_order where order_id in (select order_id from order_cart where cart_id = ?)) as vo,
+      it.each(FAULTS)(
+        "a failure writing $name: Medusa's error, nothing written; the retried complete splits once, to the cent",
+        async (fault) => {
+          await globalRule(10)
+          const cart = await twoVendorCart()
+          const before = await counts()
+          const drop = await injectFault(
+            dbConnection,
+            fault.table,
+            fault.event,
+            typeof fault.when === "function" ? fault.when() : fault.when
+          )
+          let res: any
+          try {
+            res = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
+          } finally {
+            await drop()
+          }
+          // Medusa's error handler's answer for an unexpected error, not a half state.
+          expect([res.status, res.data]).toEqual([
+            500,
+            { code: "unknown_error", type: "unknown_error", message: "An unknown error occurred." },
+          ])
+          // Nothing of the split, and Medusa compensated its completion: no live order, cart open.
+          expect(await counts()).toEqual(before)
+          const { rows: cartRow } = await dbConnection.raw(`select completed_at from cart where id = ?`, [cart.id])
+          expect(cartRow[0].completed_at).toBeNull()
+          const { rows: orphans } = await dbConnection.raw(
+            `select (select count(*)::int from vendor_order where order_id in (select order_id from order_cart where cart_id = ?)) as vo,
                   (select count(*)::int from vendor_transaction where order_id in (select order_id from order_cart where cart_id = ?)) as tx`,
-          [cart.id, cart.id]
-        )
-        expect(orphans[0]).toEqual({ vo: 0, tx: 0 })
-        // Medusa's compensation canceled the payment it had authorized; the
-        // cart's session is renewed, so the retry authorizes afresh.
-        const { rows: sessions } = await dbConnection.raw(
-          `select s.status, s.provider_id, (select count(*)::int from payment p where p.payment_session_id = s.id) as payments
+            [cart.id, cart.id]
+          )
+          expect(orphans[0]).toEqual({ vo: 0, tx: 0 })
+          // Medusa's compensation canceled the payment it had authorized; the
+          // cart's session is renewed, so the retry authorizes afresh.
+          const { rows: sessions } = await dbConnection.raw(
+            `select s.status, s.provider_id, (select count(*)::int from payment p where p.payment_session_id = s.id) as payments
              from payment_session s where s.payment_collection_id = ? and s.deleted_at is null`,
-          [cart.payment_collection.id]
-        )
-        expect(sessions).toEqual([{ status: "pending", provider_id: "pp_system_default", payments: 0 }])
+            [cart.payment_collection.id]
+          )
+          expect(sessions).toEqual([{ status: "pending", provider_id: "pp_system_default", payments: 0 }])
 
-        // The same complete again, now that the database accepts the rows.
-        const ok = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
-        expect([ok.status, ok.data.type]).toEqual([200, "order"])
-        expect(cents(ok.data.order.total)).toBe(12905)
-        // The order is paid: Lilium's order.placed subscriber captures the new payment, in full.
-        const paid = await capturedOrder(api, await adminHeaders(), ok.data.order.id, { fields: "*payment_collections.payments.captures", tries: 100 })
-        expect(paid.payment_status).toBe("captured")
-        expect(paid.payment_collections.flatMap((c: any) => c.payments.flatMap((p: any) => p.captures.map((x: any) => cents(x.amount))))).toEqual([12905])
-        await assertSplitToTheCent(ok.data.order.id)
-        const after = await counts()
-        expect([after.order - before.order, after.vendor_order - before.vendor_order, after["vendor_transaction (all)"] - before["vendor_transaction (all)"]]).toEqual([1, 2, 4])
-        // A third complete answers the same order and writes nothing.
-        const again = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
-        expect(again.data.order.id).toBe(ok.data.order.id)
-        expect(await counts()).toEqual(after)
-      })
+          // The same complete again, now that the database accepts the rows.
+          const ok = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...storeHeaders(), ...noThrow })
+          expect([ok.status, ok.data.type]).toEqual([200, "order"])
+          expect(cents(ok.data.order.total)).toBe(12905)
+          // The order is paid: Lilium's order.placed subscriber captures the new payment, in full.
+          const paid = await capturedOrder(api, await adminHeaders(), ok.data.order.id, {
+            fields: "*payment_collections.payments.captures",
+            tries: 100,
+          })
+          expect(paid.payment_status).toBe("captured")
+          expect(
+            paid.payment_collections.flatMap((c: any) => c.payments.flatMap((p: any) => p.captures.map((x: any) => cents(x.amount))))
+          ).toEqual([12905])
+          await assertSplitToTheCent(ok.data.order.id)
+          const after = await counts()
+          expect([
+            after.order - before.order,
+            after.vendor_order - before.vendor_order,
+            after["vendor_transaction (all)"] - before["vendor_transaction (all)"],
+          ]).toEqual([1, 2, 4])
+          // A third complete answers the same order and writes nothing.
+          const again = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
+          expect(again.data.order.id).toBe(ok.data.order.id)
+          expect(await counts()).toEqual(after)
+        }
+      )
     })
 
     describe("a split that fails after its rows are written (orders from other paths)", () => {
@@ -225,9 +268,20 @@ liliumIntegrationTestRunner({
             region_id: cart.region_id,
             sales_channel_id: cart.sales_channel_id,
             email: customer.email,
-            shipping_address: { first_name: "F", last_name: "B", address_1: "Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
+            shipping_address: {
+              first_name: "F",
+              last_name: "B",
+              address_1: "Street 1",
+              city: "Berlin",
+              postal_code: "10115",
+              country_code: "de",
+            },
             items: cart.items.map((i: any) => ({ variant_id: i.variant_id, quantity: i.quantity })),
-            shipping_methods: cart.shipping_methods.map((m: any) => ({ name: m.name ?? "Standard shipping", amount: m.amount, shipping_option_id: m.shipping_option_id })),
+            shipping_methods: cart.shipping_methods.map((m: any) => ({
+              name: m.name ?? "Standard shipping",
+              amount: m.amount,
+              shipping_option_id: m.shipping_option_id,
+            })),
           } as any,
         })
         // Messages only: the workflow's errors carry circular ORM objects.
@@ -242,14 +296,25 @@ liliumIntegrationTestRunner({
         // Nothing live of the split; the ledger rows it posted are reversed, each vendor order's rows sum to 0.
         const { vos, ledger } = await splitOf(orderId!)
         expect(vos).toEqual([])
-        const { rows: lines } = await dbConnection.raw(`select count(*)::int as n from commission_line where order_id = ? and deleted_at is null`, [orderId!])
+        const { rows: lines } = await dbConnection.raw(
+          `select count(*)::int as n from commission_line where order_id = ? and deleted_at is null`,
+          [orderId!]
+        )
         expect(lines[0].n).toBe(0)
         const byVo = new Map<string, number>()
         for (const l of ledger) byVo.set(l.vendor_order_id, (byVo.get(l.vendor_order_id) ?? 0) + cents(l.amount))
         expect(ledger).toHaveLength(8) // 2 vendors × (sale + commission), each posted and reversed
         expect([...byVo.values()].every((s) => s === 0)).toBe(true)
-        expect(ledger.filter((l: any) => l.type === "refund").map((l: any) => cents(l.amount)).sort((a: number, b: number) => a - b)).toEqual(
-          ledger.filter((l: any) => l.type === "sale").map((l: any) => -cents(l.amount)).sort((a: number, b: number) => a - b)
+        expect(
+          ledger
+            .filter((l: any) => l.type === "refund")
+            .map((l: any) => cents(l.amount))
+            .sort((a: number, b: number) => a - b)
+        ).toEqual(
+          ledger
+            .filter((l: any) => l.type === "sale")
+            .map((l: any) => -cents(l.amount))
+            .sort((a: number, b: number) => a - b)
         )
         for (const handle of [LUMEN, PAPYRUS]) {
           const { data: bal } = await api.get(`/admin/vendors/${vendorId(handle)}/balance`, await adminHeaders())

@@ -21,11 +21,7 @@ liliumIntegrationTestRunner({
 
       it("shows the seeded demo vendors: three active, the pending one hidden", async () => {
         const { data } = await api.get("/store/vendors", storeHeaders())
-        expect(data.vendors.map((v: any) => v.handle)).toEqual([
-          "lumen-office-lighting",
-          "oakline-furniture",
-          "papyrus-supplies",
-        ])
+        expect(data.vendors.map((v: any) => v.handle)).toEqual(["lumen-office-lighting", "oakline-furniture", "papyrus-supplies"])
         expect(catalog().vendors.find((v) => v.handle === "nordic-notebooks")!.status).toBe("pending")
         const login = await api.post("/auth/vendor/emailpass", { email: "owner@oakline.demo", password: "lilium-vendor" })
         const { data: mine } = await api.get("/vendor/products", {
@@ -41,10 +37,7 @@ liliumIntegrationTestRunner({
       })
 
       it("lists the seeded products with EUR prices", async () => {
-        const { data } = await api.get(
-          `/store/products?region_id=${eur().id}&fields=handle,*variants.calculated_price`,
-          storeHeaders()
-        )
+        const { data } = await api.get(`/store/products?region_id=${eur().id}&fields=handle,*variants.calculated_price`, storeHeaders())
         expect(data.count).toBe(3)
         const lamp = data.products.find((p: any) => p.handle === "desk-lamp")
         expect(lamp.variants[0].calculated_price.calculated_amount).toBe(49.9)
@@ -116,25 +109,22 @@ liliumIntegrationTestRunner({
         })
         expect(mine.orders.map((o: any) => o.id)).toEqual([result.order.id])
 
-        const { data: inv } = await api.get(
-          `/admin/reservations?fields=quantity,line_item_id`,
-          await adminHeaders()
-        )
+        const { data: inv } = await api.get(`/admin/reservations?fields=quantity,line_item_id`, await adminHeaders())
         expect(inv.reservations).toHaveLength(1)
         expect(inv.reservations[0].quantity).toBe(1)
       })
 
       it("does not complete a cart without a shipping method", async () => {
         const { data } = await api.post("/store/carts", { region_id: eur().id }, storeHeaders())
-        await api.post(
-          `/store/carts/${data.cart.id}/line-items`,
-          { variant_id: variant("desk-lamp"), quantity: 1 },
-          storeHeaders()
+        await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant("desk-lamp"), quantity: 1 }, storeHeaders())
+        const res = await api.post(
+          `/store/carts/${data.cart.id}/complete`,
+          {},
+          {
+            ...storeHeaders(),
+            validateStatus: () => true,
+          }
         )
-        const res = await api.post(`/store/carts/${data.cart.id}/complete`, {}, {
-          ...storeHeaders(),
-          validateStatus: () => true,
-        })
         expect(res.status).toBeGreaterThanOrEqual(400)
         expect(res.status).toBeLessThan(500)
         const orders = await api.get("/admin/orders", await adminHeaders())
@@ -163,7 +153,9 @@ liliumIntegrationTestRunner({
           expect(res.status).toBe(400)
           expect(res.data.message).toMatch(/Papyrus Supplies stopped selling while the order was being placed; nothing was charged/)
         } finally {
-          await dbConnection.raw(`drop trigger if exists lilium_test_suspend_vendor on "order"; drop function if exists lilium_test_suspend_vendor();`)
+          await dbConnection.raw(
+            `drop trigger if exists lilium_test_suspend_vendor on "order"; drop function if exists lilium_test_suspend_vendor();`
+          )
         }
         expect((await api.get("/admin/orders?fields=id", admin)).data.count).toBe(before)
         const { rows: live } = await dbConnection.raw(
@@ -230,7 +222,9 @@ liliumIntegrationTestRunner({
           // Give the subscriber's retries time to end, then check that nothing was rolled back.
           await new Promise((r) => setTimeout(r, 1000))
         } finally {
-          await dbConnection.raw(`drop trigger if exists lilium_test_fail_link on "${linkTable}"; drop function if exists lilium_test_fail_link();`)
+          await dbConnection.raw(
+            `drop trigger if exists lilium_test_fail_link on "${linkTable}"; drop function if exists lilium_test_fail_link();`
+          )
         }
         const { rows } = await dbConnection.raw(
           `select (select count(*)::int from vendor_order where order_id = ? and deleted_at is null) as vendor_orders,

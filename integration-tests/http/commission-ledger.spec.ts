@@ -26,14 +26,30 @@ liliumIntegrationTestRunner({
     async function rules() {
       const admin = await adminHeaders()
       const { data: office } = await api.post("/admin/product-categories", { name: "Office", is_active: true }, admin)
-      const { data: lighting } = await api.post("/admin/product-categories", { name: "Lighting", parent_category_id: office.product_category.id, is_active: true }, admin)
+      const { data: lighting } = await api.post(
+        "/admin/product-categories",
+        { name: "Lighting", parent_category_id: office.product_category.id, is_active: true },
+        admin
+      )
       await api.post(`/admin/product-categories/${lighting.product_category.id}/products`, { add: [product("desk-lamp").id] }, admin)
       const create = async (body: any) => (await api.post("/admin/commission-rules", body, admin)).data.commission_rule
       const global = await create({ name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } })
-      const oakline = await create({ name: "Oakline 5%", rate_type: "percentage", value: 5, include_shipping: true, scope: { type: "vendor", id: vendorId("oakline-furniture") } })
+      const oakline = await create({
+        name: "Oakline 5%",
+        rate_type: "percentage",
+        value: 5,
+        include_shipping: true,
+        scope: { type: "vendor", id: vendorId("oakline-furniture") },
+      })
       // Below Lumen's floor (the global 10%), so the operator lets it override the floor (docs/commission.md).
       const office_ = await create({
-        name: "Office flat", rate_type: "flat", value: 2, currency_code: "eur", min_amount: 3, max_amount: 5, overrides_vendor_floor: true,
+        name: "Office flat",
+        rate_type: "flat",
+        value: 2,
+        currency_code: "eur",
+        min_amount: 3,
+        max_amount: 5,
+        overrides_vendor_floor: true,
         scope: { type: "product_category", id: office.product_category.id },
       })
       return { global, oakline, office: office_ }
@@ -55,10 +71,21 @@ liliumIntegrationTestRunner({
       const r = await rules()
       // Lamp 3 × 49.90 (flat 2 × 3 = 6 → max 5), chair 289 (5%) + its shipping 4.95 (5%),
       // paper 5 × 6.45 = 32.25 (10% = 3.225 → 3.22, half-even).
-      const { vo } = await checkout([["desk-lamp", 3], ["oak-office-chair", 1], ["paper-a4-500", 5]])
+      const { vo } = await checkout([
+        ["desk-lamp", 3],
+        ["oak-office-chair", 1],
+        ["paper-a4-500", 5],
+      ])
       const expected = {
         "lumen-office-lighting": { lines: [["item", r.office.id, 149.7, 5]], commission: 5, total: 154.65 },
-        "oakline-furniture": { lines: [["item", r.oakline.id, 289, 14.45], ["shipping", r.oakline.id, 4.95, 0.25]], commission: 14.7, total: 293.95 },
+        "oakline-furniture": {
+          lines: [
+            ["item", r.oakline.id, 289, 14.45],
+            ["shipping", r.oakline.id, 4.95, 0.25],
+          ],
+          commission: 14.7,
+          total: 293.95,
+        },
         "papyrus-supplies": { lines: [["item", r.global.id, 32.25, 3.22]], commission: 3.22, total: 37.2 },
       } as const
       for (const [handle, want] of Object.entries(expected)) {
@@ -72,10 +99,18 @@ liliumIntegrationTestRunner({
         ])
         const { data: tx } = await api.get("/vendor/transactions", headers)
         expect(tx.transactions.map((t: any) => [t.type, t.amount, t.status]).sort()).toEqual(
-          [["commission", -want.commission, "pending"], ["sale", want.total, "pending"]].sort()
+          [
+            ["commission", -want.commission, "pending"],
+            ["sale", want.total, "pending"],
+          ].sort()
         )
         const { data: balance } = await api.get("/vendor/balance", headers)
-        expect(balance.balances).toEqual([{ currency_code: "eur", pending: want.total - want.commission, available: 0, in_transit: 0, paid_out: 0 }].map((b) => ({ ...b, pending: Number(b.pending.toFixed(2)) })))
+        expect(balance.balances).toEqual(
+          [{ currency_code: "eur", pending: want.total - want.commission, available: 0, in_transit: 0, paid_out: 0 }].map((b) => ({
+            ...b,
+            pending: Number(b.pending.toFixed(2)),
+          }))
+        )
       }
       expect(vo["lumen-office-lighting"].commission_total).toBe(5)
 
@@ -96,7 +131,10 @@ liliumIntegrationTestRunner({
 
     it("delivery makes the money available; a partial return and a rejection post exact reversals", async () => {
       await rules()
-      const { order, vo } = await checkout([["desk-lamp", 3], ["paper-a4-500", 5]])
+      const { order, vo } = await checkout([
+        ["desk-lamp", 3],
+        ["paper-a4-500", 5],
+      ])
       const papyrus = await login("papyrus-supplies")
       const lumen = await login("lumen-office-lighting")
       const paper = vo["papyrus-supplies"]
@@ -113,7 +151,9 @@ liliumIntegrationTestRunner({
       await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/shipments`, {}, papyrus)
       expect((await api.get("/vendor/balance", papyrus)).data.balances[0]).toMatchObject({ available: 0, pending: 33.98 })
       await api.post(`/vendor/orders/${paper.id}/fulfillments/${f}/mark-as-delivered`, {}, papyrus)
-      expect((await api.get("/vendor/balance", papyrus)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 33.98, in_transit: 0, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", papyrus)).data.balances).toEqual([
+        { currency_code: "eur", pending: 0, available: 33.98, in_transit: 0, paid_out: 0 },
+      ])
 
       // 2 of 5 reams back: refund 12.90; commission back 3.22 × 12.90 / 37.20 = 1.1166 → 1.12.
       await api.post(`/vendor/orders/${paper.id}/returns`, { items: [{ id: paper.items[0].id, quantity: 2 }] }, papyrus)
@@ -129,12 +169,18 @@ liliumIntegrationTestRunner({
       const admin = await adminHeaders()
       const tooMuch = await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 30, note: "goodwill" }, { ...admin, ...noThrow })
       expect([tooMuch.status, tooMuch.data.message]).toEqual([400, "Cannot refund 30: only 24.3 of this vendor order is left to refund."])
-      const refunded = (await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 1, note: "Late delivery" }, admin)).data.vendor_order
+      const refunded = (await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 1, note: "Late delivery" }, admin)).data
+        .vendor_order
       expect(refunded.refunded_total).toBe(13.9)
       const { data: tx2 } = await api.get("/vendor/transactions?type[]=refund&type[]=commission_reversal&limit=2", papyrus)
-      expect(tx2.transactions.map((t: any) => [t.type, t.amount]).sort()).toEqual([["commission_reversal", 0.08], ["refund", -1]])
+      expect(tx2.transactions.map((t: any) => [t.type, t.amount]).sort()).toEqual([
+        ["commission_reversal", 0.08],
+        ["refund", -1],
+      ])
       expect((await api.get("/vendor/balance", papyrus)).data.balances[0]).toMatchObject({ available: 21.28, pending: 0 })
-      expect((await api.post(`/admin/vendor-orders/vord_missing/refunds`, { amount: 1, note: "x y z" }, { ...admin, ...noThrow })).status).toBe(404)
+      expect(
+        (await api.post(`/admin/vendor-orders/vord_missing/refunds`, { amount: 1, note: "x y z" }, { ...admin, ...noThrow })).status
+      ).toBe(404)
 
       // Lumen rejects: its sale and commission are reversed exactly, to 0.
       await api.post(`/vendor/orders/${vo["lumen-office-lighting"].id}/reject`, { reason: "No stock" }, lumen)
@@ -145,7 +191,9 @@ liliumIntegrationTestRunner({
         ["refund", -154.65],
         ["sale", 154.65],
       ])
-      expect((await api.get("/vendor/balance", lumen)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: 0, in_transit: 0, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", lumen)).data.balances).toEqual([
+        { currency_code: "eur", pending: 0, available: 0, in_transit: 0, paid_out: 0 },
+      ])
 
       // The CSV export has the same rows, Excel-safe.
       const csv = await api.get("/vendor/transactions?format=csv", lumen)
@@ -158,7 +206,10 @@ liliumIntegrationTestRunner({
 
     it("a refund made in Medusa Admin reaches the vendors' ledgers in proportion, and Lilium's own refunds are not counted twice", async () => {
       await rules()
-      const { order, vo } = await checkout([["desk-lamp", 3], ["paper-a4-500", 5]])
+      const { order, vo } = await checkout([
+        ["desk-lamp", 3],
+        ["paper-a4-500", 5],
+      ])
       const admin = await adminHeaders()
       let paymentId: string | undefined
       for (let i = 0; i < 60 && !paymentId; i++) {
@@ -170,33 +221,70 @@ liliumIntegrationTestRunner({
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 19.19 }, admin)
       const [lumen, papyrus] = [await login("lumen-office-lighting"), await login("papyrus-supplies")]
       const refundRows = async (headers: any) =>
-        (await api.get("/vendor/transactions?type[]=refund&type[]=commission_reversal", headers)).data.transactions.map((t: any) => [t.type, t.amount]).sort()
+        (await api.get("/vendor/transactions?type[]=refund&type[]=commission_reversal", headers)).data.transactions
+          .map((t: any) => [t.type, t.amount])
+          .sort()
       for (let i = 0; i < 50 && (await refundRows(lumen)).length === 0; i++) await new Promise((r) => setTimeout(r, 100))
       // Commission back: 5 × 15.47 / 154.65 = 0.50; 3.22 × 3.72 / 37.20 = 0.32.
-      expect(await refundRows(lumen)).toEqual([["commission_reversal", 0.5], ["refund", -15.47]])
-      expect(await refundRows(papyrus)).toEqual([["commission_reversal", 0.32], ["refund", -3.72]])
+      expect(await refundRows(lumen)).toEqual([
+        ["commission_reversal", 0.5],
+        ["refund", -15.47],
+      ])
+      expect(await refundRows(papyrus)).toEqual([
+        ["commission_reversal", 0.32],
+        ["refund", -3.72],
+      ])
       const split = (await api.get(`/admin/orders/${order.id}/vendor-orders`, admin)).data.vendor_orders
-      expect(Object.fromEntries(split.map((v: any) => [v.vendor.handle, v.refunded_total]))).toEqual({ "lumen-office-lighting": 15.47, "papyrus-supplies": 3.72 })
+      expect(Object.fromEntries(split.map((v: any) => [v.vendor.handle, v.refunded_total]))).toEqual({
+        "lumen-office-lighting": 15.47,
+        "papyrus-supplies": 3.72,
+      })
 
       // The operator's vendor refund goes through the same payment: reconciled, it adds nothing more.
       await api.post(`/admin/vendor-orders/${vo["papyrus-supplies"].id}/refunds`, { amount: 1, note: "Dented box" }, admin)
       await new Promise((r) => setTimeout(r, 1500))
-      expect(await refundRows(papyrus)).toEqual([["commission_reversal", 0.09], ["commission_reversal", 0.32], ["refund", -1], ["refund", -3.72]])
-      expect(await refundRows(lumen)).toEqual([["commission_reversal", 0.5], ["refund", -15.47]])
+      expect(await refundRows(papyrus)).toEqual([
+        ["commission_reversal", 0.09],
+        ["commission_reversal", 0.32],
+        ["refund", -1],
+        ["refund", -3.72],
+      ])
+      expect(await refundRows(lumen)).toEqual([
+        ["commission_reversal", 0.5],
+        ["refund", -15.47],
+      ])
     })
 
     it("operator adjustments need a reason; the ledger is append-only in the database; tenants only see their own", async () => {
       const admin = await adminHeaders()
       const oakId = vendorId("oakline-furniture")
-      const noReason = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: -2.5, currency_code: "eur" }, { ...admin, ...noThrow })
+      const noReason = await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: -2.5, currency_code: "eur" },
+        { ...admin, ...noThrow }
+      )
       expect(noReason.status).toBe(400)
-      const zero = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: 0, currency_code: "eur", reason: "nothing" }, { ...admin, ...noThrow })
+      const zero = await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: 0, currency_code: "eur", reason: "nothing" },
+        { ...admin, ...noThrow }
+      )
       expect(zero.status).toBe(400)
-      const { data } = await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: -2.5, currency_code: "EUR", reason: "Late shipment fee", idempotency_key: "fee-1" }, admin)
+      const { data } = await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: -2.5, currency_code: "EUR", reason: "Late shipment fee", idempotency_key: "fee-1" },
+        admin
+      )
       expect(data.transaction).toMatchObject({ type: "adjustment", amount: -2.5, currency_code: "eur", note: "Late shipment fee" })
-      await api.post(`/admin/vendors/${oakId}/adjustments`, { amount: -2.5, currency_code: "eur", reason: "Late shipment fee", idempotency_key: "fee-1" }, admin)
+      await api.post(
+        `/admin/vendors/${oakId}/adjustments`,
+        { amount: -2.5, currency_code: "eur", reason: "Late shipment fee", idempotency_key: "fee-1" },
+        admin
+      )
       const oak = await login("oakline-furniture")
-      expect((await api.get("/vendor/balance", oak)).data.balances).toEqual([{ currency_code: "eur", pending: 0, available: -2.5, in_transit: 0, paid_out: 0 }])
+      expect((await api.get("/vendor/balance", oak)).data.balances).toEqual([
+        { currency_code: "eur", pending: 0, available: -2.5, in_transit: 0, paid_out: 0 },
+      ])
       expect((await api.get(`/admin/vendors/${oakId}/balance`, admin)).data.balances[0].available).toBe(-2.5)
       expect((await api.get(`/admin/vendors/${oakId}/transactions`, admin)).data.count).toBe(1)
 
@@ -228,7 +316,10 @@ liliumIntegrationTestRunner({
         [{ name: "x", rate_type: "flat", value: 2, scope: { type: "global" } }, /currency_code/],
         [{ name: "x", rate_type: "percentage", value: 5, scope: { type: "vendor" } }, /scope.id/],
         [{ name: "x", rate_type: "percentage", value: 5, scope: { type: "vendor", id: "ven_nope" } }, /does not exist/],
-        [{ name: "x", rate_type: "percentage", value: 5, min_amount: 9, max_amount: 1, currency_code: "eur", scope: { type: "global" } }, /min_amount/],
+        [
+          { name: "x", rate_type: "percentage", value: 5, min_amount: 9, max_amount: 1, currency_code: "eur", scope: { type: "global" } },
+          /min_amount/,
+        ],
         [{ name: "x", rate_type: "percentage", value: 5, scope: { type: "global" }, surprise: true }, /surprise|Unrecognized/i],
       ] as const) {
         const res = await api.post("/admin/commission-rules", body, { ...admin, ...noThrow })
@@ -244,11 +335,29 @@ liliumIntegrationTestRunner({
       expect(badUpdate.status).toBe(400)
 
       const preview = async (body: any) => (await api.post("/admin/commission-rules/preview", body, admin)).data
-      const lamp = await preview({ vendor_id: vendorId("lumen-office-lighting"), variant_id: product("desk-lamp").variant_id, unit_price: 49.9, quantity: 1, currency_code: "eur" })
+      const lamp = await preview({
+        vendor_id: vendorId("lumen-office-lighting"),
+        variant_id: product("desk-lamp").variant_id,
+        unit_price: 49.9,
+        quantity: 1,
+        currency_code: "eur",
+      })
       expect([lamp.rule.id, lamp.amount]).toEqual([r.office.id, 3]) // flat 2 → min 3
-      const paper = await preview({ vendor_id: vendorId("papyrus-supplies"), product_id: product("paper-a4-500").id, unit_price: 6.45, quantity: 5, currency_code: "eur" })
+      const paper = await preview({
+        vendor_id: vendorId("papyrus-supplies"),
+        product_id: product("paper-a4-500").id,
+        unit_price: 6.45,
+        quantity: 5,
+        currency_code: "eur",
+      })
       expect([paper.rule.id, paper.amount]).toEqual([r.global.id, 3.22])
-      const usd = await preview({ vendor_id: vendorId("lumen-office-lighting"), variant_id: product("desk-lamp").variant_id, unit_price: 54.9, quantity: 1, currency_code: "usd" })
+      const usd = await preview({
+        vendor_id: vendorId("lumen-office-lighting"),
+        variant_id: product("desk-lamp").variant_id,
+        unit_price: 54.9,
+        quantity: 1,
+        currency_code: "usd",
+      })
       expect([usd.rule.id, usd.amount]).toEqual([r.global.id, 5.49]) // the EUR flat rule does not apply to USD
 
       await api.delete(`/admin/commission-rules/${r.global.id}`, admin)

@@ -42,11 +42,23 @@ liliumIntegrationTestRunner({
       { path: (v: string) => `/admin/vendors/${v}/suspend`, type: "application/x-www-form-urlencoded", body: "reason=csrf" },
       { path: (v: string) => `/admin/vendors/${v}/suspend`, type: "application/x-www-form-urlencoded", body: "" },
       { path: (v: string) => `/admin/vendors/${v}/suspend`, type: "text/plain", body: '{"reason":"csrf"}' },
-      { path: () => "/admin/commission-rules", type: "application/x-www-form-urlencoded", body: "name=Evil&rate_type=percentage&value=90&scope[type]=global" },
-      { path: () => "/admin/commission-rules", type: "text/plain", body: '{"name":"Evil","rate_type":"percentage","value":90,"scope":{"type":"global"}}' },
+      {
+        path: () => "/admin/commission-rules",
+        type: "application/x-www-form-urlencoded",
+        body: "name=Evil&rate_type=percentage&value=90&scope[type]=global",
+      },
+      {
+        path: () => "/admin/commission-rules",
+        type: "text/plain",
+        body: '{"name":"Evil","rate_type":"percentage","value":90,"scope":{"type":"global"}}',
+      },
       { path: () => "/admin/payout-runs", type: "application/x-www-form-urlencoded", body: "" },
       { path: () => "/admin/payout-runs", type: "text/plain", body: "{}" },
-      { path: () => "/admin/payout-runs", type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="currency_code"\r\n\r\neur\r\n--x--\r\n' },
+      {
+        path: () => "/admin/payout-runs",
+        type: "multipart/form-data; boundary=x",
+        body: '--x\r\nContent-Disposition: form-data; name="currency_code"\r\n\r\neur\r\n--x--\r\n',
+      },
     ]
 
     it("the admin session cookie is HttpOnly and SameSite=Lax", async () => {
@@ -82,7 +94,11 @@ liliumIntegrationTestRunner({
       const { cookie } = await adminSessionCookie()
       const vendor = catalog().vendors.find((v) => v.status === "active")!
       const before = await snapshotDb(dbConnection)
-      const res = await api.post(`/admin/vendors/${vendor.id}/suspend`, { reason: "csrf" }, { ...noThrow, headers: { cookie, origin: EVIL } })
+      const res = await api.post(
+        `/admin/vendors/${vendor.id}/suspend`,
+        { reason: "csrf" },
+        { ...noThrow, headers: { cookie, origin: EVIL } }
+      )
       expect(res.status).toBe(403)
       expect(res.data.message).toMatch(/cross-site/i)
       expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
@@ -93,7 +109,11 @@ liliumIntegrationTestRunner({
       const [a, b] = catalog().vendors.filter((v) => v.status === "active")
 
       // From an ADMIN_CORS origin, as Medusa Admin served elsewhere sends it.
-      const suspended = await api.post(`/admin/vendors/${a.id}/suspend`, { reason: "late shipments" }, { headers: { cookie, origin: ADMIN_ORIGIN } })
+      const suspended = await api.post(
+        `/admin/vendors/${a.id}/suspend`,
+        { reason: "late shipments" },
+        { headers: { cookie, origin: ADMIN_ORIGIN } }
+      )
       expect(suspended.status).toBe(200)
       expect(await vendorStatus(a.id)).toBe("suspended")
 
@@ -136,7 +156,11 @@ liliumIntegrationTestRunner({
       expect(await name()).toBe("Erika")
 
       // The storefront's own JSON request (STORE_CORS origin) works.
-      const ok = await api.post("/store/customers/me", { first_name: "Erika-Maria" }, { headers: { ...headers, origin: "http://localhost:8000" } })
+      const ok = await api.post(
+        "/store/customers/me",
+        { first_name: "Erika-Maria" },
+        { headers: { ...headers, origin: "http://localhost:8000" } }
+      )
       expect(ok.status).toBe(200)
       expect(await name()).toBe("Erika-Maria")
     })

@@ -63,8 +63,7 @@ liliumIntegrationTestRunner({
 
     describe("auth rate limit", () => {
       it(`allows ${LIMIT} attempts per window, then answers 429 with Retry-After`, async () => {
-        const attempt = () =>
-          api.post("/auth/user/emailpass", { email: "nobody@example.com", password: "wrong" }, noThrow)
+        const attempt = () => api.post("/auth/user/emailpass", { email: "nobody@example.com", password: "wrong" }, noThrow)
         const statuses: number[] = []
         for (let i = 0; i < LIMIT; i++) {
           const res = await attempt()

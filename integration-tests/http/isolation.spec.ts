@@ -80,9 +80,13 @@ liliumIntegrationTestRunner({
           { variant_id: product("oak-office-chair").variant_id, quantity: 1 },
         ],
       })
-      const done = await api.post(`/store/carts/${cart.id}/complete`, {}, {
-        headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` },
-      })
+      const done = await api.post(
+        `/store/carts/${cart.id}/complete`,
+        {},
+        {
+          headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` },
+        }
+      )
       victim.order = done.data.order.id
       victim.cart = cart.id
       for (let i = 0; i < 60; i++) {
@@ -126,7 +130,15 @@ liliumIntegrationTestRunner({
       payout: () => victim.payout,
     }
     // Not the master order: the attacker has its own vendor order in the same one.
-    const victimIds = () => [victim.vendor_order, victim.fulfillment, victim.product, victim.variant, victim.member, victim.transaction, victim.payout]
+    const victimIds = () => [
+      victim.vendor_order,
+      victim.fulfillment,
+      victim.product,
+      victim.variant,
+      victim.member,
+      victim.transaction,
+      victim.payout,
+    ]
 
     it("every /vendor route: another vendor's resources are 403/404 and nothing changes", async () => {
       const routes = discover("vendor")
@@ -137,19 +149,27 @@ liliumIntegrationTestRunner({
       const report: string[] = []
       for (const route of routes) {
         const rules = paramRules({ path: route.path, segments: route.path.slice(1).split("/") })
-        const url = route.path.split("/").map((seg, i) => {
-          const rule = rules.find((r) => r.index === i - 1)
-          return rule ? KIND_IDS[rule.kind]() : seg
-        }).join("/")
+        const url = route.path
+          .split("/")
+          .map((seg, i) => {
+            const rule = rules.find((r) => r.index === i - 1)
+            return rule ? KIND_IDS[rule.kind]() : seg
+          })
+          .join("/")
         const before = await snapshotDb(dbConnection)
         const call =
-          route.method === "GET" ? api.get(url, { ...attacker, ...noThrow })
-          : route.method === "DELETE" ? api.delete(url, { ...attacker, ...noThrow })
-          : api.post(url, {}, { ...attacker, ...noThrow })
+          route.method === "GET"
+            ? api.get(url, { ...attacker, ...noThrow })
+            : route.method === "DELETE"
+              ? api.delete(url, { ...attacker, ...noThrow })
+              : api.post(url, {}, { ...attacker, ...noThrow })
         const res = await call
         const changed = diffSnapshots(before, await snapshotDb(dbConnection))
         report.push(`${route.method} ${route.path} → ${res.status}`)
-        expect({ route: `${route.method} ${route.path}`, status: res.status < 500 }).toEqual({ route: `${route.method} ${route.path}`, status: true })
+        expect({ route: `${route.method} ${route.path}`, status: res.status < 500 }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: true,
+        })
         if (route.params.length) {
           expect({ route: `${route.method} ${url}`, status: [403, 404].includes(res.status), changed }).toEqual({
             route: `${route.method} ${url}`,
@@ -158,12 +178,22 @@ liliumIntegrationTestRunner({
           })
         } else {
           const body = JSON.stringify(res.data ?? "")
-          for (const id of victimIds()) expect({ route: `${route.method} ${route.path}`, leaks: body.includes(id) ? id : null }).toEqual({ route: `${route.method} ${route.path}`, leaks: null })
-          if (res.status >= 400) expect({ route: `${route.method} ${route.path}`, changed }).toEqual({ route: `${route.method} ${route.path}`, changed: [] })
+          for (const id of victimIds())
+            expect({ route: `${route.method} ${route.path}`, leaks: body.includes(id) ? id : null }).toEqual({
+              route: `${route.method} ${route.path}`,
+              leaks: null,
+            })
+          if (res.status >= 400)
+            expect({ route: `${route.method} ${route.path}`, changed }).toEqual({ route: `${route.method} ${route.path}`, changed: [] })
         }
       }
       // The victim still reads its own (so the 404s above are about the tenant, not broken routes).
-      for (const p of [`/vendor/orders/${victim.vendor_order}`, `/vendor/products/${victim.product}`, `/vendor/payouts/${victim.payout}`, `/vendor/transactions/${victim.transaction}`]) {
+      for (const p of [
+        `/vendor/orders/${victim.vendor_order}`,
+        `/vendor/products/${victim.product}`,
+        `/vendor/payouts/${victim.payout}`,
+        `/vendor/transactions/${victim.transaction}`,
+      ]) {
         expect([p, (await api.get(p, { ...victimHeaders, ...noThrow })).status]).toEqual([p, 200])
       }
       console.log(`[isolation] ${routes.length} vendor route methods in ${Date.now() - started} ms:\n  ${report.join("\n  ")}`)
@@ -177,7 +207,14 @@ liliumIntegrationTestRunner({
       )
       expect(withFields.length).toBeGreaterThanOrEqual(2)
       const admin = await adminHeaders()
-      const probes = ["id,order.items.*", "id,order.payment_collections.payments.*", "*order", "id,vendor.members.*", "id,vendor.email", "id,+order.customer.*"]
+      const probes = [
+        "id,order.items.*",
+        "id,order.payment_collections.payments.*",
+        "*order",
+        "id,vendor.members.*",
+        "id,vendor.email",
+        "id,+order.customer.*",
+      ]
       for (const { matcher, allowed } of withFields) {
         expect({ matcher, allowList: allowed?.length > 0 }).toEqual({ matcher, allowList: true })
         const headers = matcher.startsWith("/vendor") ? attacker : admin
@@ -210,24 +247,45 @@ liliumIntegrationTestRunner({
     })
 
     it("ids in a vendor's product body must be its own: another vendor's inventory item, variant, price or option is refused and nothing is written", async () => {
-      const { data: lamp } = await api.get(`/admin/products/${victim.product}?fields=variants.inventory_items.inventory_item_id,variants.prices.id,options.id`, await adminHeaders())
+      const { data: lamp } = await api.get(
+        `/admin/products/${victim.product}?fields=variants.inventory_items.inventory_item_id,variants.prices.id,options.id`,
+        await adminHeaders()
+      )
       const inventoryItem = lamp.product.variants[0].inventory_items[0].inventory_item_id
       const mine = (await api.get("/vendor/products", attacker)).data.products[0]
       const attempts: [string, any][] = [
-        ["/vendor/products", {
-          title: "Stolen stock",
-          options: [{ title: "Size", values: ["One"] }],
-          variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 1 }], inventory_items: [{ inventory_item_id: inventoryItem, required_quantity: 1 }] }],
-        }],
+        [
+          "/vendor/products",
+          {
+            title: "Stolen stock",
+            options: [{ title: "Size", values: ["One"] }],
+            variants: [
+              {
+                title: "One",
+                options: { Size: "One" },
+                prices: [{ currency_code: "eur", amount: 1 }],
+                inventory_items: [{ inventory_item_id: inventoryItem, required_quantity: 1 }],
+              },
+            ],
+          },
+        ],
         [`/vendor/products/${mine.id}`, { variants: [{ id: victim.variant, title: "Hijacked" }] }],
-        [`/vendor/products/${mine.id}`, { variants: [{ id: mine.variants[0].id, prices: [{ id: lamp.product.variants[0].prices[0].id, amount: 0.01 }] }] }],
+        [
+          `/vendor/products/${mine.id}`,
+          { variants: [{ id: mine.variants[0].id, prices: [{ id: lamp.product.variants[0].prices[0].id, amount: 0.01 }] }] },
+        ],
         [`/vendor/products/${mine.id}`, { option_ids: [lamp.product.options[0].id] }],
         [`/vendor/products/${mine.id}`, { categories: [{ id: "pcat_does_not_exist" }] }],
       ]
       for (const [url, body] of attempts) {
         const before = await snapshotDb(dbConnection)
         const res = await api.post(url, body, { ...attacker, ...noThrow })
-        expect({ url, body: Object.keys(body), status: [400, 404].includes(res.status), changed: diffSnapshots(before, await snapshotDb(dbConnection)) }).toEqual({
+        expect({
+          url,
+          body: Object.keys(body),
+          status: [400, 404].includes(res.status),
+          changed: diffSnapshots(before, await snapshotDb(dbConnection)),
+        }).toEqual({
           url,
           body: Object.keys(body),
           status: true,
@@ -240,7 +298,11 @@ liliumIntegrationTestRunner({
       // And a vendor may still name its own inventory item.
       const own = await api.get(`/admin/products/${mine.id}?fields=variants.inventory_items.inventory_item_id`, await adminHeaders())
       const ownItem = own.data.product.variants[0].inventory_items[0].inventory_item_id
-      const ok = await api.post(`/vendor/products/${mine.id}`, { variants: [{ id: mine.variants[0].id, title: "Renamed" }] }, { ...attacker, ...noThrow })
+      const ok = await api.post(
+        `/vendor/products/${mine.id}`,
+        { variants: [{ id: mine.variants[0].id, title: "Renamed" }] },
+        { ...attacker, ...noThrow }
+      )
       expect([ok.status, ok.data.product?.variants?.[0]?.title]).toEqual([200, "Renamed"])
       expect(ownItem).toBeTruthy()
     })
@@ -272,9 +334,15 @@ liliumIntegrationTestRunner({
         }
       }
       // Medusa's own store routes, through Lilium's links: no vendor secrets, no other vendor orders.
-      const { data: store } = await api.get(`/store/products/${victim.product}?fields=${encodeURIComponent("*vendor,vendor.email,vendor.members.*")}`, storeHeaders())
+      const { data: store } = await api.get(
+        `/store/products/${victim.product}?fields=${encodeURIComponent("*vendor,vendor.email,vendor.members.*")}`,
+        storeHeaders()
+      )
       expect(Object.keys(store.product.vendor).sort()).toEqual(["handle", "id", "name"])
-      const deep = await api.get(`/store/orders/${victim.order}?fields=${encodeURIComponent("id,*vendor_orders")}`, { ...owner, ...noThrow })
+      const deep = await api.get(`/store/orders/${victim.order}?fields=${encodeURIComponent("id,*vendor_orders")}`, {
+        ...owner,
+        ...noThrow,
+      })
       expect(JSON.stringify(deep.data)).not.toContain("commission_total")
       const me = await api.get(`/store/customers/me?fields=${encodeURIComponent("id,*vendors")}`, { ...owner, ...noThrow })
       expect(JSON.stringify(me.data)).not.toContain(vendorEmail("lumen"))

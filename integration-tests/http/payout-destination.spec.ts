@@ -41,9 +41,11 @@ liliumIntegrationTestRunner({
       let rows: any[] = []
       for (let i = 0; i < 30; i++) {
         if (i) await new Promise((r) => setTimeout(r, 100))
-        rows = (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "payout-account-changed" } as any)).filter(
-          (n: any) => !changedAt || n.data?.changed_at === changedAt
-        )
+        rows = (
+          await getContainer()
+            .resolve(Modules.NOTIFICATION)
+            .listNotifications({ template: "payout-account-changed" } as any)
+        ).filter((n: any) => !changedAt || n.data?.changed_at === changedAt)
         if (rows.length >= count) break
       }
       return rows
@@ -82,17 +84,29 @@ liliumIntegrationTestRunner({
 
       // The first account, at onboarding: no hold.
       const first = await api.post("/vendor/payout-account", manual(IBAN_A), owner)
-      expect(first.data.payout_account).toMatchObject({ provider: "manual", details: { iban: "DE89 •••• 3000" }, active_from: null, changed_at: expect.any(String) })
+      expect(first.data.payout_account).toMatchObject({
+        provider: "manual",
+        details: { iban: "DE89 •••• 3000" },
+        active_from: null,
+        changed_at: expect.any(String),
+      })
       const firstMails = await changedMails(2, first.data.payout_account.changed_at)
       expect(firstMails.map((n: any) => n.to).sort()).toEqual(owners)
-      expect(firstMails[0].data).toMatchObject({ first: true, previous: null, active_from: null, current: { provider: "manual", details: { iban: "DE89 •••• 3000" } } })
+      expect(firstMails[0].data).toMatchObject({
+        first: true,
+        previous: null,
+        active_from: null,
+        current: { provider: "manual", details: { iban: "DE89 •••• 3000" } },
+      })
 
       // Finance may read it, not change it (nor open Stripe's onboarding); nothing changes.
       expect((await api.get("/vendor/payout-account", finance)).data.payout_account.details.iban).toBe("DE89 •••• 3000")
       const refused = await api.post("/vendor/payout-account", manual(IBAN_B, "Mallory"), { ...finance, ...noThrow })
       expect([refused.status, refused.data.message]).toEqual([403, "The finance role cannot do this; it needs one of: owner, admin."])
       expect((await api.post("/vendor/payout-account/onboarding-link", {}, { ...finance, ...noThrow })).status).toBe(403)
-      expect((await api.get("/vendor/payout-account", owner)).data.payout_account).toMatchObject({ details: { account_holder: "Oakline GmbH", iban: "DE89 •••• 3000" } })
+      expect((await api.get("/vendor/payout-account", owner)).data.payout_account).toMatchObject({
+        details: { account_holder: "Oakline GmbH", iban: "DE89 •••• 3000" },
+      })
 
       // An admin member changes it: both owners (and nobody else) are told; the new IBAN waits 48 hours.
       const before = Date.now()
@@ -130,7 +144,10 @@ liliumIntegrationTestRunner({
       await deliveredChair()
       const [p1] = (await run()).payouts
       expect(p1).toMatchObject({ amount: 293.95, status: "processing", provider: "manual" })
-      expect(p1.destination).toMatchObject({ provider: "manual", details: { iban: "DE89370400440532013000", account_holder: "Oakline GmbH" } })
+      expect(p1.destination).toMatchObject({
+        provider: "manual",
+        details: { iban: "DE89370400440532013000", account_holder: "Oakline GmbH" },
+      })
 
       // The vendor switches to another IBAN while the payout waits for the operator.
       const changed = (await api.post("/vendor/payout-account", manual(IBAN_B, "Oakline Neu"), owner)).data.payout_account
@@ -141,7 +158,10 @@ liliumIntegrationTestRunner({
       expect(full.payout.payout_account.details).toEqual({ account_holder: "Oakline GmbH", iban: "DE89370400440532013000", bic: null })
       expect(full.payout.destination.details.iban).toBe("DE89370400440532013000")
       const { data: mine } = await api.get(`/vendor/payouts/${p1.id}`, owner)
-      expect(mine.payout.destination).toMatchObject({ provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 •••• 3000" } })
+      expect(mine.payout.destination).toMatchObject({
+        provider: "manual",
+        details: { account_holder: "Oakline GmbH", iban: "DE89 •••• 3000" },
+      })
       expect((await api.get("/vendor/payouts", owner)).data.payouts[0].destination.details.iban).toBe("DE89 •••• 3000")
       await api.post(`/admin/payouts/${p1.id}/mark-paid`, { reference: "SEPA-OLD-IBAN" }, admin)
 
@@ -159,7 +179,11 @@ liliumIntegrationTestRunner({
       // The hold has passed: the new IBAN is paid, and the old payout still names the old one.
       await payouts.updatePayoutAccounts({ id: changed.id, active_from: new Date(Date.now() - 1000) })
       const [p2] = (await run()).payouts
-      expect(p2).toMatchObject({ amount: 293.95, status: "processing", destination: { payout_account_id: changed.id, details: { iban: "DE02120300000000202051", account_holder: "Oakline Neu" } } })
+      expect(p2).toMatchObject({
+        amount: 293.95,
+        status: "processing",
+        destination: { payout_account_id: changed.id, details: { iban: "DE02120300000000202051", account_holder: "Oakline Neu" } },
+      })
       expect(await balance(owner)).toEqual({ currency_code: "eur", pending: 0, available: 0, in_transit: 293.95, paid_out: 293.95 })
       expect((await api.get(`/admin/payouts/${p1.id}`, admin)).data.payout.payout_account.details.iban).toBe("DE89370400440532013000")
     })
@@ -172,7 +196,10 @@ liliumIntegrationTestRunner({
       const refused = await api.post("/vendor/payout-account", manual(IBAN_B, "Mallory"), { ...owner, ...noThrow })
       expect([refused.status, refused.data.message]).toEqual([403, "The vendor is suspended; its payout account cannot be changed."])
       expect((await api.post("/vendor/payout-account/onboarding-link", {}, { ...owner, ...noThrow })).status).toBe(403)
-      expect((await api.get("/vendor/payout-account", owner)).data.payout_account.details).toMatchObject({ account_holder: "Oakline GmbH", iban: "DE89 •••• 3000" })
+      expect((await api.get("/vendor/payout-account", owner)).data.payout_account.details).toMatchObject({
+        account_holder: "Oakline GmbH",
+        iban: "DE89 •••• 3000",
+      })
 
       const pending = await applyAsVendor(api, { name: "Fresh Shop", email: "owner@fresh.example" })
       expect(pending.vendor.status).toBe("pending")

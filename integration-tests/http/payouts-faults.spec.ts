@@ -36,7 +36,11 @@ liliumIntegrationTestRunner({
     /** Checks out lamp ×3, chair ×1, paper ×5 with a 10% rule; every vendor delivers (hold 0: available at once). */
     async function deliveredOrder() {
       const admin = await adminHeaders()
-      await api.post("/admin/commission-rules", { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } }, admin)
+      await api.post(
+        "/admin/commission-rules",
+        { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },
+        admin
+      )
       const cart = await readyCart(api, storeHeaders(), {
         region_id: eur().id,
         email: "buyer@payout-faults.example",
@@ -111,15 +115,40 @@ liliumIntegrationTestRunner({
       return api.post("/admin/payout-runs", {}, { ...(await adminHeaders()), ...noThrow })
     }
 
-    const FAULTS: { name: string; table: string; event: "INSERT" | "UPDATE"; when?: () => string; outcome: "none" | "failed" | "paid" }[] = [
-      { name: "the run record", table: "payout_run", event: "INSERT", outcome: "none" },
-      { name: "a payout row", table: "payout", event: "INSERT", outcome: "none" },
-      { name: "Oakline's payout row only", table: "payout", event: "INSERT", when: () => `NEW.vendor_id = '${vendorId(OAK)}'`, outcome: "none" },
-      { name: "the ledger rows a payout covers (payout_item)", table: "payout_item", event: "INSERT", outcome: "none" },
-      { name: "a payout's ledger debit", table: "vendor_transaction", event: "INSERT", when: () => `NEW.type = 'payout'`, outcome: "none" },
-      { name: "marking a payout attempted (processing)", table: "payout", event: "UPDATE", when: () => `NEW.status = 'processing'`, outcome: "failed" },
-      { name: "closing the run (completed)", table: "payout_run", event: "UPDATE", when: () => `NEW.status = 'completed'`, outcome: "paid" },
-    ]
+    const FAULTS: { name: string; table: string; event: "INSERT" | "UPDATE"; when?: () => string; outcome: "none" | "failed" | "paid" }[] =
+      [
+        { name: "the run record", table: "payout_run", event: "INSERT", outcome: "none" },
+        { name: "a payout row", table: "payout", event: "INSERT", outcome: "none" },
+        {
+          name: "Oakline's payout row only",
+          table: "payout",
+          event: "INSERT",
+          when: () => `NEW.vendor_id = '${vendorId(OAK)}'`,
+          outcome: "none",
+        },
+        { name: "the ledger rows a payout covers (payout_item)", table: "payout_item", event: "INSERT", outcome: "none" },
+        {
+          name: "a payout's ledger debit",
+          table: "vendor_transaction",
+          event: "INSERT",
+          when: () => `NEW.type = 'payout'`,
+          outcome: "none",
+        },
+        {
+          name: "marking a payout attempted (processing)",
+          table: "payout",
+          event: "UPDATE",
+          when: () => `NEW.status = 'processing'`,
+          outcome: "failed",
+        },
+        {
+          name: "closing the run (completed)",
+          table: "payout_run",
+          event: "UPDATE",
+          when: () => `NEW.status = 'completed'`,
+          outcome: "paid",
+        },
+      ]
 
     it.each(FAULTS)("a failure writing $name leaves each payout whole or absent, balances unchanged; a rerun pays once", async (fault) => {
       await deliveredOrder()
@@ -152,13 +181,17 @@ liliumIntegrationTestRunner({
       } else if (fault.outcome === "failed") {
         // Never sent: the run's compensation failed the payouts and credited their debits back.
         for (const h of [LUMEN, OAK]) {
-          expect(after[h].payouts).toEqual([{ status: "failed", amount: OWED[h], debit: -OWED[h], reversal: OWED[h], covered: OWED[h], failure_code: "run_aborted" }])
+          expect(after[h].payouts).toEqual([
+            { status: "failed", amount: OWED[h], debit: -OWED[h], reversal: OWED[h], covered: OWED[h], failure_code: "run_aborted" },
+          ])
           expect(after[h].balance).toEqual({ pending: 0, available: OWED[h], in_transit: 0, paid_out: 0 })
         }
       } else {
         // Sent before the fault: the payouts stand with their debits (money may have moved).
         for (const h of [LUMEN, OAK]) {
-          expect(after[h].payouts).toEqual([{ status: "processing", amount: OWED[h], debit: -OWED[h], reversal: 0, covered: OWED[h], failure_code: null }])
+          expect(after[h].payouts).toEqual([
+            { status: "processing", amount: OWED[h], debit: -OWED[h], reversal: 0, covered: OWED[h], failure_code: null },
+          ])
           expect(after[h].balance).toEqual({ pending: 0, available: 0, in_transit: OWED[h], paid_out: 0 })
         }
       }
@@ -171,7 +204,9 @@ liliumIntegrationTestRunner({
         const s = await state(h)
         assertWholeOrNothing(s, OWED[h])
         const standing = s.payouts.filter((p: any) => p.status !== "failed")
-        expect(standing).toEqual([{ status: "processing", amount: OWED[h], debit: -OWED[h], reversal: 0, covered: OWED[h], failure_code: null }])
+        expect(standing).toEqual([
+          { status: "processing", amount: OWED[h], debit: -OWED[h], reversal: 0, covered: OWED[h], failure_code: null },
+        ])
         expect(s.balance).toEqual({ pending: 0, available: 0, in_transit: OWED[h], paid_out: 0 })
         expect(s.ledger.debits + s.ledger.reversals).toBe(-OWED[h])
       }

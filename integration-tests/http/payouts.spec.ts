@@ -25,7 +25,11 @@ liliumIntegrationTestRunner({
     /** Checks out the lines, and has every vendor deliver its part (hold 0: available at once). */
     async function deliveredOrder(lines: [string, number][]) {
       const admin = await adminHeaders()
-      await api.post("/admin/commission-rules", { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } }, { ...admin, ...noThrow })
+      await api.post(
+        "/admin/commission-rules",
+        { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },
+        { ...admin, ...noThrow }
+      )
       const cart = await readyCart(api, storeHeaders(), {
         region_id: eur().id,
         email: "buyer@payouts.example",
@@ -50,7 +54,11 @@ liliumIntegrationTestRunner({
         { provider: "manual", details: { account_holder: "Oakline GmbH", iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX" } },
         headers
       )
-      expect(data.payout_account).toMatchObject({ provider: "manual", status: "active", details: { iban: "DE89 •••• 3000", account_holder: "Oakline GmbH" } })
+      expect(data.payout_account).toMatchObject({
+        provider: "manual",
+        status: "active",
+        details: { iban: "DE89 •••• 3000", account_holder: "Oakline GmbH" },
+      })
       return { headers }
     }
 
@@ -61,13 +69,23 @@ liliumIntegrationTestRunner({
       let to: string[] = []
       for (let i = 0; i < 30 && to.length < count; i++) {
         if (i) await new Promise((r) => setTimeout(r, 100))
-        to = (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template } as any)).map((n: any) => n.to).sort()
+        to = (
+          await getContainer()
+            .resolve(Modules.NOTIFICATION)
+            .listNotifications({ template } as any)
+        )
+          .map((n: any) => n.to)
+          .sort()
       }
       return to
     }
 
     it("pays each vendor its available balance to the cent, through Stripe Connect and by hand", async () => {
-      await deliveredOrder([["desk-lamp", 3], ["oak-office-chair", 1], ["paper-a4-500", 5]])
+      await deliveredOrder([
+        ["desk-lamp", 3],
+        ["oak-office-chair", 1],
+        ["paper-a4-500", 5],
+      ])
       const lumen = await stripeAccount("lumen-office-lighting")
       const oak = await manualAccount("oakline-furniture")
       const papyrus = await login("papyrus-supplies")
@@ -82,14 +100,27 @@ liliumIntegrationTestRunner({
       const oakId = catalog().vendors.find((v) => v.handle === "oakline-furniture")!.id
       expect(payoutRun.payouts).toHaveLength(2) // Papyrus has no payout account: its money waits.
       expect(payoutRun).toMatchObject({ status: "completed", trigger: "operator", payout_count: 2, completed_at: expect.any(String) })
-      expect(byVendor[lumenId]).toMatchObject({ amount: 139.68, currency_code: "eur", status: "paid", provider: "stripe-connect", attempt: 1 })
+      expect(byVendor[lumenId]).toMatchObject({
+        amount: 139.68,
+        currency_code: "eur",
+        status: "paid",
+        provider: "stripe-connect",
+        attempt: 1,
+      })
       expect(byVendor[oakId]).toMatchObject({ amount: 265.05, status: "processing", provider: "manual", reference: null })
 
       // One real transfer, in cents, to the vendor's account, keyed by the payout.
       const [transfer] = [...stripe.transfers.values()]
       expect(stripe.transfersCreated()).toBe(1)
-      expect([transfer.amount, transfer.currency, transfer.destination, transfer.id]).toEqual([13968, "eur", lumen.acct, byVendor[lumenId].reference])
-      expect(stripe.requests.filter((r) => r.path === "/v1/transfers").map((r) => r.idempotencyKey)).toEqual([`lilium-${byVendor[lumenId].id}-1`])
+      expect([transfer.amount, transfer.currency, transfer.destination, transfer.id]).toEqual([
+        13968,
+        "eur",
+        lumen.acct,
+        byVendor[lumenId].reference,
+      ])
+      expect(stripe.requests.filter((r) => r.path === "/v1/transfers").map((r) => r.idempotencyKey)).toEqual([
+        `lilium-${byVendor[lumenId].id}-1`,
+      ])
 
       expect(await balance(lumen.headers)).toEqual({ currency_code: "eur", pending: 0, available: 0, in_transit: 0, paid_out: 139.68 })
       expect(await balance(oak.headers)).toEqual({ currency_code: "eur", pending: 0, available: 0, in_transit: 265.05, paid_out: 0 })
@@ -97,7 +128,10 @@ liliumIntegrationTestRunner({
 
       // The payout lists the ledger rows it covers; they add up to it exactly.
       const { data: detail } = await api.get(`/vendor/payouts/${byVendor[lumenId].id}`, lumen.headers)
-      expect(detail.payout.transactions.map((t: any) => [t.type, t.amount]).sort()).toEqual([["commission", -14.97], ["sale", 154.65]])
+      expect(detail.payout.transactions.map((t: any) => [t.type, t.amount]).sort()).toEqual([
+        ["commission", -14.97],
+        ["sale", 154.65],
+      ])
       expect(detail.payout.postings.map((t: any) => [t.type, t.amount])).toEqual([["payout", -139.68]])
       // Another vendor cannot see it.
       expect((await api.get(`/vendor/payouts/${byVendor[lumenId].id}`, { ...oak.headers, ...noThrow })).status).toBe(404)
@@ -121,32 +155,55 @@ liliumIntegrationTestRunner({
 
       // Owners and finance members hear about paid payouts.
       expect(await notifications("payout-paid", 2)).toEqual(
-        [catalog().vendors.find((v) => v.handle === "lumen-office-lighting")!.email, catalog().vendors.find((v) => v.handle === "oakline-furniture")!.email].sort()
+        [
+          catalog().vendors.find((v) => v.handle === "lumen-office-lighting")!.email,
+          catalog().vendors.find((v) => v.handle === "oakline-furniture")!.email,
+        ].sort()
       )
       const { data: runs } = await api.get("/admin/payout-runs", admin)
-      expect(runs.payout_runs.map((r: any) => [r.status, r.payout_count])).toEqual([["completed", 0], ["completed", 2]])
+      expect(runs.payout_runs.map((r: any) => [r.status, r.payout_count])).toEqual([
+        ["completed", 0],
+        ["completed", 2],
+      ])
     })
 
     it("two runs at once pay each vendor once; transfers cut off mid-answer or by a 500 are resumed without paying twice", async () => {
-      await deliveredOrder([["desk-lamp", 1], ["oak-office-chair", 1]])
+      await deliveredOrder([
+        ["desk-lamp", 1],
+        ["oak-office-chair", 1],
+      ])
       const lumen = await stripeAccount("lumen-office-lighting")
       const oak = await stripeAccount("oakline-furniture")
       const admin = await adminHeaders()
       const [a, b] = await Promise.all([api.post("/admin/payout-runs", {}, admin), api.post("/admin/payout-runs", {}, admin)])
       const payouts = [...a.data.payout_run.payouts, ...b.data.payout_run.payouts]
-      expect(payouts.map((p: any) => [p.amount, p.status]).sort()).toEqual([[265.05, "paid"], [49.86, "paid"]])
+      expect(payouts.map((p: any) => [p.amount, p.status]).sort()).toEqual([
+        [265.05, "paid"],
+        [49.86, "paid"],
+      ])
       expect(stripe.transfersCreated()).toBe(2)
-      expect([...stripe.transfers.values()].map((t) => [t.destination, t.amount]).sort()).toEqual([[lumen.acct, 4986], [oak.acct, 26505]].sort())
+      expect([...stripe.transfers.values()].map((t) => [t.destination, t.amount]).sort()).toEqual(
+        [
+          [lumen.acct, 4986],
+          [oak.acct, 26505],
+        ].sort()
+      )
 
       // The transfers happen, but the answers are lost: the payouts stay
       // processing (debited, not confirmed) until the next run resumes them.
-      await deliveredOrder([["desk-lamp", 2], ["oak-office-chair", 1]])
+      await deliveredOrder([
+        ["desk-lamp", 2],
+        ["oak-office-chair", 1],
+      ])
       // Four cut answers: the SDK retries a reset connection once by itself (same key).
       stripe.failNextTransfers(4, "", "drop_after_create")
       const cut = await run()
-      expect(cut.payouts.map((p: any) => [p.amount, p.status, p.reference]).sort()).toEqual([[265.05, "processing", null], [94.77, "processing", null]])
+      expect(cut.payouts.map((p: any) => [p.amount, p.status, p.reference]).sort()).toEqual([
+        [265.05, "processing", null],
+        [94.77, "processing", null],
+      ])
       expect(stripe.transfersCreated()).toBe(4)
-      expect((await balance(lumen.headers))).toMatchObject({ available: 0, in_transit: 94.77, paid_out: 49.86 })
+      expect(await balance(lumen.headers)).toMatchObject({ available: 0, in_transit: 94.77, paid_out: 49.86 })
       const resumed = await run()
       expect(resumed.payouts.map((p: any) => [p.id, p.status]).sort()).toEqual(cut.payouts.map((p: any) => [p.id, "paid"]).sort())
       expect(stripe.transfersCreated()).toBe(4)
@@ -181,7 +238,10 @@ liliumIntegrationTestRunner({
       expect(await notifications("payout-failed", 1)).toEqual([catalog().vendors.find((v) => v.handle === "lumen-office-lighting")!.email])
       const retried = (await api.post(`/admin/payouts/${failed.id}/retry`, {}, admin)).data.payout
       expect(retried).toMatchObject({ status: "paid", attempt: 2, failure_code: null })
-      expect(stripe.requests.filter((r) => r.path === "/v1/transfers").map((r) => r.idempotencyKey)).toEqual([`lilium-${failed.id}-1`, `lilium-${failed.id}-2`])
+      expect(stripe.requests.filter((r) => r.path === "/v1/transfers").map((r) => r.idempotencyKey)).toEqual([
+        `lilium-${failed.id}-1`,
+        `lilium-${failed.id}-2`,
+      ])
       expect(stripe.transfersCreated()).toBe(1)
       expect(await balance(lumen.headers)).toEqual({ currency_code: "eur", pending: 0, available: 0, in_transit: 0, paid_out: 49.86 })
       const paidAgain = await api.post(`/admin/payouts/${failed.id}/retry`, {}, { ...admin, ...noThrow })
@@ -213,7 +273,10 @@ liliumIntegrationTestRunner({
       const lumen = await login("lumen-office-lighting")
       expect((await api.get("/vendor/payout-account", oak)).data).toEqual({ payout_account: null })
       const cases: [any, string][] = [
-        [{ provider: "manual", details: { account_holder: "Oakline", iban: "DE89 3704 0044 0532 0130 01" } }, "details.iban is not a valid IBAN"],
+        [
+          { provider: "manual", details: { account_holder: "Oakline", iban: "DE89 3704 0044 0532 0130 01" } },
+          "details.iban is not a valid IBAN",
+        ],
         [{ provider: "manual", details: { iban: "DE89 3704 0044 0532 0130 00" } }, "details.account_holder is required"],
         [{ provider: "paypal" }, 'The payout provider "paypal" is not configured'],
         [{ provider: "manual", extra: 1 }, "Unrecognized fields: 'extra'"],
@@ -227,7 +290,11 @@ liliumIntegrationTestRunner({
       expect(noLink.status).toBe(400)
 
       const { data } = await api.post("/vendor/payout-account", { provider: "stripe-connect" }, lumen)
-      expect(data.payout_account).toMatchObject({ provider: "stripe-connect", status: "pending", external_id: expect.stringMatching(/^acct_/) })
+      expect(data.payout_account).toMatchObject({
+        provider: "stripe-connect",
+        status: "pending",
+        external_id: expect.stringMatching(/^acct_/),
+      })
       const link = await api.post("/vendor/payout-account/onboarding-link", { return_url: "https://vendors.example/done" }, lumen)
       expect(link.data.url).toContain(data.payout_account.external_id)
       // Setting it up again keeps the same Stripe account.
@@ -238,19 +305,30 @@ liliumIntegrationTestRunner({
       expect((await api.get("/vendor/payout-account", oak)).data).toEqual({ payout_account: null })
       expect((await api.post("/vendor/payout-account/onboarding-link", {}, { ...oak, ...noThrow })).status).toBe(400)
       // An older account.updated does not overwrite a newer state.
-      const stale = await webhook({ type: "account.updated", created: 1_000_000, data: { object: { ...stripe.accounts.get(data.payout_account.external_id), payouts_enabled: true, capabilities: { transfers: "active" } } } })
+      const stale = await webhook({
+        type: "account.updated",
+        created: 1_000_000,
+        data: {
+          object: { ...stripe.accounts.get(data.payout_account.external_id), payouts_enabled: true, capabilities: { transfers: "active" } },
+        },
+      })
       expect([stale.status, stale.data.changed]).toEqual([200, false])
 
       // A member without the finance role cannot see or change payouts.
       const { data: invite } = await api.post("/vendor/invites", { email: "picker@oakline.example", role: "orders" }, oak)
       const reg = await api.post("/auth/vendor/emailpass/register", { email: "picker@oakline.example", password: "member-pw-1" })
       await api.post("/vendor/invites/accept", { token: invite.token }, bearer(reg.data.token))
-      const picker = bearer((await api.post("/auth/vendor/emailpass", { email: "picker@oakline.example", password: "member-pw-1" })).data.token)
+      const picker = bearer(
+        (await api.post("/auth/vendor/emailpass", { email: "picker@oakline.example", password: "member-pw-1" })).data.token
+      )
       expect((await api.get("/vendor/payout-account", { ...picker, ...noThrow })).status).toBe(403)
       expect((await api.get("/vendor/payouts", { ...picker, ...noThrow })).status).toBe(403)
 
       const admin = await adminHeaders()
-      for (const [path, body] of [["/admin/payouts/pout_missing/retry", {}], ["/admin/payouts/pout_missing/mark-paid", { reference: "R" }]] as const) {
+      for (const [path, body] of [
+        ["/admin/payouts/pout_missing/retry", {}],
+        ["/admin/payouts/pout_missing/mark-paid", { reference: "R" }],
+      ] as const) {
         expect((await api.post(path, body, { ...admin, ...noThrow })).status).toBe(404)
       }
       expect((await api.post("/admin/payout-runs", { currency_code: "euro" }, { ...admin, ...noThrow })).status).toBe(400)

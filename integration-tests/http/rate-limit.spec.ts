@@ -103,8 +103,7 @@ liliumIntegrationTestRunner({
 
     it("a spoofed X-Forwarded-For does not buy a new budget while no proxy is trusted", async () => {
       // Neither do made-up tokens: a bearer token counts as a client only if its signature verifies.
-      const forged = (i: number) =>
-        jwt.sign({ actor_id: `cus_${i}`, actor_type: "customer", auth_identity_id: `x${i}` }, "not-the-secret")
+      const forged = (i: number) => jwt.sign({ actor_id: `cus_${i}`, actor_type: "customer", auth_identity_id: `x${i}` }, "not-the-secret")
       for (let i = 0; i < READS; i++) {
         const res = await api.get("/store/regions", from(`203.0.113.${i + 1}`, { authorization: `Bearer ${forged(i)}` }))
         expect(res.status).toBe(200)
@@ -130,7 +129,11 @@ liliumIntegrationTestRunner({
     it("two tokens from one address have separate budgets (this machine's address is used up by now)", async () => {
       const a = await register("rate-a@lilium.test")
       const b = await register("rate-b@lilium.test")
-      const withToken = (t: string) => ({ ...storeHeaders(), ...noThrow, headers: { ...storeHeaders().headers, authorization: `Bearer ${t}` } })
+      const withToken = (t: string) => ({
+        ...storeHeaders(),
+        ...noThrow,
+        headers: { ...storeHeaders().headers, authorization: `Bearer ${t}` },
+      })
       for (let i = 0; i < READS; i++) {
         const res = await api.get("/store/regions", withToken(a))
         expect(res.status).toBe(200)
@@ -164,8 +167,7 @@ liliumIntegrationTestRunner({
 
     it("sign-in: one account can be tried only so often, from however many addresses", async () => {
       await trusting("loopback", async () => {
-        const attempt = (email: string, ip: string) =>
-          api.post("/auth/customer/emailpass", { email, password: "wrong" }, from(ip))
+        const attempt = (email: string, ip: string) => api.post("/auth/customer/emailpass", { email, password: "wrong" }, from(ip))
         for (let i = 0; i < AUTH_PER_ACCOUNT; i++) {
           expect((await attempt("Victim@Lilium.test", `192.0.2.${10 + i}`)).status).toBe(401)
         }

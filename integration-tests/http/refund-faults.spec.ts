@@ -74,14 +74,23 @@ liliumIntegrationTestRunner({
         })
       }
     }
-    const faultHits = async () => Number((await dbConnection.raw(`select last_value, is_called from lilium_test_fault_hits`)).rows.map((r: any) => (r.is_called ? r.last_value : 0))[0])
+    const faultHits = async () =>
+      Number(
+        (await dbConnection.raw(`select last_value, is_called from lilium_test_fault_hits`)).rows.map((r: any) =>
+          r.is_called ? r.last_value : 0
+        )[0]
+      )
 
     type Fault = { name: string; table: string; event: "INSERT" | "UPDATE"; when?: string }
 
     /** Lamp ×2 (Lumen 104.75), chair ×1 (Oakline 293.95), paper ×5 (Papyrus 37.20), 10% commission on items; paid and captured. */
     async function placeOrder() {
       const admin = await adminHeaders()
-      await api.post("/admin/commission-rules", { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } }, admin)
+      await api.post(
+        "/admin/commission-rules",
+        { name: "Marketplace 10%", rate_type: "percentage", value: 10, scope: { type: "global" } },
+        admin
+      )
       const cart = await readyCart(api, storeHeaders(), {
         region_id: eur().id,
         email: "buyer@refund-faults.example",
@@ -149,7 +158,10 @@ liliumIntegrationTestRunner({
         )
       ).rows
       const ledger = (
-        await dbConnection.raw(`select vendor_order_id, type, sum(amount) as amount from vendor_transaction where order_id = ? group by 1, 2`, [orderId])
+        await dbConnection.raw(
+          `select vendor_order_id, type, sum(amount) as amount from vendor_transaction where order_id = ? group by 1, 2`,
+          [orderId]
+        )
       ).rows
       const audit = (
         await dbConnection.raw(
@@ -169,7 +181,12 @@ liliumIntegrationTestRunner({
           status: v.status,
           history: v.history,
           refunded: cents(v.refunded_total),
-          ledger: { sale: sum("sale"), commission: sum("commission"), refund: sum("refund"), commission_reversal: sum("commission_reversal") },
+          ledger: {
+            sale: sum("sale"),
+            commission: sum("commission"),
+            refund: sum("refund"),
+            commission_reversal: sum("commission_reversal"),
+          },
           audit: { net: a?.net ?? 0, amount: cents(a?.amount ?? 0) },
         }
       }
@@ -181,7 +198,10 @@ liliumIntegrationTestRunner({
         .map((i: any) => [i.id, Number(i.quantity), Number(i.detail?.return_received_quantity ?? 0)])
         .sort((a: any, b: any) => a[0].localeCompare(b[0]))
       const returns = (
-        await dbConnection.raw(`select status, refund_amount from "return" where order_id = ? and deleted_at is null and canceled_at is null order by created_at`, [orderId])
+        await dbConnection.raw(
+          `select status, refund_amount from "return" where order_id = ? and deleted_at is null and canceled_at is null order by created_at`,
+          [orderId]
+        )
       ).rows.map((r: any) => [r.status, cents(r.refund_amount)])
       const reservations = (
         await dbConnection.raw(
@@ -202,7 +222,14 @@ liliumIntegrationTestRunner({
           [orderId]
         )
       ).rows.map((r: any) => [r.change_type, r.status])
-      return { vo: byVo, payment: await payment(orderId), order: { total: cents(data.order.total), items, changes }, returns, reservations, stock }
+      return {
+        vo: byVo,
+        payment: await payment(orderId),
+        order: { total: cents(data.order.total), items, changes },
+        returns,
+        reservations,
+        stock,
+      }
     }
 
     /**
@@ -222,8 +249,11 @@ liliumIntegrationTestRunner({
         expect(v.audit.amount).toBe(v.refunded)
         expect(v.ledger.sale + v.ledger.refund).toBeGreaterThanOrEqual(0)
         expect(v.ledger.commission + v.ledger.commission_reversal).toBeLessThanOrEqual(0)
-        if (v.refunded === cents(vo.total)) expect(v.ledger.sale + v.ledger.refund + v.ledger.commission + v.ledger.commission_reversal).toBe(0)
-        const { rows } = await dbConnection.raw(`select coalesce(sum(amount), 0) as total from vendor_transaction where vendor_id = ?`, [vo.vendor.id])
+        if (v.refunded === cents(vo.total))
+          expect(v.ledger.sale + v.ledger.refund + v.ledger.commission + v.ledger.commission_reversal).toBe(0)
+        const { rows } = await dbConnection.raw(`select coalesce(sum(amount), 0) as total from vendor_transaction where vendor_id = ?`, [
+          vo.vendor.id,
+        ])
         const { data: bal } = await api.get(`/admin/vendors/${vo.vendor.id}/balance`, await adminHeaders())
         const b = bal.balances.find((x: any) => x.currency_code === "eur")
         expect(cents(b.pending) + cents(b.available)).toBe(cents(rows[0].total))
@@ -321,7 +351,12 @@ liliumIntegrationTestRunner({
             { name: "the order edit", table: "order_change", event: "INSERT" },
             // (Not the confirmation's UPDATE of order_change: Medusa's order module then leaves its
             // transaction open, aborted, holding its locks; see decision 49.)
-            { name: "the release of the items' reservations", table: "inventory_level", event: "UPDATE", when: "NEW.reserved_quantity < OLD.reserved_quantity" },
+            {
+              name: "the release of the items' reservations",
+              table: "inventory_level",
+              event: "UPDATE",
+              when: "NEW.reserved_quantity < OLD.reserved_quantity",
+            },
             ...LEDGER_FAULTS,
             ...PAYMENT_FAULTS,
           ],
@@ -349,7 +384,8 @@ liliumIntegrationTestRunner({
       const paper = vo[PAPYRUS]
       const PAPER = { total: 3720, commission: 322 }
       const admin = await adminHeaders()
-      const refund = (amount: number) => api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount, note: "Dented boxes" }, { ...admin, ...noThrow })
+      const refund = (amount: number) =>
+        api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount, note: "Dented boxes" }, { ...admin, ...noThrow })
 
       // 2. The operator's refund of 5.00 on Papyrus.
       let before = await expectNothingNet(orderId, [reserveFault(paper.id), ...LEDGER_FAULTS, ...PAYMENT_FAULTS], () => refund(5))
@@ -395,7 +431,12 @@ liliumIntegrationTestRunner({
       // 3. Papyrus receives a return of 2 reams (12.90): Medusa's return workflows run before the money.
       const papyrus = await login(PAPYRUS)
       const item = paper.items[0].id
-      const ret = () => api.post(`/vendor/orders/${paper.id}/returns`, { items: [{ id: item, quantity: 2 }], note: "Wrong size" }, { ...papyrus, ...noThrow })
+      const ret = () =>
+        api.post(
+          `/vendor/orders/${paper.id}/returns`,
+          { items: [{ id: item, quantity: 2 }], note: "Wrong size" },
+          { ...papyrus, ...noThrow }
+        )
       before = await expectNothingNet(
         orderId,
         [
@@ -460,7 +501,10 @@ liliumIntegrationTestRunner({
       const { result } = await reconcileOrderRefundsWorkflow(getContainer()).run({ input: { order_id: orderId } })
       expect(result.reduce((a: number, r: any) => a + cents(r.amount), 0)).toBe(outside)
       after = await state(orderId)
-      expect(Object.values(after.vo).reduce((a: number, v: any) => a + v.refunded, 0) - Object.values(before.vo).reduce((a: number, v: any) => a + v.refunded, 0)).toBe(outside)
+      expect(
+        Object.values(after.vo).reduce((a: number, v: any) => a + v.refunded, 0) -
+          Object.values(before.vo).reduce((a: number, v: any) => a + v.refunded, 0)
+      ).toBe(outside)
       await assertInvariants(orderId, after)
       const again = await reconcileOrderRefundsWorkflow(getContainer()).run({ input: { order_id: orderId } })
       expect(again.result).toEqual([])

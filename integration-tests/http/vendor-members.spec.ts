@@ -17,8 +17,18 @@ liliumIntegrationTestRunner({
 
     const setup = async () => {
       const admin = await adminHeaders()
-      const a = await sellingVendor(api, admin, { name: "Alpha", email: "owner@alpha.example", product: { title: "Alpha Box", eur: 10, stock: 5 }, shipping: { eur: 3 } })
-      const b = await sellingVendor(api, admin, { name: "Beta", email: "owner@beta.example", product: { title: "Beta Bag", eur: 20, stock: 7 }, shipping: { eur: 4 } })
+      const a = await sellingVendor(api, admin, {
+        name: "Alpha",
+        email: "owner@alpha.example",
+        product: { title: "Alpha Box", eur: 10, stock: 5 },
+        shipping: { eur: 3 },
+      })
+      const b = await sellingVendor(api, admin, {
+        name: "Beta",
+        email: "owner@beta.example",
+        product: { title: "Beta Bag", eur: 20, stock: 7 },
+        shipping: { eur: 4 },
+      })
       return { admin, a, b }
     }
 
@@ -71,14 +81,20 @@ liliumIntegrationTestRunner({
         expect(wrongEmail.status).toBe(400)
         expect(wrongEmail.data.message).toMatch(/This invite is for late@alpha.example/)
 
-        await getContainer().resolve<any>("vendor").updateVendorInvites({ id: data.invite.id, expires_at: new Date(Date.now() - 1000) })
+        await getContainer()
+          .resolve<any>("vendor")
+          .updateVendorInvites({ id: data.invite.id, expires_at: new Date(Date.now() - 1000) })
         const expired = await api.post("/vendor/invites/accept", { token: data.token }, { ...bearer(reg.data.token), ...noThrow })
         expect(expired.status).toBe(409)
         expect(expired.data.message).toBe("This invite has expired.")
 
         const unknown = await api.post("/vendor/invites/accept", { token: "x".repeat(43) }, { ...bearer(reg.data.token), ...noThrow })
         expect(unknown.status).toBe(404)
-        const bad = await api.post("/vendor/invites/accept", { token: data.token, role: "owner" }, { ...bearer(reg.data.token), ...noThrow })
+        const bad = await api.post(
+          "/vendor/invites/accept",
+          { token: data.token, role: "owner" },
+          { ...bearer(reg.data.token), ...noThrow }
+        )
         expect(bad.status).toBe(400)
 
         expect((await api.get("/vendor/members", a.headers)).data.count).toBe(1)
@@ -147,7 +163,11 @@ liliumIntegrationTestRunner({
         // can be invited again and joins with their existing password.
         const again = await api.post("/vendor/invites", { email: "cat@alpha.example", role: "finance" }, a.headers)
         const relogin = await api.post("/auth/vendor/emailpass", { email: "cat@alpha.example", password: "member-pw-1" })
-        const accepted = await api.post("/vendor/invites/accept", { token: again.data.token }, { ...bearer(relogin.data.token), ...noThrow })
+        const accepted = await api.post(
+          "/vendor/invites/accept",
+          { token: again.data.token },
+          { ...bearer(relogin.data.token), ...noThrow }
+        )
         expect(accepted.data.message).toBeUndefined()
         expect(accepted.status).toBe(200)
         const fresh = await api.post("/auth/vendor/emailpass", { email: "cat@alpha.example", password: "member-pw-1" })

@@ -46,7 +46,11 @@ liliumIntegrationTestRunner({
           await adminHeaders()
         )
       ).data.order
-    const capturedOrder = (id: string) => waitFor(() => adminOrder(id), (o: any) => o.payment_status === "captured")
+    const capturedOrder = (id: string) =>
+      waitFor(
+        () => adminOrder(id),
+        (o: any) => o.payment_status === "captured"
+      )
 
     it("accept, fulfill in two parts, ship with tracking, deliver: each step recorded, the buyer emailed per shipment", async () => {
       const { order, vo } = await placeOrder([
@@ -83,7 +87,13 @@ liliumIntegrationTestRunner({
       expect((await api.get(`/admin/orders/${order.id}/vendor-orders`, admin)).data.marketplace_status).toBe("partially_fulfilled")
 
       const [f1, f2] = rest.fulfillments.map((f: any) => f.id)
-      const shipped1 = (await api.post(`${url}/fulfillments/${f1}/shipments`, { labels: [{ tracking_number: "DHL-001", tracking_url: "https://track.example/DHL-001" }] }, lumen)).data.vendor_order
+      const shipped1 = (
+        await api.post(
+          `${url}/fulfillments/${f1}/shipments`,
+          { labels: [{ tracking_number: "DHL-001", tracking_url: "https://track.example/DHL-001" }] },
+          lumen
+        )
+      ).data.vendor_order
       expect(shipped1.status).toBe("fulfilled")
       expect(shipped1.fulfillments.find((f: any) => f.id === f1).labels).toEqual([
         { tracking_number: "DHL-001", tracking_url: "https://track.example/DHL-001", label_url: "" },
@@ -92,7 +102,10 @@ liliumIntegrationTestRunner({
       expect([twice.status, twice.data.message]).toEqual([409, "The fulfillment is already shipped."])
       const notYet = await api.post(`${url}/fulfillments/${f2}/mark-as-delivered`, {}, { ...lumen, ...noThrow })
       expect([notYet.status, notYet.data.message]).toEqual([409, "Ship the fulfillment before marking it delivered."])
-      expect((await api.post(`${url}/fulfillments/${f2}/shipments`, { labels: [{ tracking_number: "DHL-002" }] }, lumen)).data.vendor_order.status).toBe("shipped")
+      expect(
+        (await api.post(`${url}/fulfillments/${f2}/shipments`, { labels: [{ tracking_number: "DHL-002" }] }, lumen)).data.vendor_order
+          .status
+      ).toBe("shipped")
 
       expect((await api.post(`${url}/fulfillments/${f1}/mark-as-delivered`, {}, lumen)).data.vendor_order.status).toBe("shipped")
       const done = (await api.post(`${url}/fulfillments/${f2}/mark-as-delivered`, {}, lumen)).data.vendor_order
@@ -131,11 +144,22 @@ liliumIntegrationTestRunner({
     it("rejecting refunds exactly the vendor's share, releases its stock and leaves the other vendors untouched", async () => {
       const admin = await adminHeaders()
       const { data: tr } = await api.get("/admin/tax-regions?country_code=de", admin)
-      await api.post("/admin/tax-rates", { tax_region_id: tr.tax_regions[0].id, name: "DE VAT", code: "DE19", rate: 19, is_default: true }, admin)
-      await api.post("/admin/promotions", {
-        code: "SPREAD15", type: "standard", status: "active", is_automatic: false,
-        application_method: { type: "fixed", target_type: "items", allocation: "across", value: 15, currency_code: "eur" },
-      }, admin)
+      await api.post(
+        "/admin/tax-rates",
+        { tax_region_id: tr.tax_regions[0].id, name: "DE VAT", code: "DE19", rate: 19, is_default: true },
+        admin
+      )
+      await api.post(
+        "/admin/promotions",
+        {
+          code: "SPREAD15",
+          type: "standard",
+          status: "active",
+          is_automatic: false,
+          application_method: { type: "fixed", target_type: "items", allocation: "across", value: 15, currency_code: "eur" },
+        },
+        admin
+      )
       const { order, vo } = await placeOrder(
         [
           { handle: "desk-lamp", quantity: 2 },
@@ -223,14 +247,21 @@ liliumIntegrationTestRunner({
       expect(tooEarly.status).toBe(409)
       await api.post(`${url}/accept`, {}, lumen)
       const notShipped = await api.post(`${url}/returns`, { items: [{ id: line, quantity: 1 }] }, { ...lumen, ...noThrow })
-      expect([notShipped.status, notShipped.data.message]).toEqual([400, `Item ${line}: 1 to return, but only 0 fulfilled and not yet returned.`])
+      expect([notShipped.status, notShipped.data.message]).toEqual([
+        400,
+        `Item ${line}: 1 to return, but only 0 fulfilled and not yet returned.`,
+      ])
       const f = (await api.post(`${url}/fulfillments`, {}, lumen)).data.vendor_order.fulfillments[0].id
       await api.post(`${url}/fulfillments/${f}/shipments`, {}, lumen)
       await api.post(`${url}/fulfillments/${f}/mark-as-delivered`, {}, lumen)
 
       // Another vendor cannot take the return; a foreign item is refused.
       expect((await api.post(`${url}/returns`, { items: [{ id: line, quantity: 1 }] }, { ...papyrus, ...noThrow })).status).toBe(404)
-      const foreign = await api.post(`${url}/returns`, { items: [{ id: vo["papyrus-supplies"].items[0].id, quantity: 1 }] }, { ...lumen, ...noThrow })
+      const foreign = await api.post(
+        `${url}/returns`,
+        { items: [{ id: vo["papyrus-supplies"].items[0].id, quantity: 1 }] },
+        { ...lumen, ...noThrow }
+      )
       expect(foreign.status).toBe(400)
 
       // Two of the three lamps come back: 2 × 49.90 refunded.
@@ -273,9 +304,10 @@ liliumIntegrationTestRunner({
         [`/fulfillments/${fid}/shipments`, {}],
         [`/fulfillments/${fid}/mark-as-delivered`, {}],
       ] as const) {
-        const res = body === undefined
-          ? await api.get(url + path, { ...papyrus, ...noThrow })
-          : await api.post(url + path, body, { ...papyrus, ...noThrow })
+        const res =
+          body === undefined
+            ? await api.get(url + path, { ...papyrus, ...noThrow })
+            : await api.post(url + path, body, { ...papyrus, ...noThrow })
         expect({ path, status: res.status }).toEqual({ path, status: 404 })
       }
       // Papyrus's own order with Lumen's fulfillment id: still not found.
@@ -327,7 +359,11 @@ liliumIntegrationTestRunner({
       expect([data.vendor_order.status, data.vendor_order.fulfillments.length]).toEqual(["accepted", 0])
 
       const fid = (await api.post(`${url}/fulfillments`, {}, lumen)).data.vendor_order.fulfillments[0].id
-      const badLabel = await api.post(`${url}/fulfillments/${fid}/shipments`, { labels: [{ tracking_number: "X", tracking_url: "not a url" }] }, { ...lumen, ...noThrow })
+      const badLabel = await api.post(
+        `${url}/fulfillments/${fid}/shipments`,
+        { labels: [{ tracking_number: "X", tracking_url: "not a url" }] },
+        { ...lumen, ...noThrow }
+      )
       expect(badLabel.status).toBe(400)
       const missing = await api.post(`${url}/fulfillments/ful_missing/shipments`, {}, { ...lumen, ...noThrow })
       expect(missing.status).toBe(404)

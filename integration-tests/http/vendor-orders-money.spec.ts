@@ -70,14 +70,23 @@ liliumIntegrationTestRunner({
         capture_count: Number(r.capture_count),
       }))
     }
-    const capturedPayment = (orderId: string) => waitFor(() => paymentOf(orderId), (p) => p.length === 1 && p[0].captured === p[0].amount)
+    const capturedPayment = (orderId: string) =>
+      waitFor(
+        () => paymentOf(orderId),
+        (p) => p.length === 1 && p[0].captured === p[0].amount
+      )
     /** Ledger rows of a vendor order, by type, in cents. */
     const ledgerOf = async (voId: string) => {
-      const { rows } = await dbConnection.raw(`select type, amount from vendor_transaction where vendor_order_id = ? order by created_at, id`, [voId])
+      const { rows } = await dbConnection.raw(
+        `select type, amount from vendor_transaction where vendor_order_id = ? order by created_at, id`,
+        [voId]
+      )
       return rows.map((r: any) => [r.type, cents(r.amount)] as [string, number])
     }
     const refundedTotal = async (voId: string) => {
-      const { rows } = await dbConnection.raw(`select refunded_total, raw_refunded_total->>'value' as raw from vendor_order where id = ?`, [voId])
+      const { rows } = await dbConnection.raw(`select refunded_total, raw_refunded_total->>'value' as raw from vendor_order where id = ?`, [
+        voId,
+      ])
       return { cents: cents(rows[0].refunded_total), raw: rows[0].raw as string }
     }
 
@@ -143,17 +152,22 @@ liliumIntegrationTestRunner({
       it("a return after a full operator refund brings the goods back but refunds nothing more; any further refund is 400 with nothing written", async () => {
         const { order, lamp, lumen, url } = await deliveredLamps()
         const admin = await adminHeaders()
-        const full = await api.post(`/admin/vendor-orders/${lamp.id}/refunds`, { amount: 104.75, note: "Goodwill" }, { ...admin, ...noThrow })
+        const full = await api.post(
+          `/admin/vendor-orders/${lamp.id}/refunds`,
+          { amount: 104.75, note: "Goodwill" },
+          { ...admin, ...noThrow }
+        )
         expect(full.status).toBe(200)
         expect(cents(full.data.vendor_order.refunded_total)).toBe(10475)
 
-        const ret = await api.post(`${url}/returns`, { items: [{ id: lamp.items[0].id, quantity: 2 }], note: "Both lamps" }, { ...lumen, ...noThrow })
+        const ret = await api.post(
+          `${url}/returns`,
+          { items: [{ id: lamp.items[0].id, quantity: 2 }], note: "Both lamps" },
+          { ...lumen, ...noThrow }
+        )
         expect(ret.status).toBe(200)
         expect(cents(ret.data.vendor_order.refunded_total)).toBe(10475) // not 204.55
-        const { data } = await api.get(
-          `/admin/orders/${order.id}?fields=*items,*items.detail,*returns`,
-          admin
-        )
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=*items,*items.detail,*returns`, admin)
         expect(data.order.items.find((i: any) => i.id === lamp.items[0].id).detail.return_received_quantity).toBe(2)
         expect(data.order.returns.map((r: any) => cents(r.refund_amount ?? 0))).toEqual([0])
         const [payment] = await paymentOf(order.id)
@@ -229,7 +243,10 @@ liliumIntegrationTestRunner({
         expect((await refundedTotal(lamp.id)).cents).toBe(8000)
         const [payment] = await paymentOf(order.id)
         expect([payment.refunded, payment.refund_count]).toEqual([8000, 2])
-        expect((await ledgerOf(lamp.id)).filter(([t]) => t === "refund")).toEqual([["refund", -4000], ["refund", -4000]])
+        expect((await ledgerOf(lamp.id)).filter(([t]) => t === "refund")).toEqual([
+          ["refund", -4000],
+          ["refund", -4000],
+        ])
       })
 
       it("a vendor order refunded in full by the operator, then rejected: the rejection refunds 0 more", async () => {
@@ -262,14 +279,22 @@ liliumIntegrationTestRunner({
         const paper = vo["papyrus-supplies"]
         const papyrus = await login("papyrus-supplies")
         const results = await Promise.all(
-          Array.from({ length: 10 }, () => api.post(`/vendor/orders/${paper.id}/reject`, { reason: "Out of stock" }, { ...papyrus, ...noThrow }))
+          Array.from({ length: 10 }, () =>
+            api.post(`/vendor/orders/${paper.id}/reject`, { reason: "Out of stock" }, { ...papyrus, ...noThrow })
+          )
         )
         expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409])
         for (const r of results.filter((r) => r.status === 409)) {
           expect(r.data.message).toBe("Cannot reject a vendor order that is rejected.")
         }
-        const { rows: history } = await dbConnection.raw(`select from_status, to_status from vendor_order_status_change where vendor_order_id = ? order by created_at`, [paper.id])
-        expect(history.map((h: any) => [h.from_status, h.to_status])).toEqual([[null, "pending"], ["pending", "rejected"]])
+        const { rows: history } = await dbConnection.raw(
+          `select from_status, to_status from vendor_order_status_change where vendor_order_id = ? order by created_at`,
+          [paper.id]
+        )
+        expect(history.map((h: any) => [h.from_status, h.to_status])).toEqual([
+          [null, "pending"],
+          ["pending", "rejected"],
+        ])
         const [payment] = await paymentOf(order.id)
         expect([payment.refunded, payment.refund_count]).toEqual([cents(paper.total), 1])
         expect((await refundedTotal(paper.id)).cents).toBe(cents(paper.total))
@@ -294,7 +319,10 @@ liliumIntegrationTestRunner({
         const statuses = [accept.status, reject.status, accept2.status]
         expect(statuses.filter((s) => s === 200)).toHaveLength(1)
         expect(statuses.filter((s) => s === 409)).toHaveLength(2)
-        const { rows: history } = await dbConnection.raw(`select to_status from vendor_order_status_change where vendor_order_id = ? order by created_at`, [lamp.id])
+        const { rows: history } = await dbConnection.raw(
+          `select to_status from vendor_order_status_change where vendor_order_id = ? order by created_at`,
+          [lamp.id]
+        )
         expect(history).toHaveLength(2)
         const [payment] = await paymentOf(order.id)
         if (reject.status === 200) {
@@ -317,11 +345,16 @@ liliumIntegrationTestRunner({
         await api.post(`${url}/accept`, {}, lumen)
         const f = (await api.post(`${url}/fulfillments`, {}, lumen)).data.vendor_order.fulfillments[0].id
         await api.post(`${url}/fulfillments/${f}/shipments`, {}, lumen)
-        const results = await Promise.all(Array.from({ length: 4 }, () => api.post(`${url}/fulfillments/${f}/mark-as-delivered`, {}, { ...lumen, ...noThrow })))
+        const results = await Promise.all(
+          Array.from({ length: 4 }, () => api.post(`${url}/fulfillments/${f}/mark-as-delivered`, {}, { ...lumen, ...noThrow }))
+        )
         // Under the order's lock the first delivers, the others find it delivered.
         expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
         expect(results.filter((r) => r.status === 409).every((r) => r.data.message === "The fulfillment is already delivered.")).toBe(true)
-        const { rows: history } = await dbConnection.raw(`select to_status from vendor_order_status_change where vendor_order_id = ? and to_status = 'delivered'`, [lamp.id])
+        const { rows: history } = await dbConnection.raw(
+          `select to_status from vendor_order_status_change where vendor_order_id = ? and to_status = 'delivered'`,
+          [lamp.id]
+        )
         expect(history).toHaveLength(1)
         expect((await api.get(url, lumen)).data.vendor_order.status).toBe("delivered")
       })
@@ -353,7 +386,9 @@ liliumIntegrationTestRunner({
         expect(lumenPayout && oakPayout).toBeTruthy()
 
         const paid = await Promise.all(
-          Array.from({ length: 10 }, (_, i) => api.post(`/admin/payouts/${lumenPayout.id}/mark-paid`, { reference: `SEPA-${i}` }, { ...admin, ...noThrow }))
+          Array.from({ length: 10 }, (_, i) =>
+            api.post(`/admin/payouts/${lumenPayout.id}/mark-paid`, { reference: `SEPA-${i}` }, { ...admin, ...noThrow })
+          )
         )
         expect(paid.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409])
         const { rows: lp } = await dbConnection.raw(`select status, reference from payout where id = ?`, [lumenPayout.id])
@@ -367,7 +402,10 @@ liliumIntegrationTestRunner({
         ])
         expect(race.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1)
         const { rows: op } = await dbConnection.raw(`select status from payout where id = ?`, [oakPayout.id])
-        const { rows: reversals } = await dbConnection.raw(`select amount from vendor_transaction where payout_id = ? and type = 'payout_reversal'`, [oakPayout.id])
+        const { rows: reversals } = await dbConnection.raw(
+          `select amount from vendor_transaction where payout_id = ? and type = 'payout_reversal'`,
+          [oakPayout.id]
+        )
         expect(reversals).toHaveLength(op[0].status === "failed" ? 1 : 0)
         if (op[0].status === "failed") expect(cents(reversals[0].amount)).toBe(cents(oakPayout.amount))
       })
@@ -391,7 +429,14 @@ liliumIntegrationTestRunner({
         // The same payment (not canceled, not replaced): captured in full once, its share refunded once.
         const payments = await paymentOf(order.id)
         expect(payments).toHaveLength(1)
-        expect(payments[0]).toMatchObject({ id: authorized.id, canceled: false, captured: authorized.amount, capture_count: 1, refunded: cents(paper.total), refund_count: 1 })
+        expect(payments[0]).toMatchObject({
+          id: authorized.id,
+          canceled: false,
+          captured: authorized.amount,
+          capture_count: 1,
+          refunded: cents(paper.total),
+          refund_count: 1,
+        })
         expect((await ledgerOf(paper.id)).reduce((s, [, a]) => s + a, 0)).toBe(0)
 
         // Lumen cancels too, still before the subscriber ran.
@@ -423,7 +468,11 @@ liliumIntegrationTestRunner({
           { handle: "paper-a4-500", quantity: 1 },
         ])
         const lamp = vo["lumen-office-lighting"]
-        const res = await api.post(`/admin/vendor-orders/${lamp.id}/refunds`, { amount: 10, note: "Early" }, { ...(await adminHeaders()), ...noThrow })
+        const res = await api.post(
+          `/admin/vendor-orders/${lamp.id}/refunds`,
+          { amount: 10, note: "Early" },
+          { ...(await adminHeaders()), ...noThrow }
+        )
         expect(res.status).toBe(200)
         await release()
         await new Promise((r) => setTimeout(r, 1000))
@@ -441,9 +490,18 @@ liliumIntegrationTestRunner({
         const paper = (await splitOf(data.order.id))["papyrus-supplies"]
         const rejected = await api.post(`/vendor/orders/${paper.id}/reject`, { reason: "Too fast" }, { ...papyrus, ...noThrow })
         expect(rejected.status).toBe(200)
-        const payments = await waitFor(() => paymentOf(data.order.id), (p) => p[0]?.capture_count === 1)
+        const payments = await waitFor(
+          () => paymentOf(data.order.id),
+          (p) => p[0]?.capture_count === 1
+        )
         expect(payments).toHaveLength(1)
-        expect(payments[0]).toMatchObject({ canceled: false, captured: payments[0].amount, capture_count: 1, refunded: cents(rejected.data.vendor_order.total), refund_count: 1 })
+        expect(payments[0]).toMatchObject({
+          canceled: false,
+          captured: payments[0].amount,
+          capture_count: 1,
+          refunded: cents(rejected.data.vendor_order.total),
+          refund_count: 1,
+        })
       })
     })
   },

@@ -29,7 +29,11 @@ liliumIntegrationTestRunner({
     async function vatAndPromotion() {
       const admin = await adminHeaders()
       const { data } = await api.get("/admin/tax-regions?country_code=de", admin)
-      await api.post("/admin/tax-rates", { tax_region_id: data.tax_regions[0].id, name: "DE VAT", code: "DE19", rate: 19, is_default: true }, admin)
+      await api.post(
+        "/admin/tax-rates",
+        { tax_region_id: data.tax_regions[0].id, name: "DE VAT", code: "DE19", rate: 19, is_default: true },
+        admin
+      )
       await api.post(
         "/admin/promotions",
         {
@@ -81,7 +85,13 @@ liliumIntegrationTestRunner({
         const expected = (lineSubtotal: number) => {
           const discount = (15 * lineSubtotal) / 408.15
           const items = (lineSubtotal - discount) * 1.19
-          return { item_total: items, shipping_total: 4.95 * 1.19, discount_total: discount * 1.19, total: items + 4.95 * 1.19, subtotal: lineSubtotal + 4.95 }
+          return {
+            item_total: items,
+            shipping_total: 4.95 * 1.19,
+            discount_total: discount * 1.19,
+            total: items + 4.95 * 1.19,
+            subtotal: lineSubtotal + 4.95,
+          }
         }
         for (const [handle, lineSubtotal, qty] of [
           ["lumen-office-lighting", 99.8, 2],
@@ -146,7 +156,11 @@ liliumIntegrationTestRunner({
         // The buyer sees the parts of its own order; another customer gets 404.
         const buyer = { headers: { ...storeHeaders().headers, ...bearer(customer.token).headers } }
         const mine = (await api.get(`/store/orders/${order.id}/vendor-orders`, buyer)).data
-        expect(mine.vendor_orders.map((vo: any) => vo.vendor.name).sort()).toEqual(["Lumen Office Lighting", "Oakline Furniture", "Papyrus Supplies"])
+        expect(mine.vendor_orders.map((vo: any) => vo.vendor.name).sort()).toEqual([
+          "Lumen Office Lighting",
+          "Oakline Furniture",
+          "Papyrus Supplies",
+        ])
         expect(Object.keys(mine.vendor_orders[0].vendor).sort()).toEqual(["handle", "name"])
         const stranger = await registerCustomer(api, storeHeaders(), "stranger@example.com")
         const theirs = await api.get(`/store/orders/${order.id}/vendor-orders`, {
@@ -158,11 +172,18 @@ liliumIntegrationTestRunner({
 
         // The customer is now a buyer of each of the three vendors.
         const query = getContainer().resolve("query")
-        const { data: links } = await query.graph({ entity: "customer", fields: ["id", "vendors.handle"], filters: { id: order.customer_id } })
+        const { data: links } = await query.graph({
+          entity: "customer",
+          fields: ["id", "vendors.handle"],
+          filters: { id: order.customer_id },
+        })
         expect((links[0] as any).vendors.map((v: any) => v.handle).sort()).toEqual(Object.keys(byVendor).sort())
 
         // A second order numbers each vendor's orders on: #2.
-        const again = await readyCart(api, storeHeaders(), { region_id: eur().id, lines: [{ variant_id: variant("desk-lamp"), quantity: 1 }] })
+        const again = await readyCart(api, storeHeaders(), {
+          region_id: eur().id,
+          lines: [{ variant_id: variant("desk-lamp"), quantity: 1 }],
+        })
         const second = (await complete(again.id)).data.order
         const { data: split2 } = await api.get(`/admin/orders/${second.id}/vendor-orders`, admin)
         expect(split2.vendor_orders.map((vo: any) => [vo.vendor.handle, vo.display_id])).toEqual([["lumen-office-lighting", 2]])
@@ -184,11 +205,17 @@ liliumIntegrationTestRunner({
 
       it("a cart without one vendor's shipping method fails with Medusa's error, and creates nothing", async () => {
         const headers = storeHeaders()
-        const { data } = await api.post("/store/carts", { region_id: eur().id, email: "x@example.com", shipping_address: DE_ADDRESS }, headers)
+        const { data } = await api.post(
+          "/store/carts",
+          { region_id: eur().id, email: "x@example.com", shipping_address: DE_ADDRESS },
+          headers
+        )
         const cartId = data.cart.id
         for (const line of THREE_VENDOR_LINES()) await api.post(`/store/carts/${cartId}/line-items`, line, headers)
         const { data: groups } = await api.get(`/store/carts/${cartId}/vendor-groups`, headers)
-        expect(groups.vendor_groups.map((g: any) => [g.vendor.handle, g.items.length, g.shipping_options.length, g.selected_shipping_method_id])).toEqual([
+        expect(
+          groups.vendor_groups.map((g: any) => [g.vendor.handle, g.items.length, g.shipping_options.length, g.selected_shipping_method_id])
+        ).toEqual([
           ["lumen-office-lighting", 1, 1, null],
           ["oakline-furniture", 1, 1, null],
           ["papyrus-supplies", 1, 1, null],
@@ -202,7 +229,11 @@ liliumIntegrationTestRunner({
         expect(after[0].shipping_options[0]).toMatchObject({ name: "Lumen Standard", amount: 4.95 })
 
         const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
-        await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+        await api.post(
+          `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          headers
+        )
         const res = await complete(cartId)
         expect(res.status).toBe(400)
         expect(res.data.message).toBe("The cart items require shipping profiles that are not satisfied by the current shipping methods")
@@ -253,8 +284,16 @@ liliumIntegrationTestRunner({
     describe("reads and input", () => {
       it("filters, searches, sorts and pages vendor orders; bad queries get 400", async () => {
         const lumen = await vendorLogin("lumen-office-lighting")
-        for (const [email, qty] of [["a@buyers.example", 1], ["b@buyers.example", 2], ["c@other.example", 3]] as const) {
-          const cart = await readyCart(api, storeHeaders(), { region_id: eur().id, email, lines: [{ variant_id: variant("desk-lamp"), quantity: qty }] })
+        for (const [email, qty] of [
+          ["a@buyers.example", 1],
+          ["b@buyers.example", 2],
+          ["c@other.example", 3],
+        ] as const) {
+          const cart = await readyCart(api, storeHeaders(), {
+            region_id: eur().id,
+            email,
+            lines: [{ variant_id: variant("desk-lamp"), quantity: qty }],
+          })
           expect((await complete(cart.id)).status).toBe(200)
         }
         const all = (await api.get("/vendor/orders?order=display_id", lumen)).data
@@ -270,7 +309,9 @@ liliumIntegrationTestRunner({
         const future = new Date(Date.now() + 86400000).toISOString()
         expect((await api.get(`/vendor/orders?created_at[$gte]=${future}`, lumen)).data.count).toBe(0)
         expect((await api.get(`/vendor/orders?created_at[$lte]=${future}`, lumen)).data.count).toBe(3)
-        expect((await api.get("/admin/vendor-orders?vendor_id=" + vendorId("lumen-office-lighting"), await adminHeaders())).data.count).toBe(3)
+        expect(
+          (await api.get("/admin/vendor-orders?vendor_id=" + vendorId("lumen-office-lighting"), await adminHeaders())).data.count
+        ).toBe(3)
 
         // Another vendor sees none of them.
         expect((await api.get("/vendor/orders", await vendorLogin("oakline-furniture"))).data.count).toBe(0)

@@ -12,7 +12,11 @@ liliumIntegrationTestRunner({
 
     describe("onboarding", () => {
       it("register → apply (pending, read-only) → approve (set up) → sell → a customer buys it", async () => {
-        const applicant = await applyAsVendor(api, { name: "Müller & Söhne GmbH", email: "owner@mueller.example", tax_id: "de 123 456 789" })
+        const applicant = await applyAsVendor(api, {
+          name: "Müller & Söhne GmbH",
+          email: "owner@mueller.example",
+          tax_id: "de 123 456 789",
+        })
         expect(applicant.vendor).toMatchObject({ status: "pending", handle: "muller-sohne-gmbh", tax_id: "DE123456789" })
 
         const me = await api.get("/vendor/me", applicant.headers)
@@ -43,7 +47,11 @@ liliumIntegrationTestRunner({
         )
         expect(loc.stock_location.sales_channels.map((s: any) => s.id)).toEqual([basics().sales_channel_id])
         const countries = loc.stock_location.fulfillment_sets[0].service_zones[0].geo_zones.map((g: any) => g.country_code).sort()
-        expect(countries).toEqual(basics().regions.flatMap((r) => r.countries).sort())
+        expect(countries).toEqual(
+          basics()
+            .regions.flatMap((r) => r.countries)
+            .sort()
+        )
 
         // Sell: product, stock, shipping option.
         const { data: created } = await api.post(
@@ -53,7 +61,9 @@ liliumIntegrationTestRunner({
             status: "published",
             images: [{ url: "https://img.example/hammer.png" }],
             options: [{ title: "Weight", values: ["500g"] }],
-            variants: [{ title: "500g", manage_inventory: true, options: { Weight: "500g" }, prices: [{ currency_code: "eur", amount: 24.99 }] }],
+            variants: [
+              { title: "500g", manage_inventory: true, options: { Weight: "500g" }, prices: [{ currency_code: "eur", amount: 24.99 }] },
+            ],
           },
           applicant.headers
         )
@@ -65,7 +75,11 @@ liliumIntegrationTestRunner({
           applicant.headers
         )
         expect(stock.data.inventory_level).toMatchObject({ stocked_quantity: 12, location_id: approved.data.vendor.stock_locations[0].id })
-        const so = await api.post("/vendor/shipping-options", { name: "DHL Paket", prices: [{ currency_code: "eur", amount: 5.49 }] }, applicant.headers)
+        const so = await api.post(
+          "/vendor/shipping-options",
+          { name: "DHL Paket", prices: [{ currency_code: "eur", amount: 5.49 }] },
+          applicant.headers
+        )
         expect(so.data.shipping_option).toMatchObject({ name: "DHL Paket", shipping_profile_id: approved.data.vendor.shipping_profile.id })
         const listed = await api.get("/vendor/shipping-options", applicant.headers)
         // Approval made a free return option; the vendor's own option follows it.
@@ -97,7 +111,12 @@ liliumIntegrationTestRunner({
 
       it("stops listing and selling a suspended vendor's products, and emails each status change", async () => {
         const admin = await adminHeaders()
-        const v = await sellingVendor(api, admin, { name: "Delta", email: "d@delta.example", product: { title: "Delta Pen", eur: 2.5, stock: 50 }, shipping: { eur: 1 } })
+        const v = await sellingVendor(api, admin, {
+          name: "Delta",
+          email: "d@delta.example",
+          product: { title: "Delta Pen", eur: 2.5, stock: 50 },
+          shipping: { eur: 1 },
+        })
         const { data } = await api.post("/store/carts", { region_id: eur().id }, storeHeaders())
         await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: v.variant_id, quantity: 1 }, storeHeaders())
 
@@ -126,7 +145,12 @@ liliumIntegrationTestRunner({
           sent = await notifications.listNotifications({ to: "d@delta.example" })
           if (sent.length < 4) await new Promise((r) => setTimeout(r, 100))
         }
-        expect(sent.map((n: any) => n.template).sort()).toEqual(["vendor-approved", "vendor-reinstated", "vendor-suspended", "vendor-suspended"])
+        expect(sent.map((n: any) => n.template).sort()).toEqual([
+          "vendor-approved",
+          "vendor-reinstated",
+          "vendor-suspended",
+          "vendor-suspended",
+        ])
         const suspended = sent.find((n: any) => n.template === "vendor-suspended" && n.data.reason)
         expect(suspended).toMatchObject({ channel: "email", data: { vendor_name: "Delta", status: "suspended", reason: "Unpaid fees" } })
       })
@@ -172,8 +196,18 @@ liliumIntegrationTestRunner({
     describe("isolation", () => {
       it("another vendor's token gets 404 on every product route and changes nothing", async () => {
         const admin = await adminHeaders()
-        const a = await sellingVendor(api, admin, { name: "Alpha", email: "a@alpha.example", product: { title: "Alpha Box", eur: 10, stock: 5 }, shipping: { eur: 3 } })
-        const b = await sellingVendor(api, admin, { name: "Beta", email: "b@beta.example", product: { title: "Beta Bag", eur: 20, stock: 7 }, shipping: { eur: 4 } })
+        const a = await sellingVendor(api, admin, {
+          name: "Alpha",
+          email: "a@alpha.example",
+          product: { title: "Alpha Box", eur: 10, stock: 5 },
+          shipping: { eur: 3 },
+        })
+        const b = await sellingVendor(api, admin, {
+          name: "Beta",
+          email: "b@beta.example",
+          product: { title: "Beta Bag", eur: 20, stock: 7 },
+          shipping: { eur: 4 },
+        })
 
         const listB = await api.get("/vendor/products", b.headers)
         expect(listB.data.products.map((p: any) => p.title)).toEqual(["Beta Bag"])
@@ -189,17 +223,25 @@ liliumIntegrationTestRunner({
 
         // B's own product with A's variant: still not B's stock to set.
         expect(
-          (await api.post(`/vendor/products/${b.product.id}/variants/${a.variant_id}/inventory`, { stocked_quantity: 0 }, { ...b.headers, ...noThrow })).status
+          (
+            await api.post(
+              `/vendor/products/${b.product.id}/variants/${a.variant_id}/inventory`,
+              { stocked_quantity: 0 },
+              { ...b.headers, ...noThrow }
+            )
+          ).status
         ).toBe(404)
 
         const still = await api.get(url, a.headers)
         expect(still.data.product.title).toBe("Alpha Box")
         const { data: inv } = await api.get(`/admin/inventory-items?fields=sku,stocked_quantity`, admin)
         expect(inv.inventory_items.find((i: any) => i.sku === "alpha-one").stocked_quantity).toBe(5)
-        expect((await api.get("/vendor/shipping-options", b.headers)).data.shipping_options.map((o: any) => [o.name, o.is_return])).toEqual([
-          ["Return to Beta", true],
-          ["Beta Standard", false],
-        ])
+        expect((await api.get("/vendor/shipping-options", b.headers)).data.shipping_options.map((o: any) => [o.name, o.is_return])).toEqual(
+          [
+            ["Return to Beta", true],
+            ["Beta Standard", false],
+          ]
+        )
       })
 
       it("refuses /vendor/* without a member token", async () => {
@@ -228,12 +270,31 @@ liliumIntegrationTestRunner({
         expect(await vendorCount()).toBe(0)
 
         const admin = await adminHeaders()
-        const v = await sellingVendor(api, admin, { name: "Gamma", email: "g@gamma.example", product: { title: "G", eur: 1, stock: 1 }, shipping: { eur: 1 } })
+        const v = await sellingVendor(api, admin, {
+          name: "Gamma",
+          email: "g@gamma.example",
+          product: { title: "G", eur: 1, stock: 1 },
+          shipping: { eur: 1 },
+        })
         const unknown = await api.post("/vendor/products", { title: "X", sales_channels: [{ id: "sc_x" }] }, { ...v.headers, ...noThrow })
         expect(unknown.status).toBe(400)
-        const badStock = await api.post(`/vendor/products/${v.product.id}/variants/${v.variant_id}/inventory`, { stocked_quantity: -1 }, { ...v.headers, ...noThrow })
+        const badStock = await api.post(
+          `/vendor/products/${v.product.id}/variants/${v.variant_id}/inventory`,
+          { stocked_quantity: -1 },
+          { ...v.headers, ...noThrow }
+        )
         expect(badStock.status).toBe(400)
-        const badOption = await api.post("/vendor/shipping-options", { name: "Dup", prices: [{ currency_code: "eur", amount: 1 }, { currency_code: "EUR", amount: 2 }] }, { ...v.headers, ...noThrow })
+        const badOption = await api.post(
+          "/vendor/shipping-options",
+          {
+            name: "Dup",
+            prices: [
+              { currency_code: "eur", amount: 1 },
+              { currency_code: "EUR", amount: 2 },
+            ],
+          },
+          { ...v.headers, ...noThrow }
+        )
         expect(badOption.status).toBe(400)
         expect((await api.get("/vendor/products", v.headers)).data.count).toBe(1)
         expect((await api.get("/vendor/shipping-options", v.headers)).data.count).toBe(2) // its option and the free return option

@@ -66,7 +66,10 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
 
   it("tightens a file left readable by others to 0600, and keeps its values", () => {
     fs.mkdirSync(dir, { recursive: true })
-    const stored = { JWT_SECRET: "1".repeat(10) + "abcdef0123456789abcdef0123456789", COOKIE_SECRET: "2".repeat(10) + "abcdef0123456789abcdef0123456789" }
+    const stored = {
+      JWT_SECRET: "1".repeat(10) + "abcdef0123456789abcdef0123456789",
+      COOKIE_SECRET: "2".repeat(10) + "abcdef0123456789abcdef0123456789",
+    }
     fs.writeFileSync(file(), JSON.stringify(stored), { mode: 0o644 })
     fs.chmodSync(file(), 0o644)
     const env: Record<string, string | undefined> = {}
@@ -77,7 +80,9 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
 
   it("replaces a stored value that is too short to be a secret", () => {
     fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(file(), JSON.stringify({ JWT_SECRET: "short", COOKIE_SECRET: "c".repeat(8) + "0123456789abcdef0123456789abcdef" }), { mode: 0o600 })
+    fs.writeFileSync(file(), JSON.stringify({ JWT_SECRET: "short", COOKIE_SECRET: "c".repeat(8) + "0123456789abcdef0123456789abcdef" }), {
+      mode: 0o600,
+    })
     const env: Record<string, string | undefined> = {}
     const { sources } = ensureLocalSecrets({ env, dir })
     expect(sources).toEqual({ JWT_SECRET: "generated", COOKIE_SECRET: "file" })
@@ -93,6 +98,8 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
   it("scripts/start.mjs uses it outside production only", () => {
     const start = fs.readFileSync(path.join(__dirname, "..", "start.mjs"), "utf8")
     expect(start).toMatch(/import localSecrets from "\.\/lib\/local-secrets\.cjs"/)
-    expect(start).toMatch(/if \(env\.NODE_ENV !== "production"\) \{\s*\n\s*const \{ sources \} = localSecrets\.ensureLocalSecrets\(\{ env, dir: path\.join\(root, "\.lilium"\) \}\)/)
+    expect(start).toMatch(
+      /if \(env\.NODE_ENV !== "production"\) \{\s*\n\s*const \{ sources \} = localSecrets\.ensureLocalSecrets\(\{ env, dir: path\.join\(root, "\.lilium"\) \}\)/
+    )
   })
 })

@@ -35,7 +35,10 @@ describe("docker-compose.yml", () => {
     })
   const appEnv = (env: Record<string, string>) =>
     Object.fromEntries(Object.entries(compose.services.worker.environment).map(([k, v]) => [k, interpolate(String(v), env)]))
-  const secrets = { JWT_SECRET: "j".repeat(16) + "0123456789abcdef0123456789abcdef", COOKIE_SECRET: "c".repeat(16) + "0123456789abcdef0123456789abcdef" }
+  const secrets = {
+    JWT_SECRET: "j".repeat(16) + "0123456789abcdef0123456789abcdef",
+    COOKIE_SECRET: "c".repeat(16) + "0123456789abcdef0123456789abcdef",
+  }
 
   it("requires JWT_SECRET and COOKIE_SECRET, with no default anywhere", () => {
     const raw = read("docker-compose.yml")

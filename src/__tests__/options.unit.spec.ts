@@ -65,7 +65,12 @@ describe("Lilium options: option → env var (read at call time) → default", (
   it("prefers the plugin option over the env var", () => {
     process.env.MARKETPLACE_PAYOUT_HOLD_DAYS = "3"
     process.env.VENDOR_PANEL_URL = "http://env.example"
-    configureLilium({ payoutHoldDays: 0, vendorPanelUrl: "https://vendors.example.com/", limits: { maxAmount: 250 }, rateLimit: { readMax: 5 } })
+    configureLilium({
+      payoutHoldDays: 0,
+      vendorPanelUrl: "https://vendors.example.com/",
+      limits: { maxAmount: 250 },
+      rateLimit: { readMax: 5 },
+    })
     expect(payoutHoldDays()).toBe(0)
     expect(vendorPanelUrl()).toBe("https://vendors.example.com")
     expect(maxAmount()).toBe(250)
@@ -106,7 +111,9 @@ describe("Lilium options: validation", () => {
     expect(liliumOptionsProblems({ payoutSchedule: "daily" })).toEqual([
       'payoutSchedule: must be a 5- or 6-field cron expression (got "daily") [plugin option payoutSchedule]',
     ])
-    expect(liliumOptionsProblems({ limits: { maxQuantity: 1.5 } })).toEqual(["limits.maxQuantity: must be a whole number (got 1.5) [plugin option limits.maxQuantity]"])
+    expect(liliumOptionsProblems({ limits: { maxQuantity: 1.5 } })).toEqual([
+      "limits.maxQuantity: must be a whole number (got 1.5) [plugin option limits.maxQuantity]",
+    ])
     expect(liliumOptionsProblems({ vendorPanelUrl: "vendors" })[0]).toMatch(/^vendorPanelUrl: must be an absolute URL/)
   })
 
@@ -125,8 +132,12 @@ describe("Lilium options: validation", () => {
 
   it("rejects unknown options with a suggestion, and wrong types", () => {
     expect(liliumOptionsProblems({ payoutHoldDay: 3 })).toEqual(['unknown option "payoutHoldDay" (did you mean "payoutHoldDays"?)'])
-    expect(liliumOptionsProblems({ limits: { maxAmout: 3 } })).toEqual(['unknown option "limits.maxAmout" (did you mean "limits.maxAmount"?)'])
-    expect(liliumOptionsProblems({ payoutHoldDays: "7" })).toEqual(['payoutHoldDays: must be a finite number (got "7") [plugin option payoutHoldDays]'])
+    expect(liliumOptionsProblems({ limits: { maxAmout: 3 } })).toEqual([
+      'unknown option "limits.maxAmout" (did you mean "limits.maxAmount"?)',
+    ])
+    expect(liliumOptionsProblems({ payoutHoldDays: "7" })).toEqual([
+      'payoutHoldDays: must be a finite number (got "7") [plugin option payoutHoldDays]',
+    ])
     expect(liliumOptionsProblems({ stripeConnect: { apiKey: "pk_live_x" } })).toEqual([
       'stripeConnect.apiKey: must be a Stripe secret or restricted key ("sk_…" or "rk_…") (got "pk_live_x") [plugin option stripeConnect.apiKey]',
     ])
@@ -152,7 +163,10 @@ describe("default payout providers", () => {
     expect(defaultPayoutProviders({}, {}).map((p) => p.id)).toEqual(["manual"])
     expect(defaultPayoutProviders({}, { STRIPE_API_KEY: "sk_test_platform" }).map((p) => p.id)).toEqual(["manual", "stripe-connect"])
     expect(defaultPayoutProviders({ stripeConnect: false }, { STRIPE_API_KEY: "sk_test_platform" }).map((p) => p.id)).toEqual(["manual"])
-    const [, stripe] = defaultPayoutProviders({ stripeConnect: { apiKey: "sk_test_opt", country: "DE" } }, { STRIPE_CONNECT_API_KEY: "sk_test_env" })
+    const [, stripe] = defaultPayoutProviders(
+      { stripeConnect: { apiKey: "sk_test_opt", country: "DE" } },
+      { STRIPE_CONNECT_API_KEY: "sk_test_env" }
+    )
     expect(stripe.options).toEqual(expect.objectContaining({ api_key: "sk_test_opt", default_country: "DE" }))
     expect(stripeConnectOptions({}, { STRIPE_CONNECT_API_KEY: "sk_a", STRIPE_API_KEY: "sk_b", STRIPE_MAX_NETWORK_RETRIES: "0" })).toEqual(
       expect.objectContaining({ api_key: "sk_a", max_network_retries: 0 })

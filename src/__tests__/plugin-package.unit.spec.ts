@@ -17,7 +17,15 @@ const hostPkg = read("plugin/fixture-host/package.json")
 const deps = (pkg: any) => ({ ...pkg.dependencies, ...pkg.devDependencies })
 
 /** Admin extensions are bundled with these as externals; the host's dashboard provides them (@medusajs/admin-bundler). */
-const ADMIN_EXTERNALS = ["react", "react-dom", "react-router-dom", "react-i18next", "@tanstack/react-query", "@medusajs/js-sdk", "@medusajs/admin-sdk"]
+const ADMIN_EXTERNALS = [
+  "react",
+  "react-dom",
+  "react-router-dom",
+  "react-i18next",
+  "@tanstack/react-query",
+  "@medusajs/js-sdk",
+  "@medusajs/admin-sdk",
+]
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -57,7 +65,8 @@ describe("plugin/package.json (@lilium/medusa-plugin)", () => {
     for (const [name, version] of Object.entries<string>(deps(hostPkg))) {
       if (name.startsWith("@medusajs/")) expect({ name, version }).toEqual({ name, version: deps(rootPkg)[name] })
     }
-    for (const [name, allowed] of Object.entries(hostPkg.allowScripts ?? {})) expect({ name, allowed }).toEqual({ name, allowed: rootPkg.allowScripts[name] })
+    for (const [name, allowed] of Object.entries(hostPkg.allowScripts ?? {}))
+      expect({ name, allowed }).toEqual({ name, allowed: rootPkg.allowScripts[name] })
     const lock = read("plugin/fixture-host/package-lock.json")
     expect(lock.packages[""].dependencies).toEqual(hostPkg.dependencies)
     expect(lock.packages[""].devDependencies).toEqual(hostPkg.devDependencies)

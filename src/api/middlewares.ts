@@ -1,9 +1,4 @@
-import {
-  authenticate,
-  defineMiddlewares,
-  unlessPath,
-  errorHandler,
-} from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, unlessPath, errorHandler } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { refuseUnstorablePath, validateBody, validateQuery } from "./utils/validation"
@@ -25,12 +20,7 @@ import {
   VendorUpdateMe,
   VendorUpdateProduct,
 } from "./vendor/validators"
-import {
-  AdminCreateVendor,
-  AdminListVendors,
-  AdminUpdateVendor,
-  AdminVendorStatusChange,
-} from "./admin/vendors/validators"
+import { AdminCreateVendor, AdminListVendors, AdminUpdateVendor, AdminVendorStatusChange } from "./admin/vendors/validators"
 import {
   VendorAcceptOrder,
   VendorCancelOrder,
@@ -188,10 +178,7 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/orders",
       method: ["GET"],
-      middlewares: [
-        requireVendorRole(...ORDER_READERS),
-        validateQuery(VendorListOrders as any, listVendorOrdersQueryConfig),
-      ],
+      middlewares: [requireVendorRole(...ORDER_READERS), validateQuery(VendorListOrders as any, listVendorOrdersQueryConfig)],
     },
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [requireVendorRole(...ORDER_READERS)] },
     orderAction("/vendor/orders/:id/accept", VendorAcceptOrder),
@@ -225,9 +212,17 @@ export default defineMiddlewares({
     { matcher: "/admin/analytics/sales", method: ["GET"], middlewares: [listQuery(AnalyticsSalesParams)] },
     { matcher: "/admin/analytics/top", method: ["GET"], middlewares: [listQuery(AnalyticsTopParams)] },
     { matcher: "/admin/analytics/vendors/performance", method: ["GET"], middlewares: [listQuery(AnalyticsPerformanceParams)] },
-    { matcher: "/vendor/analytics/overview", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsOverviewParams)] },
+    {
+      matcher: "/vendor/analytics/overview",
+      method: ["GET"],
+      middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsOverviewParams)],
+    },
     { matcher: "/vendor/analytics/sales", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(AnalyticsSalesParams)] },
-    { matcher: "/vendor/analytics/top", method: ["GET"], middlewares: [requireVendorRole(...FINANCE), listQuery(VendorAnalyticsTopParams)] },
+    {
+      matcher: "/vendor/analytics/top",
+      method: ["GET"],
+      middlewares: [requireVendorRole(...FINANCE), listQuery(VendorAnalyticsTopParams)],
+    },
 
     // ---- /admin/payouts and payout runs
     { matcher: "/admin/payouts", method: ["GET"], middlewares: [listQuery(AdminListPayoutsParams)] },
@@ -238,7 +233,11 @@ export default defineMiddlewares({
       matcher: "/admin/payout-runs",
       method: ["GET"],
       middlewares: [
-        listQuery(z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict()),
+        listQuery(
+          z
+            .object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) })
+            .strict()
+        ),
       ],
     },
     { matcher: "/admin/payout-runs", method: ["POST"], middlewares: [validateBody(RunPayoutsBody)] },
@@ -250,7 +249,13 @@ export default defineMiddlewares({
     {
       matcher: "/admin/vendors/:id/products",
       method: ["GET"],
-      middlewares: [listQuery(z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict())],
+      middlewares: [
+        listQuery(
+          z
+            .object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) })
+            .strict()
+        ),
+      ],
     },
     {
       matcher: "/admin/vendors/:id/adjustments",
@@ -260,7 +265,10 @@ export default defineMiddlewares({
           z
             .object({
               amount: moneyAmount("nonzero"),
-              currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
+              currency_code: z
+                .string()
+                .length(3)
+                .transform((c) => c.toLowerCase()),
               reason: z.string().trim().min(3).max(1000),
               idempotency_key: z.string().min(1).max(200).optional(),
             })
@@ -276,7 +284,11 @@ export default defineMiddlewares({
         listQuery(
           z
             .object({
-              currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+              currency_code: z
+                .string()
+                .length(3)
+                .transform((c) => c.toLowerCase())
+                .optional(),
               from: z.coerce.date().optional(),
               to: z.coerce.date().optional(),
             })

@@ -14,7 +14,9 @@ export default async function runScheduledPayouts(container: MedusaContainer) {
   try {
     const { result } = await runPayoutsWorkflow(container).run({ input: { trigger: "schedule", min_amount: minPayout() } })
     const by = (s: string) => result.payouts.filter((p: any) => p.status === s).length
-    logger.info(`Payout run ${result.id}: ${result.payouts.length} payouts (${by("paid")} paid, ${by("processing")} processing, ${by("failed")} failed)`)
+    logger.info(
+      `Payout run ${result.id}: ${result.payouts.length} payouts (${by("paid")} paid, ${by("processing")} processing, ${by("failed")} failed)`
+    )
   } catch (e) {
     logger.error(`The scheduled payout run failed: ${(e as Error).message}`)
   }

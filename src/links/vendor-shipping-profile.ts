@@ -4,7 +4,4 @@ import VendorModule from "../modules/vendor"
 
 // Each vendor has its own shipping profile, so Medusa's cart asks for one
 // shipping method per vendor.
-export default defineLink(
-  VendorModule.linkable.vendor,
-  FulfillmentModule.linkable.shippingProfile
-)
+export default defineLink(VendorModule.linkable.vendor, FulfillmentModule.linkable.shippingProfile)

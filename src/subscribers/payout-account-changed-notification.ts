@@ -42,7 +42,11 @@ export default async function payoutAccountChangedNotification({ event, containe
         changed_by: by?.email ?? null,
         active_from: event.data.active_from,
         previous: event.data.previous,
-        current: { provider: account.provider, external_id: account.external_id ?? null, details: destinationDetails(account.provider, account.data as any) },
+        current: {
+          provider: account.provider,
+          external_id: account.external_id ?? null,
+          details: destinationDetails(account.provider, account.data as any),
+        },
         settings_url: `${panel}/settings/payouts`,
       },
     }))

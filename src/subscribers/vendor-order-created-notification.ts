@@ -8,15 +8,9 @@ import { vendorPanelUrl } from "../options"
 const ORDER_ROLES = ["owner", "admin", "orders"]
 
 /** Emails the vendor's order handlers about a new vendor order. */
-export default async function vendorOrderCreatedNotification({
-  event,
-  container,
-}: SubscriberArgs<{ id: string; order_id: string }>) {
+export default async function vendorOrderCreatedNotification({ event, container }: SubscriberArgs<{ id: string; order_id: string }>) {
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
-  const [order] = await vendors.listVendorOrders(
-    { id: event.data.id },
-    { relations: ["vendor", "vendor.members", "items"] }
-  )
+  const [order] = await vendors.listVendorOrders({ id: event.data.id }, { relations: ["vendor", "vendor.members", "items"] })
   if (!order) return
   const recipients = order.vendor.members.filter((m) => ORDER_ROLES.includes(m.role))
   const panel = vendorPanelUrl()

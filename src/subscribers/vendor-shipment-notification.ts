@@ -2,14 +2,23 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
 /** Emails the customer when a vendor ships a fulfillment: which vendor, what, and the tracking numbers. */
-export default async function vendorShipmentNotification({
-  event,
-  container,
-}: SubscriberArgs<{ id: string; fulfillment_id: string }>) {
+export default async function vendorShipmentNotification({ event, container }: SubscriberArgs<{ id: string; fulfillment_id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "vendor_order",
-    fields: ["id", "display_id", "email", "order_id", "vendor.name", "order.display_id", "order.fulfillments.id", "order.fulfillments.items.title", "order.fulfillments.items.quantity", "order.fulfillments.labels.tracking_number", "order.fulfillments.labels.tracking_url"],
+    fields: [
+      "id",
+      "display_id",
+      "email",
+      "order_id",
+      "vendor.name",
+      "order.display_id",
+      "order.fulfillments.id",
+      "order.fulfillments.items.title",
+      "order.fulfillments.items.quantity",
+      "order.fulfillments.labels.tracking_number",
+      "order.fulfillments.labels.tracking_url",
+    ],
     filters: { id: event.data.id },
   })
   const vo = data[0] as any

@@ -11,10 +11,7 @@ type VendorStatusEvent = { id: string; status: string; reason?: string | null }
  * otherwise). Templates: vendor-approved, vendor-rejected, vendor-suspended,
  * vendor-reinstated.
  */
-export default async function vendorStatusNotification({
-  event,
-  container,
-}: SubscriberArgs<VendorStatusEvent>) {
+export default async function vendorStatusNotification({ event, container }: SubscriberArgs<VendorStatusEvent>) {
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const [vendor] = await vendors.listVendors({ id: event.data.id })
   if (!vendor) return

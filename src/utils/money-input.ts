@@ -40,10 +40,7 @@ export function decimalsOf(value: number): number {
 }
 
 /** What is wrong with `value` as an amount, or null if nothing is. */
-export function amountProblem(
-  value: unknown,
-  opts: { sign: AmountSign; currency_code?: string | null; decimals?: number }
-): string | null {
+export function amountProblem(value: unknown, opts: { sign: AmountSign; currency_code?: string | null; decimals?: number }): string | null {
   if (typeof value !== "number" || !Number.isFinite(value)) return "must be a finite number"
   if (opts.sign === "nonnegative" && value < 0) return "must not be negative"
   if (opts.sign === "positive" && value <= 0) return "must be greater than 0"
@@ -112,11 +109,15 @@ export function minPayoutProblem(raw: string | undefined): string | null {
 /** Configuration problems with the money settings, checked when the app starts (medusa-config.ts). */
 export function moneyEnvProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = []
-  for (const [name, integer] of [["MARKETPLACE_MAX_AMOUNT", false], ["MARKETPLACE_MAX_QUANTITY", true]] as const) {
+  for (const [name, integer] of [
+    ["MARKETPLACE_MAX_AMOUNT", false],
+    ["MARKETPLACE_MAX_QUANTITY", true],
+  ] as const) {
     const raw = env[name]
     if (raw === undefined || raw.trim() === "") continue
     const n = Number(raw)
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) out.push(`${name}=${raw} must be a positive ${integer ? "whole number" : "number"}`)
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      out.push(`${name}=${raw} must be a positive ${integer ? "whole number" : "number"}`)
   }
   const min = minPayoutProblem(env.MARKETPLACE_MIN_PAYOUT)
   if (min) out.push(min)

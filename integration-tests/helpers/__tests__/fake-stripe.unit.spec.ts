@@ -23,7 +23,12 @@ describe("fake Stripe server, driven by the official stripe SDK", () => {
   it("creates Express accounts and onboarding links", async () => {
     const account = await stripe.accounts.create({ type: "express", country: "DE", email: "v@x.example", metadata: { vendor_id: "ven_1" } })
     expect(account).toMatchObject({ type: "express", payouts_enabled: false, metadata: { vendor_id: "ven_1" } })
-    const link = await stripe.accountLinks.create({ account: account.id, type: "account_onboarding", refresh_url: "http://x/r", return_url: "http://x/d" })
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: "account_onboarding",
+      refresh_url: "http://x/r",
+      return_url: "http://x/d",
+    })
     expect(link.url).toContain(account.id)
     fake.setAccount(account.id, { payouts_enabled: true, charges_enabled: true, details_submitted: true })
     expect((await stripe.accounts.retrieve(account.id)).payouts_enabled).toBe(true)
@@ -40,7 +45,9 @@ describe("fake Stripe server, driven by the official stripe SDK", () => {
     expect(fake.transfersCreated()).toBe(before + 1)
 
     fake.failNextTransfers(1)
-    await expect(stripe.transfers.create({ ...params, metadata: { payout_id: "po_2" } }, { idempotencyKey: "payout-po_2" })).rejects.toMatchObject({
+    await expect(
+      stripe.transfers.create({ ...params, metadata: { payout_id: "po_2" } }, { idempotencyKey: "payout-po_2" })
+    ).rejects.toMatchObject({
       type: "StripeInvalidRequestError",
       code: "balance_insufficient",
     })

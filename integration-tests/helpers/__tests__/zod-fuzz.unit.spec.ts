@@ -9,7 +9,11 @@ const Rule = z
     name: z.string().trim().min(1).max(200),
     rate_type: z.enum(["percentage", "flat"]),
     value: z.number().nonnegative().finite(),
-    currency_code: z.string().length(3).transform((c) => c.toLowerCase()).nullish(),
+    currency_code: z
+      .string()
+      .length(3)
+      .transform((c) => c.toLowerCase())
+      .nullish(),
     scope: z.object({ type: z.enum(["global", "vendor"]), id: z.string().min(1).nullish() }).strict(),
     items: z.array(z.object({ id: z.string().min(1), quantity: z.number().int().positive() }).strict()).min(1),
     starts_at: z.coerce.date().nullish(),
@@ -35,7 +39,9 @@ describe("zod-fuzz", () => {
   it("finds every field, nested ones included", () => {
     const full = validBody(Rule, true)
     const paths = slots(Rule, full).map((s) => s.path.join("."))
-    expect(paths).toEqual(expect.arrayContaining(["name", "scope.type", "scope.id", "items.0", "items.0.id", "items.0.quantity", "ends_at"]))
+    expect(paths).toEqual(
+      expect.arrayContaining(["name", "scope.type", "scope.id", "items.0", "items.0.id", "items.0.quantity", "ends_at"])
+    )
   })
 
   it("breaks one thing at a time, every case refused by the schema, each field once before any twice", () => {
@@ -43,7 +49,9 @@ describe("zod-fuzz", () => {
     const all = oneBrokenCases(Rule, full)
     expect(all.length).toBeGreaterThan(50)
     for (const c of all) expect(accepts(Rule, c.body)).toBe(false)
-    expect(all.map((c) => c.label)).toEqual(expect.arrayContaining(["name: missing", "value: number", "items: object", "items.0: missing", "(body): unknown top-level field"]))
+    expect(all.map((c) => c.label)).toEqual(
+      expect.arrayContaining(["name: missing", "value: number", "items: object", "items.0: missing", "(body): unknown top-level field"])
+    )
     const some = oneBrokenCases(Rule, full, 12, 7)
     const fields = some.map((c) => c.label.split(":")[0])
     expect(new Set(fields).size).toBe(12)

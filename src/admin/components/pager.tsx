@@ -1,7 +1,17 @@
 import { Button, Text } from "@medusajs/ui"
 
 /** "1 – 20 of 57" with previous and next, in the style of Medusa Admin's tables. */
-export function Pager({ offset, limit, count, onChange }: { offset: number; limit: number; count: number; onChange: (offset: number) => void }) {
+export function Pager({
+  offset,
+  limit,
+  count,
+  onChange,
+}: {
+  offset: number
+  limit: number
+  count: number
+  onChange: (offset: number) => void
+}) {
   if (!count) return null
   return (
     <div className="flex items-center justify-between px-6 py-4">

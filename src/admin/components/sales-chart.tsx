@@ -23,7 +23,14 @@ export function SalesChart({ series, currency }: { series: Point[]; currency: st
         {series.map((p, i) => {
           const h = Math.max(0, (p.gmv / max) * (height - 10))
           return (
-            <rect key={p.period} x={i * bar + gap / 2} y={height - h} width={Math.max(1, bar - gap)} height={h} className="fill-ui-fg-interactive">
+            <rect
+              key={p.period}
+              x={i * bar + gap / 2}
+              y={height - h}
+              width={Math.max(1, bar - gap)}
+              height={h}
+              className="fill-ui-fg-interactive"
+            >
               <title>{`${p.period}: ${money(p.gmv, currency)}, ${p.order_count} orders`}</title>
             </rect>
           )
@@ -34,7 +41,9 @@ export function SalesChart({ series, currency }: { series: Point[]; currency: st
           </text>
         ))}
       </svg>
-      <Text size="xsmall" className="text-ui-fg-subtle">Highest period: {money(max, currency)}</Text>
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        Highest period: {money(max, currency)}
+      </Text>
     </div>
   )
 }

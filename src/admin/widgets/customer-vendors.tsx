@@ -9,16 +9,25 @@ import { get } from "../lib/sdk"
 
 /** Customer page: the vendors this customer has bought from. */
 const CustomerVendorsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const vendors = useQuery({ queryKey: ["lilium-customer-vendors", customer.id], queryFn: () => get<{ vendors: any[] }>(`/admin/customers/${customer.id}/vendors`) })
+  const vendors = useQuery({
+    queryKey: ["lilium-customer-vendors", customer.id],
+    queryFn: () => get<{ vendors: any[] }>(`/admin/customers/${customer.id}/vendors`),
+  })
   return (
     <Container className="divide-y p-0" data-testid="widget-customer-vendors">
       <div className="px-6 py-4">
         <Heading level="h2">Vendors bought from</Heading>
       </div>
-      {queryState(vendors, { what: "The vendors", rows: 2, empty: !vendors.data?.vendors.length && <Empty title="No purchases from vendors yet" /> }) ??
+      {queryState(vendors, {
+        what: "The vendors",
+        rows: 2,
+        empty: !vendors.data?.vendors.length && <Empty title="No purchases from vendors yet" />,
+      }) ??
         vendors.data!.vendors.map((v) => (
           <div key={v.id} className="flex items-center justify-between px-6 py-3">
-            <Link to={`/vendors/${v.id}`} className="text-ui-fg-interactive txt-compact-small-plus hover:underline">{v.name}</Link>
+            <Link to={`/vendors/${v.id}`} className="text-ui-fg-interactive txt-compact-small-plus hover:underline">
+              {v.name}
+            </Link>
             <StatusBadge color={statusColor(v.status)}>{v.status}</StatusBadge>
           </div>
         ))}

@@ -17,19 +17,29 @@ const OrderVendorSplitWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
     <Container className="divide-y p-0" data-testid="widget-order-split">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Vendor split</Heading>
-        {split.data?.marketplace_status && <StatusBadge color={statusColor(split.data.marketplace_status)}>{split.data.marketplace_status}</StatusBadge>}
+        {split.data?.marketplace_status && (
+          <StatusBadge color={statusColor(split.data.marketplace_status)}>{split.data.marketplace_status}</StatusBadge>
+        )}
       </div>
-      {queryState(split, { what: "The vendor split", rows: 2, empty: !split.data?.vendor_orders.length && <Empty title="Not split" description="This order has no vendor orders." /> }) ??
+      {queryState(split, {
+        what: "The vendor split",
+        rows: 2,
+        empty: !split.data?.vendor_orders.length && <Empty title="Not split" description="This order has no vendor orders." />,
+      }) ??
         split.data!.vendor_orders.map((vo) => (
           <div key={vo.id} className="flex flex-col gap-1 px-6 py-3">
             <div className="flex items-center justify-between">
-              <Link to={`/vendors/${vo.vendor?.id ?? vo.vendor_id}`} className="text-ui-fg-interactive txt-compact-small-plus hover:underline">
+              <Link
+                to={`/vendors/${vo.vendor?.id ?? vo.vendor_id}`}
+                className="text-ui-fg-interactive txt-compact-small-plus hover:underline"
+              >
                 {vo.vendor?.name ?? vo.vendor_id} · #{vo.display_id}
               </Link>
               <StatusBadge color={statusColor(vo.status)}>{vo.status}</StatusBadge>
             </div>
             <Text size="small" className="text-ui-fg-subtle">
-              {money(vo.total, vo.currency_code)} · commission {money(vo.commission_total, vo.currency_code)} · net {money(vo.net_total ?? vo.total - vo.commission_total, vo.currency_code)}
+              {money(vo.total, vo.currency_code)} · commission {money(vo.commission_total, vo.currency_code)} · net{" "}
+              {money(vo.net_total ?? vo.total - vo.commission_total, vo.currency_code)}
             </Text>
           </div>
         ))}

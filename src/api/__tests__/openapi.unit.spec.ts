@@ -24,9 +24,10 @@ function customRoutes() {
     const rel = path.relative(apiDir, path.dirname(file)).split(path.sep)
     const openapiPath = "/" + rel.map((seg) => seg.replace(/^\[(.+)\]$/, "{$1}")).join("/")
     const source = fs.readFileSync(file, "utf8")
-    return METHODS.filter((m) =>
-      new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source)
-    ).map((method) => ({ path: openapiPath, method: method.toLowerCase() }))
+    return METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source)).map((method) => ({
+      path: openapiPath,
+      method: method.toLowerCase(),
+    }))
   })
 }
 
@@ -68,11 +69,16 @@ describe("docs/openapi.yaml", () => {
     for (const [p, ops] of Object.entries(doc.paths ?? {}) as [string, any][]) {
       for (const [method, op] of Object.entries(ops) as [string, any][]) {
         if (!(METHODS as readonly string[]).includes(method.toUpperCase())) continue
-        expect({ route: `${method} ${p}`, ref: op.responses?.["429"]?.$ref }).toEqual({ route: `${method} ${p}`, ref: "#/components/responses/TooManyRequests" })
+        expect({ route: `${method} ${p}`, ref: op.responses?.["429"]?.$ref }).toEqual({
+          route: `${method} ${p}`,
+          ref: "#/components/responses/TooManyRequests",
+        })
       }
     }
     const text = fs.readFileSync(path.join(root, "docs", "openapi.yaml"), "utf8")
-    const unresolved = [...text.matchAll(/#\/components\/(\w+)\/(\w+)/g)].filter(([, kind, name]) => !doc.components?.[kind]?.[name]).map(([ref]) => ref)
+    const unresolved = [...text.matchAll(/#\/components\/(\w+)\/(\w+)/g)]
+      .filter(([, kind, name]) => !doc.components?.[kind]?.[name])
+      .map(([ref]) => ref)
     expect(unresolved).toEqual([])
   })
 })

@@ -21,10 +21,7 @@ const realDate = (v: string) => {
 const validInstant = (v: string) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v))
 const instant = z
   .string()
-  .refine(
-    validInstant,
-    "must be a date (YYYY-MM-DD, a whole day in tz) or an ISO 8601 date-time with an offset (2026-03-01T10:00:00Z)"
-  )
+  .refine(validInstant, "must be a date (YYYY-MM-DD, a whole day in tz) or an ISO 8601 date-time with an offset (2026-03-01T10:00:00Z)")
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz })
@@ -35,7 +32,11 @@ const timeZone = z.string().refine((tz) => {
 }, "must be an IANA time zone, such as UTC or Europe/Berlin")
 
 const rangeFields = {
-  currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+  currency_code: z
+    .string()
+    .length(3)
+    .transform((c) => c.toLowerCase())
+    .optional(),
   from: instant.optional(),
   to: instant.optional(),
   tz: timeZone.default("UTC"),
@@ -60,9 +61,7 @@ const rangeChecks = (q: { from?: string; to?: string; tz: string }, ctx: z.Refin
 
 /** Overviews answer JSON only. */
 export const AnalyticsOverviewParams = z.object(rangeFields).strict().superRefine(rangeChecks)
-export const AnalyticsRangeParams = z
-  .object({ ...rangeFields, format: z.enum(["json", "csv"]).default("json") })
-  .strict()
+export const AnalyticsRangeParams = z.object({ ...rangeFields, format: z.enum(["json", "csv"]).default("json") }).strict()
 export const AnalyticsSalesParams = AnalyticsRangeParams.extend({ interval: z.enum(["day", "week", "month"]).default("day") })
   .strict()
   .superRefine(rangeChecks)
@@ -87,7 +86,9 @@ export const AnalyticsPerformanceParams = AnalyticsRangeParams.extend({
 
 /** The offset of `tz` from UTC at `at`, in minutes. */
 export function tzOffsetMinutes(tz: string, at: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT"
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")
+      ?.value ?? "GMT"
   const m = name.match(/GMT([+-])(\d{2}):?(\d{2})?/)
   return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
 }
@@ -187,7 +188,12 @@ export async function buildOverview(scope: any, query: any, vendorId?: string) {
 export async function buildSeries(scope: any, query: any, vendorId?: string) {
   const currency = await analyticsCurrency(scope, query.currency_code)
   const range = resolveRange(query)
-  const rows = await analyticsService(scope).series({ currency_code: currency, vendor_id: vendorId ?? null, interval: query.interval, ...range })
+  const rows = await analyticsService(scope).series({
+    currency_code: currency,
+    vendor_id: vendorId ?? null,
+    interval: query.interval,
+    ...range,
+  })
   return {
     currency_code: currency,
     interval: query.interval as string,
@@ -208,7 +214,9 @@ async function names(scope: any, dimension: string, ids: string[]): Promise<Map<
   if (!ids.length) return new Map()
   if (dimension === "vendor") {
     const vendors: VendorModuleService = scope.resolve(VENDOR_MODULE)
-    return new Map((await vendors.listVendors({ id: ids }, { select: ["id", "name"], withDeleted: true } as any)).map((v) => [v.id, v.name]))
+    return new Map(
+      (await vendors.listVendors({ id: ids }, { select: ["id", "name"], withDeleted: true } as any)).map((v) => [v.id, v.name])
+    )
   }
   const entity = { product: "product", category: "product_category" }[dimension]
   if (!entity) return new Map()
@@ -220,8 +228,18 @@ async function names(scope: any, dimension: string, ids: string[]): Promise<Map<
 export async function buildTop(scope: any, query: any, vendorId?: string) {
   const currency = await analyticsCurrency(scope, query.currency_code)
   const range = resolveRange(query)
-  const rows = await analyticsService(scope).top({ currency_code: currency, vendor_id: vendorId ?? null, dimension: query.dimension, limit: query.limit, ...range })
-  const named = await names(scope, query.dimension, rows.map((r: any) => r.id))
+  const rows = await analyticsService(scope).top({
+    currency_code: currency,
+    vendor_id: vendorId ?? null,
+    dimension: query.dimension,
+    limit: query.limit,
+    ...range,
+  })
+  const named = await names(
+    scope,
+    query.dimension,
+    rows.map((r: any) => r.id)
+  )
   return {
     currency_code: currency,
     dimension: query.dimension as string,
@@ -254,9 +272,17 @@ export async function buildPerformance(scope: any, query: any) {
     limit: query.limit,
     offset: query.offset,
   })
-  const named = await names(scope, "vendor", rows.map((r: any) => r.vendor_id))
+  const named = await names(
+    scope,
+    "vendor",
+    rows.map((r: any) => r.vendor_id)
+  )
   // Past the last page there is no row to carry the total: count separately.
-  const count = rows.length ? Number(rows[0].vendor_total) : query.offset ? await analyticsService(scope).vendorCount({ currency_code: currency, ...range }) : 0
+  const count = rows.length
+    ? Number(rows[0].vendor_total)
+    : query.offset
+      ? await analyticsService(scope).vendorCount({ currency_code: currency, ...range })
+      : 0
   return {
     currency_code: currency,
     sla_hours: shipSlaHours(),
@@ -285,7 +311,12 @@ export function streamCsv(res: MedusaResponse, filename: string, columns: string
   res.setHeader("content-disposition", `attachment; filename="${filename}"`)
   res.write(columns.join(",") + "\r\n")
   for (let i = 0; i < rows.length; i += 500) {
-    res.write(rows.slice(i, i + 500).map((r) => columns.map((c) => csvCell(r[c])).join(",") + "\r\n").join(""))
+    res.write(
+      rows
+        .slice(i, i + 500)
+        .map((r) => columns.map((c) => csvCell(r[c])).join(",") + "\r\n")
+        .join("")
+    )
   }
   res.end()
 }

@@ -64,7 +64,20 @@ export const VendorListAuditLogParams = z
 
 export const AdminListAuditLogParams = VendorListAuditLogParams.extend({ vendor_id: text.optional() }).strict()
 
-const CSV_COLUMNS = ["id", "created_at", "actor_type", "actor_id", "vendor_id", "action", "target_type", "target_id", "before", "after", "request_id", "ip"]
+const CSV_COLUMNS = [
+  "id",
+  "created_at",
+  "actor_type",
+  "actor_id",
+  "vendor_id",
+  "action",
+  "target_type",
+  "target_id",
+  "before",
+  "after",
+  "request_id",
+  "ip",
+]
 const CSV_PAGE = 500
 
 /**
@@ -88,7 +101,10 @@ export async function sendAuditLog(scope: any, query: any, res: MedusaResponse, 
     for (let skip = 0; ; skip += CSV_PAGE) {
       const page = await audit.listAuditEntries(filters, { skip, take: CSV_PAGE, order })
       for (const e of (page as any[]).map(serialize)) {
-        res.write(CSV_COLUMNS.map((c) => csvCell(c === "before" || c === "after" ? (e[c] == null ? null : JSON.stringify(e[c])) : e[c])).join(",") + "\r\n")
+        res.write(
+          CSV_COLUMNS.map((c) => csvCell(c === "before" || c === "after" ? (e[c] == null ? null : JSON.stringify(e[c])) : e[c])).join(",") +
+            "\r\n"
+        )
       }
       if (page.length < CSV_PAGE) break
     }

@@ -21,15 +21,23 @@ import { rateLimitOption } from "../../options"
  *   "true"                            refused: it would trust a spoofed header
  */
 
-export type TrustProxy =
-  | { kind: "none" }
-  | { kind: "hops"; hops: number }
-  | { kind: "list"; list: net.BlockList; entries: string[] }
+export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "list"; list: net.BlockList; entries: string[] }
 
 const KEYWORDS: Record<string, [string, number][]> = {
-  loopback: [["127.0.0.0", 8], ["::1", 128]],
-  linklocal: [["169.254.0.0", 16], ["fe80::", 10]],
-  uniquelocal: [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["fc00::", 7]],
+  loopback: [
+    ["127.0.0.0", 8],
+    ["::1", 128],
+  ],
+  linklocal: [
+    ["169.254.0.0", 16],
+    ["fe80::", 10],
+  ],
+  uniquelocal: [
+    ["10.0.0.0", 8],
+    ["172.16.0.0", 12],
+    ["192.168.0.0", 16],
+    ["fc00::", 7],
+  ],
 }
 
 export function parseTrustProxy(value: string | undefined): TrustProxy {
@@ -51,13 +59,14 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
  * A comma list of IP addresses, CIDRs and the keywords loopback, linklocal,
  * uniquelocal, as a BlockList (null when empty). Throws on anything else.
  */
-export function parseAddressList(
-  value: string | undefined,
-  name: string
-): { list: net.BlockList; entries: string[] } | null {
+export function parseAddressList(value: string | undefined, name: string): { list: net.BlockList; entries: string[] } | null {
   const list = new net.BlockList()
   const entries: string[] = []
-  for (const item of (value ?? "").toLowerCase().split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (value ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (KEYWORDS[item]) {
       for (const [addr, prefix] of KEYWORDS[item]) list.addSubnet(addr, prefix, net.isIP(addr) === 6 ? "ipv6" : "ipv4")
       entries.push(item)
@@ -81,7 +90,9 @@ export function parseAddressList(
 
 /** Strips an IPv4-mapped IPv6 prefix, brackets and a port; lower-cases. */
 export function normalizeIp(value: string | undefined | null): string {
-  let v = String(value ?? "").trim().toLowerCase()
+  let v = String(value ?? "")
+    .trim()
+    .toLowerCase()
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(v)
   if (bracketed) v = bracketed[1]
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(v)
@@ -110,7 +121,7 @@ export function resolveClientIp(
 ): string {
   const remote = normalizeIp(input.remoteAddress) || "unknown"
   if (trust.kind === "none") return remote
-  const header = Array.isArray(input.forwardedFor) ? input.forwardedFor.join(",") : input.forwardedFor ?? ""
+  const header = Array.isArray(input.forwardedFor) ? input.forwardedFor.join(",") : (input.forwardedFor ?? "")
   // Nearest hop first: the socket, then X-Forwarded-For right to left.
   const chain = [remote, ...header.split(",").map(normalizeIp).filter(Boolean).reverse()]
   let i = 0
@@ -181,8 +192,5 @@ export function trustProxy(req?: MedusaRequest): TrustProxy {
 
 /** The client address of a request, per TRUST_PROXY. Use this, not `req.ip` (see above). */
 export function clientIp(req: MedusaRequest): string {
-  return resolveClientIp(
-    { remoteAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] },
-    trustProxy(req)
-  )
+  return resolveClientIp({ remoteAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] }, trustProxy(req))
 }

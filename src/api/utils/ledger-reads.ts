@@ -11,14 +11,31 @@ export const ListTransactionsParams = z
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     type: z.union([z.enum([...TRANSACTION_TYPES]), z.array(z.enum([...TRANSACTION_TYPES]))]).optional(),
-    currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+    currency_code: z
+      .string()
+      .length(3)
+      .transform((c) => c.toLowerCase())
+      .optional(),
     vendor_order_id: z.string().optional(),
     created_at: createOperatorMap(z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")).optional(),
     format: z.enum(["json", "csv"]).default("json"),
   })
   .strict()
 
-const CSV_COLUMNS = ["id", "created_at", "type", "amount", "currency_code", "status", "available_at", "vendor_order_id", "order_id", "payout_id", "reference", "note"]
+const CSV_COLUMNS = [
+  "id",
+  "created_at",
+  "type",
+  "amount",
+  "currency_code",
+  "status",
+  "available_at",
+  "vendor_order_id",
+  "order_id",
+  "payout_id",
+  "reference",
+  "note",
+]
 
 /** GET …/balance for a vendor: pending, available and paid out per currency. */
 export async function sendBalances(scope: any, vendorId: string, res: MedusaResponse) {

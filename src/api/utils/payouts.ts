@@ -9,7 +9,10 @@ import type PayoutModuleService from "../../modules/payout/service"
 import { destinationDetails } from "../../modules/payout/destination"
 import { httpUrl } from "./validation"
 
-const lower3 = z.string().length(3).transform((c) => c.toLowerCase())
+const lower3 = z
+  .string()
+  .length(3)
+  .transform((c) => c.toLowerCase())
 const oneOrMany = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t)])
 
 export const ListPayoutsParams = z
@@ -32,13 +35,15 @@ export const SetPayoutAccount = z
   .object({
     provider: z.string().min(1).max(50),
     details: z.record(z.string(), z.unknown()).optional(),
-    country_code: z.string().length(2).transform((c) => c.toUpperCase()).optional(),
+    country_code: z
+      .string()
+      .length(2)
+      .transform((c) => c.toUpperCase())
+      .optional(),
   })
   .strict()
 
-export const OnboardingLinkBody = z
-  .object({ return_url: httpUrl.optional(), refresh_url: httpUrl.optional() })
-  .strict()
+export const OnboardingLinkBody = z.object({ return_url: httpUrl.optional(), refresh_url: httpUrl.optional() }).strict()
 
 export const RunPayoutsBody = z.object({ currency_code: lower3.optional() }).strict()
 export const MarkPayoutPaidBody = z.object({ reference: z.string().trim().min(1).max(200) }).strict()
@@ -124,7 +129,11 @@ export function payoutFilters(query: Record<string, any>) {
 /** A page of payouts, newest first. */
 export async function listPayoutsPage(scope: any, filters: Record<string, unknown>, page: { offset: number; limit: number }) {
   const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
-  const [rows, count] = await ledger.listAndCountPayouts(filters, { skip: page.offset, take: page.limit, order: { created_at: "DESC", id: "DESC" } })
+  const [rows, count] = await ledger.listAndCountPayouts(filters, {
+    skip: page.offset,
+    take: page.limit,
+    order: { created_at: "DESC", id: "DESC" },
+  })
   return { rows, count }
 }
 

@@ -1,10 +1,6 @@
 import crypto from "node:crypto"
 import net from "node:net"
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-} from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import Redis from "ioredis"
 import { clientIp, ipBudgetKey, parseAddressList } from "./client-ip"
@@ -162,8 +158,11 @@ export const envNumber = (name: string, fallback: number) => {
 }
 
 /** A budget setting: the plugin option (rateLimit.<key>, src/options.ts), else its env var read now, else the default. */
-const setting = (key: "windowMs" | "readMax" | "writeMax" | "hooksMax" | "authMax" | "authIdentifierMax" | "authWindowSeconds", name: string, fallback: number) =>
-  rateLimitOption(key) ?? envNumber(name, fallback)
+const setting = (
+  key: "windowMs" | "readMax" | "writeMax" | "hooksMax" | "authMax" | "authIdentifierMax" | "authWindowSeconds",
+  name: string,
+  fallback: number
+) => rateLimitOption(key) ?? envNumber(name, fallback)
 
 /** Budgets, read at request time (operators and tests tune the env vars). */
 export function budgets() {
@@ -196,8 +195,7 @@ function exemptList(req: MedusaRequest): net.BlockList | null {
 
 // ---- who is asking ------------------------------------------------------------
 
-export const digest = (value: string) =>
-  crypto.createHash("sha256").update(value).digest("base64url").slice(0, 32)
+export const digest = (value: string) => crypto.createHash("sha256").update(value).digest("base64url").slice(0, 32)
 
 /**
  * The budget key of a request's credential, or undefined when it has no
@@ -253,7 +251,7 @@ export function bucketsFor(req: MedusaRequest): Bucket[] {
   if (under(path, "/auth")) {
     if (!exempt) out.push({ name: "auth", label: "sign-in requests from this address", key: ipKey, ...b.authIp })
     const body = (req as any).body
-    const identifier = method === "POST" && body && typeof body === "object" ? body.email ?? body.identifier : undefined
+    const identifier = method === "POST" && body && typeof body === "object" ? (body.email ?? body.identifier) : undefined
     if (typeof identifier === "string" && identifier.trim()) {
       out.push({
         name: "auth-id",

@@ -1,8 +1,4 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-} from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 
 /**
  * The response headers helmet sets by default, without the dependency.
@@ -23,11 +19,7 @@ const STATIC_HEADERS: Record<string, string> = {
 
 const API_PREFIXES = ["/admin", "/store", "/auth", "/vendor", "/hooks"]
 
-export function securityHeaders(
-  req: MedusaRequest,
-  res: MedusaResponse,
-  next: MedusaNextFunction
-) {
+export function securityHeaders(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   applySecurityHeaders(req, res)
   next()
 }
@@ -42,15 +34,14 @@ export function applySecurityHeaders(req: MedusaRequest, res: MedusaResponse) {
     res.setHeader(name, value)
   }
   // Uploaded files are embedded by storefronts on other origins.
-  res.setHeader(
-    "Cross-Origin-Resource-Policy",
-    path.startsWith("/static") ? "cross-origin" : "same-origin"
-  )
+  res.setHeader("Cross-Origin-Resource-Policy", path.startsWith("/static") ? "cross-origin" : "same-origin")
   if (API_PREFIXES.some((p) => path.startsWith(p))) {
     res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
   }
   // HSTS only means something over https (directly or behind a TLS proxy).
-  const proto = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim()
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    .trim()
   if (req.secure || proto === "https") {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
   }

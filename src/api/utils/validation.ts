@@ -133,7 +133,11 @@ export function refusedFields(raw: unknown, allowed: Set<string>): string[] {
 export function findParams(defaults: { limit: number; offset?: number; order?: string }) {
   return createFindParams({ offset: 0, ...defaults }).extend({
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(defaults.limit),
-    offset: z.coerce.number().int().min(0).default(defaults.offset ?? 0),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(defaults.offset ?? 0),
   })
 }
 

@@ -172,11 +172,13 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
     fulfillments: vendorFulfillments(order, lineIds),
     // One per item (and per shipping method whose rule includes shipping),
     // with a snapshot of the rule's rate at split time.
-    commission_lines: [...lines].sort((a: any, b: any) => a.line_type.localeCompare(b.line_type)).map(({ reference_id, line_type, ...l }: any) => ({
-      ...(line_type === "item" ? { item_id: reference_id } : { shipping_method_id: reference_id }),
-      line_type,
-      ...l,
-    })),
+    commission_lines: [...lines]
+      .sort((a: any, b: any) => a.line_type.localeCompare(b.line_type))
+      .map(({ reference_id, line_type, ...l }: any) => ({
+        ...(line_type === "item" ? { item_id: reference_id } : { shipping_method_id: reference_id }),
+        line_type,
+        ...l,
+      })),
     status_history: [...(vo.status_history ?? [])]
       .sort((a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
       .map((h: any) => ({

@@ -43,10 +43,7 @@ export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: Me
     if (err) return next(err)
     try {
       const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
-      const [member] = await service.listVendorMembers(
-        { id: req.auth_context.actor_id },
-        { relations: ["vendor"] }
-      )
+      const [member] = await service.listVendorMembers({ id: req.auth_context.actor_id }, { relations: ["vendor"] })
       if (!member || !member.vendor || (member.vendor as any).deleted_at) {
         throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
       }
@@ -66,10 +63,7 @@ export function requireVendorRole(...roles: VendorRole[]) {
     if (!ctx) return next()
     if (!roles.includes(ctx.member.role)) {
       return next(
-        new MedusaError(
-          MedusaError.Types.FORBIDDEN,
-          `The ${ctx.member.role} role cannot do this; it needs one of: ${roles.join(", ")}.`
-        )
+        new MedusaError(MedusaError.Types.FORBIDDEN, `The ${ctx.member.role} role cannot do this; it needs one of: ${roles.join(", ")}.`)
       )
     }
     next()
@@ -84,19 +78,10 @@ const ONBOARDING_ROUTES = ["/vendor/me", "/vendor/payout-account", "/vendor/payo
  * Pending, rejected and suspended vendors are read-only: any change other
  * than onboarding (the profile) is refused with 403.
  */
-export function requireActiveVendorForWrites(
-  req: MedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-) {
+export function requireActiveVendorForWrites(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const ctx = (req as VendorRequest).vendor_context
   if (!ctx || req.method === "GET" || ctx.vendor.status === "active") return next()
   const path = req.originalUrl.split("?")[0].replace(/\/+$/, "")
   if (ONBOARDING_ROUTES.includes(path)) return next()
-  next(
-    new MedusaError(
-      MedusaError.Types.FORBIDDEN,
-      `The vendor is ${ctx.vendor.status}; it is read-only until it is active.`
-    )
-  )
+  next(new MedusaError(MedusaError.Types.FORBIDDEN, `The vendor is ${ctx.vendor.status}; it is read-only until it is active.`))
 }

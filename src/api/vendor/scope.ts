@@ -192,13 +192,16 @@ const compiled = discoverVendorRoutes().map((route) => ({ route, rules: paramRul
 const routeTable = () => compiled
 
 function matchRoute(pathname: string) {
-  const segs = pathname.replace(/^\/+|\/+$/g, "").split("/").map((s) => {
-    try {
-      return decodeURIComponent(s)
-    } catch {
-      return s
-    }
-  })
+  const segs = pathname
+    .replace(/^\/+|\/+$/g, "")
+    .split("/")
+    .map((s) => {
+      try {
+        return decodeURIComponent(s)
+      } catch {
+        return s
+      }
+    })
   const entry = routeTable().find(
     ({ route }) => route.segments.length === segs.length && route.segments.every((s, i) => s.startsWith(":") || s === segs[i])
   )

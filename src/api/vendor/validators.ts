@@ -34,7 +34,10 @@ export const vendorAddress = z
     city: z.string().max(100).optional(),
     postal_code: z.string().max(20).optional(),
     province: z.string().max(100).nullish(),
-    country_code: z.string().length(2).transform((c) => c.toLowerCase()),
+    country_code: z
+      .string()
+      .length(2)
+      .transform((c) => c.toLowerCase()),
   })
   .strict()
 
@@ -44,12 +47,19 @@ export const vendorProfile = {
   legal_name: z.string().trim().max(200).nullish(),
   tax_id: taxId.nullish(),
   registration_number: z.string().trim().max(100).nullish(),
-  email: z.string().email().transform((e) => e.toLowerCase()),
+  email: z
+    .string()
+    .email()
+    .transform((e) => e.toLowerCase()),
   phone: z.string().trim().max(40).nullish(),
   address: vendorAddress.nullish(),
   logo_url: httpUrl.nullish(),
   description: z.string().max(5000).nullish(),
-  default_currency_code: z.string().length(3).transform((c) => c.toLowerCase()).optional(),
+  default_currency_code: z
+    .string()
+    .length(3)
+    .transform((c) => c.toLowerCase())
+    .optional(),
 }
 
 export const VendorApply = z
@@ -58,7 +68,10 @@ export const VendorApply = z
     handle: handle.optional(),
     member: z
       .object({
-        email: z.string().email().transform((e) => e.toLowerCase()),
+        email: z
+          .string()
+          .email()
+          .transform((e) => e.toLowerCase()),
         first_name: z.string().trim().max(100).nullish(),
         last_name: z.string().trim().max(100).nullish(),
       })
@@ -94,12 +107,14 @@ const priceQuantities = { min_quantity: lineQuantity().nullish(), max_quantity: 
 const VendorCreateVariantPrice = AdminCreateVariantPrice.extend({ amount: moneyAmount("nonnegative"), ...priceQuantities }).superRefine(
   currencyDecimals()
 )
-const VendorUpdateVariantPrice = AdminUpdateVariantPrice.extend({ amount: moneyAmount("nonnegative").optional(), ...priceQuantities }).superRefine(
-  (p, ctx) => {
-    if (p.amount !== undefined && !p.currency_code) ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
-    currencyDecimals()(p, ctx)
-  }
-)
+const VendorUpdateVariantPrice = AdminUpdateVariantPrice.extend({
+  amount: moneyAmount("nonnegative").optional(),
+  ...priceQuantities,
+}).superRefine((p, ctx) => {
+  if (p.amount !== undefined && !p.currency_code)
+    ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
+  currencyDecimals()(p, ctx)
+})
 const vendorVariants = {
   create: z.array(CreateProductVariant.extend({ prices: z.array(VendorCreateVariantPrice) })).optional(),
   update: z.array(UpdateProductVariant.extend({ prices: z.array(VendorUpdateVariantPrice).optional() })).optional(),
@@ -112,16 +127,28 @@ export const VendorCreateProduct = CreateProduct.omit({
   sales_channels: true,
   shipping_profile_id: true,
   external_id: true,
-}).extend({ ...productMedia, images: z.array(z.object({ url: httpUrl }).strict()).max(50).optional(), variants: vendorVariants.create })
+}).extend({
+  ...productMedia,
+  images: z
+    .array(z.object({ url: httpUrl }).strict())
+    .max(50)
+    .optional(),
+  variants: vendorVariants.create,
+})
 export const VendorUpdateProduct = UpdateProduct.omit({
   sales_channels: true,
   shipping_profile_id: true,
   external_id: true,
-}).extend({ ...productMedia, images: z.array(z.object({ id: z.string().optional(), url: httpUrl }).strict()).max(50).optional(), variants: vendorVariants.update })
+}).extend({
+  ...productMedia,
+  images: z
+    .array(z.object({ id: z.string().optional(), url: httpUrl }).strict())
+    .max(50)
+    .optional(),
+  variants: vendorVariants.update,
+})
 
-export const VendorSetStock = z
-  .object({ stocked_quantity: z.number().int().min(0).max(100_000_000) })
-  .strict()
+export const VendorSetStock = z.object({ stocked_quantity: z.number().int().min(0).max(100_000_000) }).strict()
 
 export const VendorCreateShippingOption = z
   .object({
@@ -130,7 +157,10 @@ export const VendorCreateShippingOption = z
       .array(
         z
           .object({
-            currency_code: z.string().length(3).transform((c) => c.toLowerCase()),
+            currency_code: z
+              .string()
+              .length(3)
+              .transform((c) => c.toLowerCase()),
             amount: moneyAmount("nonnegative"),
           })
           .strict()
@@ -151,7 +181,13 @@ export const VendorListParams = z.object({
 })
 
 export const VendorCreateInvite = z
-  .object({ email: z.string().email().transform((e) => e.toLowerCase()), role: VendorRole })
+  .object({
+    email: z
+      .string()
+      .email()
+      .transform((e) => e.toLowerCase()),
+    role: VendorRole,
+  })
   .strict()
 export type VendorCreateInviteType = z.infer<typeof VendorCreateInvite>
 

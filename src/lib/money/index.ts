@@ -44,12 +44,13 @@ export function allocateRounded(parts: BigNumberInput[], currencyCode: string): 
   const digits = currencyPrecision(currencyCode)
   const unit = MathBN.convert(1).shiftedBy(-digits)
   const exact = parts.map((p) => MathBN.convert(p))
-  const target = roundHalfEven(exact.reduce((a, p) => a.plus(p), MathBN.convert(0)), currencyCode)
+  const target = roundHalfEven(
+    exact.reduce((a, p) => a.plus(p), MathBN.convert(0)),
+    currencyCode
+  )
   const floors = exact.map((p) => p.decimalPlaces(digits, 3 /* ROUND_FLOOR */))
   let remaining = MathBN.convert(target).minus(floors.reduce((a, f) => a.plus(f), MathBN.convert(0)))
-  const order = exact
-    .map((p, i) => ({ i, rest: p.minus(floors[i]) }))
-    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i)
+  const order = exact.map((p, i) => ({ i, rest: p.minus(floors[i]) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i)
   const out = [...floors]
   for (const { i } of order) {
     if (remaining.lte(0)) break

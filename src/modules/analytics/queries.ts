@@ -95,10 +95,15 @@ export function seriesSql(scope: Scope & { interval: "day" | "week" | "month" })
             from periods p left join agg a on a.period = p.period
            order by p.period`,
     params: [
-      scope.interval, scope.from, scope.tz,
-      scope.interval, scope.to, scope.tz,
+      scope.interval,
+      scope.from,
+      scope.tz,
+      scope.interval,
+      scope.to,
+      scope.tz,
       `1 ${scope.interval}`,
-      scope.interval, scope.tz,
+      scope.interval,
+      scope.tz,
       ...w.params,
     ],
   }

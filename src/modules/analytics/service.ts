@@ -19,7 +19,10 @@ class AnalyticsModuleService extends MedusaService({ SalesFact }) {
   async replaceVendorOrderFacts(vendorOrderIds: string[], rows: FactRow[], @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     if (vendorOrderIds.length) {
-      await manager.execute(`delete from sales_fact where deleted_at is null and vendor_order_id in (${vendorOrderIds.map(() => "?").join(", ")})`, vendorOrderIds)
+      await manager.execute(
+        `delete from sales_fact where deleted_at is null and vendor_order_id in (${vendorOrderIds.map(() => "?").join(", ")})`,
+        vendorOrderIds
+      )
     }
     // Batches keep each statement under PostgreSQL's 65535 parameters.
     for (let i = 0; i < rows.length; i += 1000) {

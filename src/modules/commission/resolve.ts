@@ -8,7 +8,14 @@ import { roundHalfEven } from "../../lib/money"
  * one for any of its categories (including ancestors), then its collection,
  * then its type, then the vendor, then the global rule.
  */
-export const SCOPE_SPECIFICITY: CommissionScope[] = ["product", "product_category", "product_collection", "product_type", "vendor", "global"]
+export const SCOPE_SPECIFICITY: CommissionScope[] = [
+  "product",
+  "product_category",
+  "product_collection",
+  "product_type",
+  "vendor",
+  "global",
+]
 
 export type RuleLike = {
   id: string
@@ -164,10 +171,11 @@ function compare(a: RuleLike, b: RuleLike) {
  */
 export function commissionAmount(rule: RuleLike | null, base: BigNumberInput, quantity: BigNumberInput, currencyCode: string): BigNumber {
   if (!rule) return new BigNumber(0)
-  let amount: any =
-    rule.rate_type === "percentage" ? MathBN.div(MathBN.mult(base, rule.value), 100) : MathBN.mult(rule.value, quantity)
-  if (rule.min_amount !== null && rule.min_amount !== undefined && MathBN.lt(amount, rule.min_amount)) amount = MathBN.convert(rule.min_amount)
-  if (rule.max_amount !== null && rule.max_amount !== undefined && MathBN.gt(amount, rule.max_amount)) amount = MathBN.convert(rule.max_amount)
+  let amount: any = rule.rate_type === "percentage" ? MathBN.div(MathBN.mult(base, rule.value), 100) : MathBN.mult(rule.value, quantity)
+  if (rule.min_amount !== null && rule.min_amount !== undefined && MathBN.lt(amount, rule.min_amount))
+    amount = MathBN.convert(rule.min_amount)
+  if (rule.max_amount !== null && rule.max_amount !== undefined && MathBN.gt(amount, rule.max_amount))
+    amount = MathBN.convert(rule.max_amount)
   if (MathBN.gt(amount, base)) amount = MathBN.convert(base)
   if (MathBN.lt(amount, 0)) amount = MathBN.convert(0)
   return roundHalfEven(amount, currencyCode)

@@ -22,13 +22,27 @@ export type LedgerVendorOrder = {
  */
 export function splitPostings(all: LedgerVendorOrder[], post: Set<string>): Posting[] {
   if (!all.length) return []
-  const sales = allocateRounded(all.map((v) => v.total), all[0].currency_code)
+  const sales = allocateRounded(
+    all.map((v) => v.total),
+    all[0].currency_code
+  )
   return all.flatMap((vo, i) => {
     if (!post.has(vo.id)) return []
-    const base = { vendor_id: vo.vendor_id, currency_code: vo.currency_code, order_id: vo.order_id, vendor_order_id: vo.id, reference: `order:${vo.order_id}` }
+    const base = {
+      vendor_id: vo.vendor_id,
+      currency_code: vo.currency_code,
+      order_id: vo.order_id,
+      vendor_order_id: vo.id,
+      reference: `order:${vo.order_id}`,
+    }
     const rows: Posting[] = [{ ...base, type: "sale", amount: sales[i], idempotency_key: `sale:${vo.id}` }]
     if (MathBN.gt(vo.commission_total, 0)) {
-      rows.push({ ...base, type: "commission", amount: new BigNumber(MathBN.mult(vo.commission_total, -1)), idempotency_key: `commission:${vo.id}` })
+      rows.push({
+        ...base,
+        type: "commission",
+        amount: new BigNumber(MathBN.mult(vo.commission_total, -1)),
+        idempotency_key: `commission:${vo.id}`,
+      })
     }
     return rows
   })
@@ -66,15 +80,26 @@ export function refundPostings(
     : MathBN.eq(vo.total, 0)
       ? MathBN.convert(0)
       : MathBN.max(
-          MathBN.sub(roundHalfEven(MathBN.div(MathBN.mult(vo.commission_total, vo.refunded_total), vo.total), currency), sums.commission_reversal ?? 0),
+          MathBN.sub(
+            roundHalfEven(MathBN.div(MathBN.mult(vo.commission_total, vo.refunded_total), vo.total), currency),
+            sums.commission_reversal ?? 0
+          ),
           0
         )
   if (MathBN.gt(reversal, commissionLeft)) reversal = MathBN.convert(commissionLeft)
 
   const key = `${vo.id}:${new BigNumber(vo.refunded_total).numeric}`
-  const base = { vendor_id: vo.vendor_id, currency_code: currency, order_id: vo.order_id, vendor_order_id: vo.id, available_at: availableAt }
+  const base = {
+    vendor_id: vo.vendor_id,
+    currency_code: currency,
+    order_id: vo.order_id,
+    vendor_order_id: vo.id,
+    available_at: availableAt,
+  }
   const rows: Posting[] = []
-  if (MathBN.gt(refund, 0)) rows.push({ ...base, type: "refund", amount: new BigNumber(MathBN.mult(refund, -1)), idempotency_key: `refund:${key}` })
-  if (MathBN.gt(reversal, 0)) rows.push({ ...base, type: "commission_reversal", amount: new BigNumber(reversal), idempotency_key: `commission_reversal:${key}` })
+  if (MathBN.gt(refund, 0))
+    rows.push({ ...base, type: "refund", amount: new BigNumber(MathBN.mult(refund, -1)), idempotency_key: `refund:${key}` })
+  if (MathBN.gt(reversal, 0))
+    rows.push({ ...base, type: "commission_reversal", amount: new BigNumber(reversal), idempotency_key: `commission_reversal:${key}` })
   return rows
 }

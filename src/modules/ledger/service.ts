@@ -59,7 +59,10 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
    */
   async post(rows: Posting[]): Promise<string[]> {
     if (!rows.length) return []
-    const existing = await this.listVendorTransactions({ idempotency_key: rows.map((r) => r.idempotency_key) }, { select: ["idempotency_key"] })
+    const existing = await this.listVendorTransactions(
+      { idempotency_key: rows.map((r) => r.idempotency_key) },
+      { select: ["idempotency_key"] }
+    )
     const seen = new Set(existing.map((e) => e.idempotency_key))
     const fresh = rows.filter((r) => !seen.has(r.idempotency_key))
     if (!fresh.length) return []
@@ -116,11 +119,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
    * effective available_at (its own, or its release's) and whether it is
    * available at `at`.
    */
-  async listTransactionsPage(
-    filters: Record<string, unknown>,
-    page: { skip: number; take: number },
-    at: Date = new Date()
-  ) {
+  async listTransactionsPage(filters: Record<string, unknown>, page: { skip: number; take: number }, at: Date = new Date()) {
     const [rows, count] = await this.listAndCountVendorTransactions(filters, {
       skip: page.skip,
       take: page.take,
@@ -195,11 +194,19 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const manager = sharedContext.transactionManager as SqlEntityManager
     await this.lockVendorCurrency(manager, input.vendor_id, input.currency_code)
     if (input.run_id) {
-      const [existing] = await this.listPayouts({ run_id: input.run_id, vendor_id: input.vendor_id, currency_code: input.currency_code }, {}, sharedContext)
+      const [existing] = await this.listPayouts(
+        { run_id: input.run_id, vendor_id: input.vendor_id, currency_code: input.currency_code },
+        {},
+        sharedContext
+      )
       if (existing) return existing
     }
     const at = input.at ?? new Date()
-    const rows: { id: string; amount: string; order_id: string | null }[] = await manager.execute(UNCOVERED_AVAILABLE_SQL, [input.vendor_id, input.currency_code, at])
+    const rows: { id: string; amount: string; order_id: string | null }[] = await manager.execute(UNCOVERED_AVAILABLE_SQL, [
+      input.vendor_id,
+      input.currency_code,
+      at,
+    ])
     const amount = rows.reduce((sum, r) => MathBN.add(sum, r.amount), MathBN.convert(0))
     if (amount.lte(0) || amount.lt(MathBN.convert(input.min_amount ?? 0))) return null
     const payout = await this.createPayouts(
@@ -235,9 +242,20 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
 
   /** Locks a payout row for the rest of the transaction and reads it. */
   protected async lockPayout(manager: SqlEntityManager, id: string) {
-    const [row] = await manager.execute(`select id, status, provider, vendor_id, currency_code, amount, attempt from payout where id = ? and deleted_at is null for update`, [id])
+    const [row] = await manager.execute(
+      `select id, status, provider, vendor_id, currency_code, amount, attempt from payout where id = ? and deleted_at is null for update`,
+      [id]
+    )
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${id} was not found`)
-    return row as { id: string; status: PayoutStatus; provider: string; vendor_id: string; currency_code: string; amount: string; attempt: number }
+    return row as {
+      id: string
+      status: PayoutStatus
+      provider: string
+      vendor_id: string
+      currency_code: string
+      amount: string
+      attempt: number
+    }
   }
 
   /**
@@ -246,7 +264,13 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
    * call changed it; a replay finds it moved already and changes nothing.
    */
   @InjectTransactionManager()
-  async transitionPayout(id: string, from: PayoutStatus[], to: PayoutStatus, patch: Record<string, unknown> = {}, @MedusaContext() sharedContext: Context = {}) {
+  async transitionPayout(
+    id: string,
+    from: PayoutStatus[],
+    to: PayoutStatus,
+    patch: Record<string, unknown> = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const row = await this.lockPayout(manager, id)
     if (!from.includes(row.status)) return { changed: false, status: row.status }
@@ -260,11 +284,19 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
    * left alone, and the reversal's key is per attempt.
    */
   @InjectTransactionManager()
-  async failPayout(id: string, failure: { code: string; reason: string }, from: PayoutStatus[] = ["pending", "processing"], @MedusaContext() sharedContext: Context = {}) {
+  async failPayout(
+    id: string,
+    failure: { code: string; reason: string },
+    from: PayoutStatus[] = ["pending", "processing"],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const row = await this.lockPayout(manager, id)
     if (!from.includes(row.status)) return { changed: false, status: row.status }
-    await this.updatePayouts({ id, status: "failed", failed_at: new Date(), failure_code: failure.code, failure_reason: failure.reason } as any, sharedContext)
+    await this.updatePayouts(
+      { id, status: "failed", failed_at: new Date(), failure_code: failure.code, failure_reason: failure.reason } as any,
+      sharedContext
+    )
     await this.createVendorTransactions(
       {
         vendor_id: row.vendor_id,
@@ -309,7 +341,17 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     if (taken) throw stateConflict(`The earnings of payout ${id} were paid out since by payout ${taken.id}`)
     const attempt = peek.attempt + 1
     await this.updatePayouts(
-      { id, status: "pending", attempt, failed_at: null, failure_code: null, failure_reason: null, last_error: null, attempted_at: null, reference: null } as any,
+      {
+        id,
+        status: "pending",
+        attempt,
+        failed_at: null,
+        failure_code: null,
+        failure_reason: null,
+        last_error: null,
+        attempted_at: null,
+        reference: null,
+      } as any,
       sharedContext
     )
     await this.createVendorTransactions(
@@ -329,7 +371,10 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
 
   /** Vendors with a positive available balance, per currency, in one query (the run's candidates). */
   @InjectManager()
-  async positiveAvailableBalances(filter: { currency_code?: string; vendor_ids?: string[]; at?: Date } = {}, @MedusaContext() sharedContext: Context = {}) {
+  async positiveAvailableBalances(
+    filter: { currency_code?: string; vendor_ids?: string[]; at?: Date } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     const manager = sharedContext.manager as SqlEntityManager
     const where = ["t.deleted_at is null"]
     const params: unknown[] = [filter.at ?? new Date()]
@@ -358,7 +403,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     if (!items.length) return null
     const rows = await this.listVendorTransactions({ id: items.map((i) => i.transaction_id) }, { select: ["order_id"] })
     const orders = new Set(rows.map((r) => r.order_id))
-    return orders.size === 1 ? [...orders][0] ?? null : null
+    return orders.size === 1 ? ([...orders][0] ?? null) : null
   }
 }
 

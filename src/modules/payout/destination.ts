@@ -47,7 +47,7 @@ export const maskIban = (iban: string) => (iban.length > 8 ? `${iban.slice(0, 4)
 export function destinationDetails(provider: string, data: Record<string, any> | null | undefined, whole = false) {
   const d = (data ?? {}) as Record<string, any>
   if (provider !== "manual") return d
-  return { account_holder: d.account_holder ?? null, iban: whole ? d.iban ?? null : maskIban(String(d.iban ?? "")), bic: d.bic ?? null }
+  return { account_holder: d.account_holder ?? null, iban: whole ? (d.iban ?? null) : maskIban(String(d.iban ?? "")), bic: d.bic ?? null }
 }
 
 /**

@@ -48,7 +48,11 @@ export type PayoutWebhookAction =
  * attempt open, to be resumed with the same idempotency key.
  */
 export class PayoutProviderError extends Error {
-  constructor(message: string, readonly code: string, readonly definitive: boolean) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly definitive: boolean
+  ) {
     super(message)
     this.name = "PayoutProviderError"
   }

@@ -1,12 +1,5 @@
 import type { BigNumberInput, Context } from "@medusajs/framework/types"
-import {
-  BigNumber,
-  InjectTransactionManager,
-  MathBN,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
+import { BigNumber, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Vendor, type VendorStatus } from "./models/vendor"
 import { VendorMember } from "./models/vendor-member"
@@ -128,9 +121,7 @@ class VendorModuleService extends MedusaService({
       missing.flatMap((s) => s.items.map((i) => ({ ...i, vendor_order_id: idOf.get(s.vendor_id) }))) as any,
       sharedContext
     )
-    const methods = missing.flatMap((s) =>
-      s.shipping_methods.map((m) => ({ ...m, vendor_order_id: idOf.get(s.vendor_id) }))
-    )
+    const methods = missing.flatMap((s) => s.shipping_methods.map((m) => ({ ...m, vendor_order_id: idOf.get(s.vendor_id) })))
     if (methods.length) await this.createVendorOrderShippingMethods(methods as any, sharedContext)
     await this.createVendorOrderStatusChanges(
       created.map((c: any) => ({
@@ -288,7 +279,9 @@ class VendorModuleService extends MedusaService({
   @InjectTransactionManager()
   async releaseVendorOrderRefund(id: string, amount: BigNumberInput, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const [row] = await manager.execute(`select raw_refunded_total->>'value' as refunded_total from vendor_order where id = ? for update`, [id])
+    const [row] = await manager.execute(`select raw_refunded_total->>'value' as refunded_total from vendor_order where id = ? for update`, [
+      id,
+    ])
     if (!row) return
     const after = MathBN.max(MathBN.sub(row.refunded_total ?? 0, amount), 0)
     await manager.execute(
@@ -308,9 +301,7 @@ class VendorModuleService extends MedusaService({
   /** The handle itself if free, otherwise the first free handle-2, handle-3, … */
   async findFreeHandle(base: string): Promise<string> {
     const taken = new Set(
-      (
-        await this.listVendors({ handle: { $like: `${base}%` } }, { select: ["handle"], withDeleted: false })
-      ).map((v) => v.handle)
+      (await this.listVendors({ handle: { $like: `${base}%` } }, { select: ["handle"], withDeleted: false })).map((v) => v.handle)
     )
     if (!taken.has(base)) return base
     for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`

@@ -1,5 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { CreatePayoutAccountInput, IPayoutProvider, PayoutTransferInput, PayoutTransferResult, ProviderAccount } from "../../modules/payout/types"
+import type {
+  CreatePayoutAccountInput,
+  IPayoutProvider,
+  PayoutTransferInput,
+  PayoutTransferResult,
+  ProviderAccount,
+} from "../../modules/payout/types"
 
 /** ISO 13616 check: country, check digits, and mod 97 = 1 over the rearranged digits. */
 export function isValidIban(raw: string): boolean {

@@ -41,7 +41,8 @@ const accountData = (account: Stripe.Account) => ({
 /** Amount in the currency's smallest unit, as Stripe wants it; refuses fractions of a cent. */
 export function toMinorUnits(amount: any, currencyCode: string): number {
   const minor = MathBN.mult(amount, MathBN.convert(10).pow(currencyPrecision(currencyCode)))
-  if (!minor.isInteger()) throw new PayoutProviderError(`${amount} ${currencyCode} is not a whole number of minor units`, "amount_precision", true)
+  if (!minor.isInteger())
+    throw new PayoutProviderError(`${amount} ${currencyCode} is not a whole number of minor units`, "amount_precision", true)
   return minor.toNumber()
 }
 
@@ -133,7 +134,12 @@ export default class StripeConnectPayoutProvider implements IPayoutProvider {
     switch (event.type) {
       case "account.updated": {
         const account = event.data.object as Stripe.Account
-        return { type: "account_updated", external_id: account.id, occurred_at, account: { external_id: account.id, ...accountStatus(account), data: accountData(account) } }
+        return {
+          type: "account_updated",
+          external_id: account.id,
+          occurred_at,
+          account: { external_id: account.id, ...accountStatus(account), data: accountData(account) },
+        }
       }
       case "transfer.created":
       case "transfer.updated": {
@@ -145,7 +151,12 @@ export default class StripeConnectPayoutProvider implements IPayoutProvider {
         const transfer = event.data.object as Stripe.Transfer
         // A partial reversal is a claw-back the operator handles with an adjustment.
         if (!transfer.metadata?.payout_id || transfer.amount_reversed < transfer.amount) return { type: "ignored", event_type: event.type }
-        return { type: "transfer_reversed", payout_id: transfer.metadata.payout_id, reference: transfer.id, reason: "The Stripe transfer was reversed" }
+        return {
+          type: "transfer_reversed",
+          payout_id: transfer.metadata.payout_id,
+          reference: transfer.id,
+          reason: "The Stripe transfer was reversed",
+        }
       }
       case "payout.failed": {
         const payout = event.data.object as Stripe.Payout

@@ -46,10 +46,16 @@ export async function seedDemoOrders(
   const auth = container.resolve(Modules.AUTH)
   const { authIdentity } = await auth.register("emailpass", { body: DEMO_BUYER } as any)
   const { result: customer } = await createCustomerAccountWorkflow(container).run({
-    input: { authIdentityId: authIdentity!.id, customerData: { email: DEMO_BUYER.email, first_name: "Erika", last_name: "Muster", company_name: "Muster GmbH" } },
+    input: {
+      authIdentityId: authIdentity!.id,
+      customerData: { email: DEMO_BUYER.email, first_name: "Erika", last_name: "Muster", company_name: "Muster GmbH" },
+    },
   })
   const region = basics.regions.find((r) => r.currency_code === "eur")!
-  const { data: allOptions } = await query.graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id", "rules.attribute", "rules.value"] })
+  const { data: allOptions } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "shipping_profile_id", "rules.attribute", "rules.value"],
+  })
   // Delivery options only (approval also made each vendor a return option).
   const options = allOptions.filter((o: any) => !o.rules.some((r: any) => r.attribute === "is_return" && r.value === "true"))
   const { data: vendors } = await query.graph({
@@ -67,11 +73,18 @@ export async function seedDemoOrders(
 
   const plans: { lines: [string, number][]; steps: Record<string, Step[]> }[] = [
     {
-      lines: [["lumen-office-lighting", 2], ["oakline-furniture", 1], ["papyrus-supplies", 5]],
+      lines: [
+        ["lumen-office-lighting", 2],
+        ["oakline-furniture", 1],
+        ["papyrus-supplies", 5],
+      ],
       steps: { "lumen-office-lighting": ["accept", "fulfill", "ship", "deliver"], "oakline-furniture": ["accept"] },
     },
     {
-      lines: [["lumen-office-lighting", 1], ["papyrus-supplies", 10]],
+      lines: [
+        ["lumen-office-lighting", 1],
+        ["papyrus-supplies", 10],
+      ],
       steps: { "lumen-office-lighting": ["accept", "fulfill", "ship"], "papyrus-supplies": ["reject"] },
     },
     { lines: [["oakline-furniture", 2]], steps: {} },
@@ -95,7 +108,8 @@ export async function seedDemoOrders(
       for (const step of plan.steps[part.handle] ?? []) {
         const base = { vendor_order_id: vo.id, actor: part.actor }
         if (step === "accept") await acceptVendorOrderWorkflow(container).run({ input: base })
-        if (step === "reject") await rejectVendorOrderWorkflow(container).run({ input: { ...base, reason: "Out of stock until next month" } })
+        if (step === "reject")
+          await rejectVendorOrderWorkflow(container).run({ input: { ...base, reason: "Out of stock until next month" } })
         if (step === "fulfill") await createVendorFulfillmentWorkflow(container).run({ input: base })
         if (step === "ship" || step === "deliver") {
           const { data } = await query.graph({
@@ -103,12 +117,20 @@ export async function seedDemoOrders(
             fields: ["fulfillments.id", "fulfillments.shipped_at", "fulfillments.items.line_item_id"],
             filters: { id: order.id },
           })
-          const { data: lines } = await query.graph({ entity: "vendor_order_item", fields: ["line_item_id"], filters: { vendor_order_id: vo.id } })
+          const { data: lines } = await query.graph({
+            entity: "vendor_order_item",
+            fields: ["line_item_id"],
+            filters: { vendor_order_id: vo.id },
+          })
           const mine = new Set(lines.map((l: any) => l.line_item_id))
           const f = (data[0] as any).fulfillments.find((x: any) => x.items.some((i: any) => mine.has(i.line_item_id)))
           if (step === "ship") {
             await createVendorShipmentWorkflow(container).run({
-              input: { ...base, fulfillment_id: f.id, labels: [{ tracking_number: `DEMO-${n + 1}-${part.handle.slice(0, 4).toUpperCase()}` }] },
+              input: {
+                ...base,
+                fulfillment_id: f.id,
+                labels: [{ tracking_number: `DEMO-${n + 1}-${part.handle.slice(0, 4).toUpperCase()}` }],
+              },
             })
           } else {
             await markVendorFulfillmentDeliveredWorkflow(container).run({ input: { ...base, fulfillment_id: f.id } })
@@ -116,7 +138,13 @@ export async function seedDemoOrders(
         }
       }
     }
-    const state: Record<Step, string> = { accept: "accepted", fulfill: "fulfilled", ship: "shipped", deliver: "delivered", reject: "rejected" }
+    const state: Record<Step, string> = {
+      accept: "accepted",
+      fulfill: "fulfilled",
+      ship: "shipped",
+      deliver: "delivered",
+      reject: "rejected",
+    }
     const last = (handle: string) => (plan.steps[handle] ?? []).at(-1)
     log(`demo order ${n + 1}: ${parts.map((p) => `${p.handle} ${last(p.handle) ? state[last(p.handle)!] : "pending"}`).join(", ")}`)
   }

@@ -1,9 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
-import {
-  createInventoryLevelsWorkflow,
-  createShippingOptionsWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { createInventoryLevelsWorkflow, createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createVendorWorkflow } from "../../workflows/vendor/workflows/create-vendor"
 import { changeVendorStatusWorkflow } from "../../workflows/vendor/workflows/change-vendor-status"
 import { createVendorProductsWorkflow } from "../../workflows/vendor-catalog/workflows/create-vendor-products"
@@ -171,11 +168,7 @@ export async function seedSellingVendor(container: MedusaContainer, basics: Mark
   }
 }
 
-export async function seedDemoVendors(
-  container: MedusaContainer,
-  basics: MarketplaceBasics,
-  log: Log = () => {}
-): Promise<DemoCatalog> {
+export async function seedDemoVendors(container: MedusaContainer, basics: MarketplaceBasics, log: Log = () => {}): Promise<DemoCatalog> {
   const out: DemoCatalog = { vendors: [], products: [] }
   for (const demo of DEMO_VENDORS) {
     log(`creating demo vendor ${demo.name} (${demo.email})`)

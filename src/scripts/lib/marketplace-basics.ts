@@ -1,8 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import {
-  ContainerRegistrationKeys,
-  Modules,
-} from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
@@ -87,9 +84,7 @@ export async function seedMarketplaceBasics(
     { name: { $in: REGION_DEFINITIONS.map((r) => r.name) } },
     { relations: ["countries"] }
   )
-  const missing = REGION_DEFINITIONS.filter(
-    (def) => !existingRegions.some((r) => r.name === def.name)
-  )
+  const missing = REGION_DEFINITIONS.filter((def) => !existingRegions.some((r) => r.name === def.name))
   if (missing.length) {
     log(`creating regions: ${missing.map((r) => r.name).join(", ")}`)
     await createRegionsWorkflow(container).run({
@@ -107,9 +102,7 @@ export async function seedMarketplaceBasics(
     const existingTax = await taxModule.listTaxRegions({
       country_code: missing.flatMap((r) => [...r.countries]),
     })
-    const taxCountries = missing
-      .flatMap((r) => [...r.countries])
-      .filter((c) => !existingTax.some((t) => t.country_code === c))
+    const taxCountries = missing.flatMap((r) => [...r.countries]).filter((c) => !existingTax.some((t) => t.country_code === c))
     if (taxCountries.length) {
       await createTaxRegionsWorkflow(container).run({
         input: taxCountries.map((country_code) => ({
@@ -132,10 +125,7 @@ export async function seedMarketplaceBasics(
       selector: { id: store.id },
       update: {
         name: store.name === "Medusa Store" ? "Lilium Marketplace" : store.name,
-        supported_currencies: [
-          { currency_code: "eur", is_default: true },
-          { currency_code: "usd" },
-        ],
+        supported_currencies: [{ currency_code: "eur", is_default: true }, { currency_code: "usd" }],
         default_sales_channel_id: salesChannel.id,
         default_region_id: europe.id,
       },
@@ -144,9 +134,7 @@ export async function seedMarketplaceBasics(
 
   // Publishable key, linked to the marketplace sales channel
   const apiKeyModule = container.resolve(Modules.API_KEY)
-  let apiKey = (
-    await apiKeyModule.listApiKeys({ type: "publishable", title: "Lilium Storefront" })
-  ).find((k) => !k.revoked_at)
+  let apiKey = (await apiKeyModule.listApiKeys({ type: "publishable", title: "Lilium Storefront" })).find((k) => !k.revoked_at)
   if (!apiKey) {
     log("creating the storefront publishable key")
     const { result } = await createApiKeysWorkflow(container).run({
@@ -180,12 +168,7 @@ export async function seedMarketplaceBasics(
 }
 
 /** Creates the operator's admin user with an emailpass identity, once. */
-export async function ensureAdminUser(
-  container: MedusaContainer,
-  email: string,
-  password: string,
-  log: Log = () => {}
-) {
+export async function ensureAdminUser(container: MedusaContainer, email: string, password: string, log: Log = () => {}) {
   const userModule = container.resolve(Modules.USER)
   const [existing] = await userModule.listUsers({ email })
   if (existing) return { email, password, created: false }

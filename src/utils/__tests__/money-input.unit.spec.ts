@@ -37,7 +37,9 @@ describe("money input", () => {
     const price = z.object({ currency_code: z.string(), amount: moneyAmount("nonnegative") }).superRefine(currencyDecimals())
     expect(price.safeParse({ currency_code: "eur", amount: 19.99 }).success).toBe(true)
     const bad = price.safeParse({ currency_code: "usd", amount: 19.999 })
-    expect(bad.success ? null : bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", "amount has more decimals than USD allows (2)"]])
+    expect(bad.success ? null : bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["amount", "amount has more decimals than USD allows (2)"],
+    ])
     const neg = price.safeParse({ currency_code: "eur", amount: -5 })
     expect(neg.success ? null : neg.error.issues.map((i) => i.message)).toEqual(["amount must not be negative"])
   })
@@ -55,19 +57,38 @@ describe("money input", () => {
   })
 
   it("finds bad prices anywhere in a Medusa admin body", () => {
-    expect(priceProblems({ title: "x", variants: [{ prices: [{ currency_code: "eur", amount: 10 }, { currency_code: "usd", amount: -1 }] }] })).toBe(
-      "variants[0].prices[1].amount must not be negative"
+    expect(
+      priceProblems({
+        title: "x",
+        variants: [
+          {
+            prices: [
+              { currency_code: "eur", amount: 10 },
+              { currency_code: "usd", amount: -1 },
+            ],
+          },
+        ],
+      })
+    ).toBe("variants[0].prices[1].amount must not be negative")
+    expect(
+      priceProblems({
+        prices: [
+          { region_id: "reg_1", amount: 4.95 },
+          { currency_code: "jpy", amount: 100.5 },
+        ],
+      })
+    ).toBe("prices[1].amount has more decimals than JPY allows (0)")
+    expect(priceProblems({ create: [{ currency_code: "eur", amount: 1e9, variant_id: "v" }] }, true)).toBe(
+      "create[0].amount must be at most 1000000"
     )
-    expect(priceProblems({ prices: [{ region_id: "reg_1", amount: 4.95 }, { currency_code: "jpy", amount: 100.5 }] })).toBe(
-      "prices[1].amount has more decimals than JPY allows (0)"
-    )
-    expect(priceProblems({ create: [{ currency_code: "eur", amount: 1e9, variant_id: "v" }] }, true)).toBe("create[0].amount must be at most 1000000")
     expect(priceProblems({ amount: -1, metadata: { amount: -1 } })).toBeNull()
     expect(priceProblems({ variants: [{ prices: [{ currency_code: "eur", amount: 0, rules: { amount: "x" } }] }] })).toBeNull()
   })
 
   it("names bad money settings", () => {
-    expect(moneyEnvProblems({ MARKETPLACE_MAX_AMOUNT: "-1", MARKETPLACE_MAX_QUANTITY: "2.5", MARKETPLACE_MIN_PAYOUT: "-10" } as any)).toEqual([
+    expect(
+      moneyEnvProblems({ MARKETPLACE_MAX_AMOUNT: "-1", MARKETPLACE_MAX_QUANTITY: "2.5", MARKETPLACE_MIN_PAYOUT: "-10" } as any)
+    ).toEqual([
       "MARKETPLACE_MAX_AMOUNT=-1 must be a positive number",
       "MARKETPLACE_MAX_QUANTITY=2.5 must be a positive whole number",
       "MARKETPLACE_MIN_PAYOUT=-10 must not be negative",

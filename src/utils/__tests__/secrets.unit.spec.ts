@@ -1,10 +1,5 @@
 import path from "node:path"
-import {
-  DEVELOPMENT_ONLY_SECRET,
-  InsecureSecretsError,
-  resolveHttpSecrets,
-  secretProblem,
-} from "../secrets"
+import { DEVELOPMENT_ONLY_SECRET, InsecureSecretsError, resolveHttpSecrets, secretProblem } from "../secrets"
 
 const strong = (c: string) => `${c}9f8e7d6c5b4a39281706f5e4d3c2b1a0${c}`.padEnd(64, "x")
 const JWT = strong("j")
@@ -110,7 +105,7 @@ describe("medusa-config.ts", () => {
     expect(config.projectConfig.http.cookieSecret).toBe(COOKIE)
   })
 
-  it("never falls back to \"supersecret\"", () => {
+  it('never falls back to "supersecret"', () => {
     Object.assign(process.env, { NODE_ENV: "development" })
     delete process.env.JWT_SECRET
     delete process.env.COOKIE_SECRET

@@ -23,7 +23,8 @@ async function appendRefundEntries(container: any, input: RefundAuditInput, acti
     input.entries.map(async (e) => ({
       actor_type: ctx.actor_type,
       actor_id: ctx.actor_id ?? null,
-      vendor_id: e.vendor_id ?? ((await readAuditTarget(container, "vendor_order", { id: e.target_id }))?.vendor_id as string | undefined) ?? null,
+      vendor_id:
+        e.vendor_id ?? ((await readAuditTarget(container, "vendor_order", { id: e.target_id }))?.vendor_id as string | undefined) ?? null,
       action,
       target_type: "vendor_order",
       target_id: e.target_id,
@@ -78,15 +79,17 @@ export function composeRefundAudit(
 ) {
   return recordRefundAuditStep({
     audit: audit as WorkflowData<AuditContext | undefined>,
-    entries: transform({ ref: ref as WorkflowData<{ vendor_id: string } | null>, reservations, note: (note ?? null) as WorkflowData<string | null> }, ({ ref, reservations, note }) =>
-      reservations
-        .filter((r) => MathBN.gt(r.amount, 0))
-        .map((r) => ({
-          target_id: r.vendor_order_id,
-          vendor_id: ref ? ref.vendor_id : null,
-          before: { refunded_total: Number(MathBN.sub(r.refunded_total, r.amount).toFixed()) },
-          after: { refunded_total: Number(r.refunded_total), amount: Number(r.amount), reason, note: note ?? null },
-        }))
+    entries: transform(
+      { ref: ref as WorkflowData<{ vendor_id: string } | null>, reservations, note: (note ?? null) as WorkflowData<string | null> },
+      ({ ref, reservations, note }) =>
+        reservations
+          .filter((r) => MathBN.gt(r.amount, 0))
+          .map((r) => ({
+            target_id: r.vendor_order_id,
+            vendor_id: ref ? ref.vendor_id : null,
+            before: { refunded_total: Number(MathBN.sub(r.refunded_total, r.amount).toFixed()) },
+            after: { refunded_total: Number(r.refunded_total), amount: Number(r.amount), reason, note: note ?? null },
+          }))
     ),
   })
 }

@@ -57,7 +57,12 @@ type Entry = {
   ip: string | null
 }
 
-const ACTOR_COLOR: Record<string, "blue" | "purple" | "grey" | "orange"> = { user: "blue", vendor_member: "purple", system: "grey", customer: "orange" }
+const ACTOR_COLOR: Record<string, "blue" | "purple" | "grey" | "orange"> = {
+  user: "blue",
+  vendor_member: "purple",
+  system: "grey",
+  customer: "orange",
+}
 
 /** "status: pending → active", one line per changed field. */
 function changes(e: Entry): string[] {
@@ -98,15 +103,21 @@ const AuditLogPage = () => {
     queryFn: () => get<{ audit_entries: Entry[]; count: number }>("/admin/audit-log", { ...query, offset, limit: LIMIT }),
   })
   const csvHref = `/admin/audit-log?${new URLSearchParams({ ...query, format: "csv" })}`
-  const reset = <T,>(set: (v: T) => void) => (v: T) => (set(v), setOffset(0))
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => (set(v), setOffset(0))
 
   const select = (value: string, options: string[], onChange: (v: string) => void, label: string, all: string) => (
     <div className="w-56">
       <Select size="small" value={value} onValueChange={reset(onChange)}>
-        <Select.Trigger data-testid={`audit-filter-${label}`}><Select.Value /></Select.Trigger>
+        <Select.Trigger data-testid={`audit-filter-${label}`}>
+          <Select.Value />
+        </Select.Trigger>
         <Select.Content>
           {options.map((o) => (
-            <Select.Item key={o} value={o}>{o === "all" ? all : o}</Select.Item>
+            <Select.Item key={o} value={o}>
+              {o === "all" ? all : o}
+            </Select.Item>
           ))}
         </Select.Content>
       </Select>
@@ -114,7 +125,9 @@ const AuditLogPage = () => {
   )
   const text = (id: string, label: string, value: string, onChange: (v: string) => void, type = "text") => (
     <div className="flex flex-col gap-1">
-      <Label htmlFor={id} size="xsmall">{label}</Label>
+      <Label htmlFor={id} size="xsmall">
+        {label}
+      </Label>
       <Input id={id} size="small" type={type} value={value} onChange={(e) => reset(onChange)(e.target.value)} />
     </div>
   )
@@ -124,9 +137,16 @@ const AuditLogPage = () => {
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading>Audit log</Heading>
-          <Text size="small" className="text-ui-fg-subtle">Who changed access and money: vendors, members, commission, refunds, the ledger and payouts. Append-only.</Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            Who changed access and money: vendors, members, commission, refunds, the ledger and payouts. Append-only.
+          </Text>
         </div>
-        <a href={csvHref} download className="text-ui-fg-interactive txt-compact-small whitespace-nowrap hover:underline" data-testid="audit-csv">
+        <a
+          href={csvHref}
+          download
+          className="text-ui-fg-interactive txt-compact-small whitespace-nowrap hover:underline"
+          data-testid="audit-csv"
+        >
           Download CSV
         </a>
       </div>
@@ -161,26 +181,44 @@ const AuditLogPage = () => {
                 <Table.Row key={e.id} data-testid={`audit-row-${e.id}`}>
                   <Table.Cell className="whitespace-nowrap">{date(e.created_at)}</Table.Cell>
                   <Table.Cell>
-                    <Badge size="2xsmall" color={ACTOR_COLOR[e.actor_type] ?? "grey"}>{e.actor_type}</Badge>
-                    {e.actor_id && <Text size="xsmall" className="text-ui-fg-subtle">{e.actor_id}</Text>}
+                    <Badge size="2xsmall" color={ACTOR_COLOR[e.actor_type] ?? "grey"}>
+                      {e.actor_type}
+                    </Badge>
+                    {e.actor_id && (
+                      <Text size="xsmall" className="text-ui-fg-subtle">
+                        {e.actor_id}
+                      </Text>
+                    )}
                   </Table.Cell>
-                  <Table.Cell><code className="txt-compact-small">{e.action}</code></Table.Cell>
+                  <Table.Cell>
+                    <code className="txt-compact-small">{e.action}</code>
+                  </Table.Cell>
                   <Table.Cell>
                     <Text size="small">{e.target_type}</Text>
-                    {e.target_id && <Text size="xsmall" className="text-ui-fg-subtle">{e.target_id}</Text>}
+                    {e.target_id && (
+                      <Text size="xsmall" className="text-ui-fg-subtle">
+                        {e.target_id}
+                      </Text>
+                    )}
                   </Table.Cell>
                   <Table.Cell>
                     {e.vendor_id ? (
-                      <Link to={`/vendors/${e.vendor_id}`} className="text-ui-fg-interactive hover:underline">{e.vendor_id}</Link>
+                      <Link to={`/vendors/${e.vendor_id}`} className="text-ui-fg-interactive hover:underline">
+                        {e.vendor_id}
+                      </Link>
                     ) : (
                       "–"
                     )}
                   </Table.Cell>
                   <Table.Cell className="max-w-[280px]">
-                    <Text size="xsmall" className="truncate">{changes(e).slice(0, 2).join("; ") || "–"}</Text>
+                    <Text size="xsmall" className="truncate">
+                      {changes(e).slice(0, 2).join("; ") || "–"}
+                    </Text>
                   </Table.Cell>
                   <Table.Cell className="flex justify-end">
-                    <Button size="small" variant="transparent" onClick={() => setOpen(e)}>Details</Button>
+                    <Button size="small" variant="transparent" onClick={() => setOpen(e)}>
+                      Details
+                    </Button>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -200,11 +238,15 @@ const AuditLogPage = () => {
                 <Text size="small">
                   {date(open.created_at)} · {open.actor_type} {open.actor_id ?? ""} · {open.target_type} {open.target_id ?? ""}
                 </Text>
-                <Text size="xsmall" className="text-ui-fg-subtle">Request {open.request_id ?? "–"} from {open.ip ?? "–"}</Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  Request {open.request_id ?? "–"} from {open.ip ?? "–"}
+                </Text>
                 <div>
                   <Label size="xsmall">Changes</Label>
                   {changes(open).map((line) => (
-                    <Text key={line} size="xsmall" className="font-mono">{line}</Text>
+                    <Text key={line} size="xsmall" className="font-mono">
+                      {line}
+                    </Text>
                   ))}
                 </div>
                 <div>

@@ -27,7 +27,19 @@ type Rule = {
 }
 
 const CATALOGUE = ["product_category", "product_collection", "product_type"]
-const blank = { name: "", rate_type: "percentage", value: "", currency_code: "", min_amount: "", max_amount: "", scope_type: "global", scope_id: "", priority: "0", include_shipping: false, overrides_vendor_floor: false }
+const blank = {
+  name: "",
+  rate_type: "percentage",
+  value: "",
+  currency_code: "",
+  min_amount: "",
+  max_amount: "",
+  scope_type: "global",
+  scope_id: "",
+  priority: "0",
+  include_shipping: false,
+  overrides_vendor_floor: false,
+}
 
 function rate(r: Rule) {
   return r.rate_type === "percentage" ? `${r.value}%` : `${money(r.value, r.currency_code)} per unit`
@@ -43,9 +55,17 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
     setForm(
       rule
         ? {
-            name: rule.name, rate_type: rule.rate_type, value: String(rule.value), currency_code: rule.currency_code ?? "",
-            min_amount: rule.min_amount ?? "", max_amount: rule.max_amount ?? "", scope_type: rule.scope.type, scope_id: rule.scope.id ?? "",
-            priority: String(rule.priority), include_shipping: rule.include_shipping, overrides_vendor_floor: !!rule.overrides_vendor_floor,
+            name: rule.name,
+            rate_type: rule.rate_type,
+            value: String(rule.value),
+            currency_code: rule.currency_code ?? "",
+            min_amount: rule.min_amount ?? "",
+            max_amount: rule.max_amount ?? "",
+            scope_type: rule.scope.type,
+            scope_id: rule.scope.id ?? "",
+            priority: String(rule.priority),
+            include_shipping: rule.include_shipping,
+            overrides_vendor_floor: !!rule.overrides_vendor_floor,
           }
         : blank
     )
@@ -92,7 +112,9 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
             <div className="flex flex-col gap-1">
               <Label>Rate type</Label>
               <Select value={form.rate_type} onValueChange={set("rate_type")}>
-                <Select.Trigger data-testid="rule-rate-type"><Select.Value /></Select.Trigger>
+                <Select.Trigger data-testid="rule-rate-type">
+                  <Select.Value />
+                </Select.Trigger>
                 <Select.Content>
                   <Select.Item value="percentage">Percentage</Select.Item>
                   <Select.Item value="flat">Flat per unit</Select.Item>
@@ -105,7 +127,12 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="rule-currency">Currency (flat rates, min/max)</Label>
-              <Input id="rule-currency" placeholder="eur" value={form.currency_code} onChange={(e) => set("currency_code")(e.target.value)} />
+              <Input
+                id="rule-currency"
+                placeholder="eur"
+                value={form.currency_code}
+                onChange={(e) => set("currency_code")(e.target.value)}
+              />
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="rule-priority">Priority</Label>
@@ -122,17 +149,26 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
             <div className="flex flex-col gap-1">
               <Label>Applies to</Label>
               <Select value={form.scope_type} onValueChange={set("scope_type")}>
-                <Select.Trigger data-testid="rule-scope-type"><Select.Value /></Select.Trigger>
+                <Select.Trigger data-testid="rule-scope-type">
+                  <Select.Value />
+                </Select.Trigger>
                 <Select.Content>
                   {SCOPES.map((s) => (
-                    <Select.Item key={s} value={s}>{s.replace("_", " ")}</Select.Item>
+                    <Select.Item key={s} value={s}>
+                      {s.replace("_", " ")}
+                    </Select.Item>
                   ))}
                 </Select.Content>
               </Select>
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="rule-scope-id">Id of the {form.scope_type.replace("_", " ")}</Label>
-              <Input id="rule-scope-id" disabled={form.scope_type === "global"} value={form.scope_id} onChange={(e) => set("scope_id")(e.target.value)} />
+              <Input
+                id="rule-scope-id"
+                disabled={form.scope_type === "global"}
+                value={form.scope_id}
+                onChange={(e) => set("scope_id")(e.target.value)}
+              />
             </div>
           </div>
           <div className="flex items-center gap-2">
@@ -142,13 +178,17 @@ function RuleDrawer({ rule, open, onClose }: { rule: Rule | null; open: boolean;
           {CATALOGUE.includes(form.scope_type) && (
             <div className="flex items-center gap-2">
               <Switch id="rule-floor" checked={!!form.overrides_vendor_floor} onCheckedChange={set("overrides_vendor_floor")} />
-              <Label htmlFor="rule-floor">May charge less than the vendor's own rate (vendors choose their products' categories, collections and types)</Label>
+              <Label htmlFor="rule-floor">
+                May charge less than the vendor's own rate (vendors choose their products' categories, collections and types)
+              </Label>
             </div>
           )}
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
-            <Button variant="secondary" size="small">Cancel</Button>
+            <Button variant="secondary" size="small">
+              Cancel
+            </Button>
           </Drawer.Close>
           <Button size="small" isLoading={save.isPending} onClick={() => save.mutate()} data-testid="rule-save">
             Save
@@ -222,7 +262,12 @@ const CommissionRulesPage = () => {
   })
   const deactivate = async (r: Rule) => {
     if (!r.is_active) return toggle.mutate(r)
-    const ok = await prompt({ title: `Deactivate “${r.name}”?`, description: "New orders stop using it; orders already placed keep their commission.", confirmText: "Deactivate", cancelText: "Cancel" })
+    const ok = await prompt({
+      title: `Deactivate “${r.name}”?`,
+      description: "New orders stop using it; orders already placed keep their commission.",
+      confirmText: "Deactivate",
+      cancelText: "Cancel",
+    })
     if (ok) toggle.mutate(r)
   }
   return (
@@ -231,7 +276,9 @@ const CommissionRulesPage = () => {
         <div className="flex items-center justify-between px-6 py-4">
           <div>
             <Heading>Commission rules</Heading>
-            <Text size="small" className="text-ui-fg-subtle">The most specific active rule charges each line (product, category, collection, type, vendor, global).</Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              The most specific active rule charges each line (product, category, collection, type, vendor, global).
+            </Text>
           </div>
           <Button size="small" variant="secondary" onClick={() => (setEditing(null), setOpen(true))} data-testid="rule-create">
             Create
@@ -239,7 +286,9 @@ const CommissionRulesPage = () => {
         </div>
         {queryState(rules, {
           what: "The rules",
-          empty: !rules.data?.commission_rules.length && <Empty title="No commission rules" description="Without rules the marketplace charges no commission." />,
+          empty: !rules.data?.commission_rules.length && (
+            <Empty title="No commission rules" description="Without rules the marketplace charges no commission." />
+          ),
         }) ?? (
           <>
             <Table>
@@ -258,14 +307,21 @@ const CommissionRulesPage = () => {
                   <Table.Row key={r.id} data-testid={`rule-row-${r.name}`}>
                     <Table.Cell>{r.name}</Table.Cell>
                     <Table.Cell>{rate(r)}</Table.Cell>
-                    <Table.Cell>{r.scope.type.replace("_", " ")}{r.scope.id ? ` ${r.scope.id}` : ""}</Table.Cell>
+                    <Table.Cell>
+                      {r.scope.type.replace("_", " ")}
+                      {r.scope.id ? ` ${r.scope.id}` : ""}
+                    </Table.Cell>
                     <Table.Cell>{r.priority}</Table.Cell>
                     <Table.Cell>
                       <StatusBadge color={r.is_active ? "green" : "grey"}>{r.is_active ? "active" : "inactive"}</StatusBadge>
                     </Table.Cell>
                     <Table.Cell className="flex justify-end gap-2">
-                      <Button size="small" variant="transparent" onClick={() => (setEditing(r), setOpen(true))}>Edit</Button>
-                      <Button size="small" variant="transparent" onClick={() => deactivate(r)}>{r.is_active ? "Deactivate" : "Activate"}</Button>
+                      <Button size="small" variant="transparent" onClick={() => (setEditing(r), setOpen(true))}>
+                        Edit
+                      </Button>
+                      <Button size="small" variant="transparent" onClick={() => deactivate(r)}>
+                        {r.is_active ? "Deactivate" : "Activate"}
+                      </Button>
                     </Table.Cell>
                   </Table.Row>
                 ))}

@@ -14,8 +14,12 @@ const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"
 function Kpi({ label, value, change }: { label: string; value: string; change?: number | null }) {
   return (
     <div className="flex flex-col gap-1 rounded-lg border border-ui-border-base p-4" data-testid={`kpi-${label}`}>
-      <Text size="small" className="text-ui-fg-subtle">{label}</Text>
-      <Text size="xlarge" weight="plus">{value}</Text>
+      <Text size="small" className="text-ui-fg-subtle">
+        {label}
+      </Text>
+      <Text size="xlarge" weight="plus">
+        {value}
+      </Text>
       {change !== undefined && (
         <Text size="xsmall" className={change === null ? "text-ui-fg-muted" : change >= 0 ? "text-ui-fg-interactive" : "text-ui-fg-error"}>
           {change === null ? "no previous period" : `${change >= 0 ? "+" : ""}${percent(change)} vs previous`}
@@ -29,7 +33,12 @@ function Kpi({ label, value, change }: { label: string; value: string; change?: 
 function Csv({ path, query }: { path: string; query: Record<string, string> }) {
   const href = `${path}?${new URLSearchParams({ ...query, format: "csv" })}`
   return (
-    <a href={href} download className="text-ui-fg-interactive txt-compact-small whitespace-nowrap hover:underline" data-testid={`csv-${path.split("/").pop()}`}>
+    <a
+      href={href}
+      download
+      className="text-ui-fg-interactive txt-compact-small whitespace-nowrap hover:underline"
+      data-testid={`csv-${path.split("/").pop()}`}
+    >
       Download CSV
     </a>
   )
@@ -44,10 +53,22 @@ const AnalyticsPage = () => {
   const [interval, setInterval] = useState("day")
   const [dimension, setDimension] = useState("vendor")
   const range = { currency_code: currency, from, to, tz }
-  const overview = useQuery({ queryKey: ["lilium-analytics-overview", range], queryFn: () => get<{ overview: any }>("/admin/analytics/overview", range) })
-  const sales = useQuery({ queryKey: ["lilium-analytics-sales", range, interval], queryFn: () => get<{ series: any[] }>("/admin/analytics/sales", { ...range, interval }) })
-  const top = useQuery({ queryKey: ["lilium-analytics-top", range, dimension], queryFn: () => get<{ rows: any[] }>("/admin/analytics/top", { ...range, dimension }) })
-  const performance = useQuery({ queryKey: ["lilium-analytics-performance", range], queryFn: () => get<{ vendors: any[] }>("/admin/analytics/vendors/performance", range) })
+  const overview = useQuery({
+    queryKey: ["lilium-analytics-overview", range],
+    queryFn: () => get<{ overview: any }>("/admin/analytics/overview", range),
+  })
+  const sales = useQuery({
+    queryKey: ["lilium-analytics-sales", range, interval],
+    queryFn: () => get<{ series: any[] }>("/admin/analytics/sales", { ...range, interval }),
+  })
+  const top = useQuery({
+    queryKey: ["lilium-analytics-top", range, dimension],
+    queryFn: () => get<{ rows: any[] }>("/admin/analytics/top", { ...range, dimension }),
+  })
+  const performance = useQuery({
+    queryKey: ["lilium-analytics-performance", range],
+    queryFn: () => get<{ vendors: any[] }>("/admin/analytics/vendors/performance", range),
+  })
   const o = overview.data?.overview
 
   return (
@@ -55,7 +76,9 @@ const AnalyticsPage = () => {
       <Container className="flex flex-wrap items-end justify-between gap-3 px-6 py-4">
         <div>
           <Heading>Marketplace analytics</Heading>
-          <Text size="small" className="text-ui-fg-subtle">Sales net of refunds, per currency; days in {tz}.</Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            Sales net of refunds, per currency; days in {tz}.
+          </Text>
         </div>
         <div className="flex gap-2">
           <div className="flex flex-col gap-1">
@@ -68,7 +91,13 @@ const AnalyticsPage = () => {
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="currency">Currency</Label>
-            <Input id="currency" size="small" className="w-20" value={currency} onChange={(e) => setCurrency(e.target.value.toLowerCase())} />
+            <Input
+              id="currency"
+              size="small"
+              className="w-20"
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value.toLowerCase())}
+            />
           </div>
         </div>
       </Container>
@@ -90,7 +119,9 @@ const AnalyticsPage = () => {
           <div className="flex items-center gap-3">
             <Csv path="/admin/analytics/sales" query={{ ...range, interval }} />
             <Select size="small" value={interval} onValueChange={setInterval}>
-              <Select.Trigger data-testid="sales-interval"><Select.Value /></Select.Trigger>
+              <Select.Trigger data-testid="sales-interval">
+                <Select.Value />
+              </Select.Trigger>
               <Select.Content>
                 <Select.Item value="day">By day</Select.Item>
                 <Select.Item value="week">By week</Select.Item>
@@ -99,9 +130,11 @@ const AnalyticsPage = () => {
             </Select>
           </div>
         </div>
-        {queryState(sales, { what: "The sales", rows: 4, empty: !sales.data?.series.some((p) => p.order_count > 0) && <Empty title="No sales in this period" /> }) ?? (
-          <SalesChart series={sales.data!.series} currency={currency} />
-        )}
+        {queryState(sales, {
+          what: "The sales",
+          rows: 4,
+          empty: !sales.data?.series.some((p) => p.order_count > 0) && <Empty title="No sales in this period" />,
+        }) ?? <SalesChart series={sales.data!.series} currency={currency} />}
       </Container>
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <Container className="p-0">
@@ -110,7 +143,9 @@ const AnalyticsPage = () => {
             <div className="flex items-center gap-3">
               <Csv path="/admin/analytics/top" query={{ ...range, dimension }} />
               <Select size="small" value={dimension} onValueChange={setDimension}>
-                <Select.Trigger data-testid="top-dimension"><Select.Value /></Select.Trigger>
+                <Select.Trigger data-testid="top-dimension">
+                  <Select.Value />
+                </Select.Trigger>
                 <Select.Content>
                   <Select.Item value="vendor">Vendors</Select.Item>
                   <Select.Item value="product">Products</Select.Item>
@@ -120,7 +155,11 @@ const AnalyticsPage = () => {
               </Select>
             </div>
           </div>
-          {queryState(top, { what: "The top list", rows: 3, empty: !top.data?.rows.length && <Empty title="Nothing sold in this period" /> }) ?? (
+          {queryState(top, {
+            what: "The top list",
+            rows: 3,
+            empty: !top.data?.rows.length && <Empty title="Nothing sold in this period" />,
+          }) ?? (
             <Table data-testid="top-table">
               <Table.Header>
                 <Table.Row>
@@ -146,7 +185,11 @@ const AnalyticsPage = () => {
             <Heading level="h2">Vendor performance</Heading>
             <Csv path="/admin/analytics/vendors/performance" query={range} />
           </div>
-          {queryState(performance, { what: "Vendor performance", rows: 3, empty: !performance.data?.vendors.length && <Empty title="No vendor orders in this period" /> }) ?? (
+          {queryState(performance, {
+            what: "Vendor performance",
+            rows: 3,
+            empty: !performance.data?.vendors.length && <Empty title="No vendor orders in this period" />,
+          }) ?? (
             <Table data-testid="performance-table">
               <Table.Header>
                 <Table.Row>

@@ -25,7 +25,13 @@ const PayoutsPage = () => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["lilium-payouts"] })
   const payouts = useQuery({
     queryKey: ["lilium-payouts", status, provider, offset],
-    queryFn: () => get<{ payouts: any[]; count: number }>("/admin/payouts", { status: status === "all" ? undefined : status, provider: provider === "all" ? undefined : provider, offset, limit: LIMIT }),
+    queryFn: () =>
+      get<{ payouts: any[]; count: number }>("/admin/payouts", {
+        status: status === "all" ? undefined : status,
+        provider: provider === "all" ? undefined : provider,
+        offset,
+        limit: LIMIT,
+      }),
   })
   const run = useMutation({
     mutationFn: () => post<{ payout_run: { payouts: any[] } }>("/admin/payout-runs", {}),
@@ -52,15 +58,24 @@ const PayoutsPage = () => {
     if (ok) run.mutate()
   }
   const confirmRetry = async (p: any) => {
-    const ok = await prompt({ title: "Retry this payout?", description: `${money(p.amount, p.currency_code)} through ${p.provider}.`, confirmText: "Retry", cancelText: "Cancel" })
+    const ok = await prompt({
+      title: "Retry this payout?",
+      description: `${money(p.amount, p.currency_code)} through ${p.provider}.`,
+      confirmText: "Retry",
+      cancelText: "Cancel",
+    })
     if (ok) retry.mutate(p.id)
   }
   const filter = (value: string, options: string[], onChange: (v: string) => void, label: string) => (
     <Select size="small" value={value} onValueChange={(v) => (onChange(v), setOffset(0))}>
-      <Select.Trigger data-testid={`payout-filter-${label}`}><Select.Value /></Select.Trigger>
+      <Select.Trigger data-testid={`payout-filter-${label}`}>
+        <Select.Value />
+      </Select.Trigger>
       <Select.Content>
         {options.map((o) => (
-          <Select.Item key={o} value={o}>{o === "all" ? `All ${label}s` : o}</Select.Item>
+          <Select.Item key={o} value={o}>
+            {o === "all" ? `All ${label}s` : o}
+          </Select.Item>
         ))}
       </Select.Content>
     </Select>
@@ -70,7 +85,9 @@ const PayoutsPage = () => {
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading>Payouts</Heading>
-          <Text size="small" className="text-ui-fg-subtle">Money paid out to vendors from their available balance.</Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            Money paid out to vendors from their available balance.
+          </Text>
         </div>
         <div className="flex gap-2">
           {filter(status, STATUSES, setStatus, "status")}
@@ -101,22 +118,32 @@ const PayoutsPage = () => {
               {payouts.data!.payouts.map((p) => (
                 <Table.Row key={p.id} data-testid={`payout-row-${p.id}`}>
                   <Table.Cell>
-                    <Link to={`/vendors/${p.vendor_id}`} className="text-ui-fg-interactive hover:underline">{p.vendor_id}</Link>
+                    <Link to={`/vendors/${p.vendor_id}`} className="text-ui-fg-interactive hover:underline">
+                      {p.vendor_id}
+                    </Link>
                   </Table.Cell>
                   <Table.Cell>{money(p.amount, p.currency_code)}</Table.Cell>
                   <Table.Cell>
                     <StatusBadge color={statusColor(p.status)}>{p.status}</StatusBadge>
-                    {p.failure_reason && <Text size="xsmall" className="text-ui-fg-error">{p.failure_reason}</Text>}
+                    {p.failure_reason && (
+                      <Text size="xsmall" className="text-ui-fg-error">
+                        {p.failure_reason}
+                      </Text>
+                    )}
                   </Table.Cell>
                   <Table.Cell>{p.provider}</Table.Cell>
                   <Table.Cell>{p.reference ?? "–"}</Table.Cell>
                   <Table.Cell>{date(p.created_at)}</Table.Cell>
                   <Table.Cell className="flex justify-end gap-2">
                     {p.provider === "manual" && (p.status === "processing" || p.status === "pending") && (
-                      <Button size="small" variant="secondary" onClick={() => setPaying(p)}>Mark paid</Button>
+                      <Button size="small" variant="secondary" onClick={() => setPaying(p)}>
+                        Mark paid
+                      </Button>
                     )}
                     {(p.status === "failed" || (p.status === "processing" && p.provider !== "manual" && !p.reference)) && (
-                      <Button size="small" variant="secondary" onClick={() => confirmRetry(p)}>Retry</Button>
+                      <Button size="small" variant="secondary" onClick={() => confirmRetry(p)}>
+                        Retry
+                      </Button>
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -132,13 +159,17 @@ const PayoutsPage = () => {
             <Drawer.Title>Mark payout paid</Drawer.Title>
           </Drawer.Header>
           <Drawer.Body className="flex flex-col gap-2">
-            <Text size="small">{paying && `${money(paying.amount, paying.currency_code)} to ${paying.vendor_id}, paid by bank transfer.`}</Text>
+            <Text size="small">
+              {paying && `${money(paying.amount, paying.currency_code)} to ${paying.vendor_id}, paid by bank transfer.`}
+            </Text>
             <Label htmlFor="payout-reference">Bank reference</Label>
             <Input id="payout-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
           </Drawer.Body>
           <Drawer.Footer>
             <Drawer.Close asChild>
-              <Button size="small" variant="secondary">Cancel</Button>
+              <Button size="small" variant="secondary">
+                Cancel
+              </Button>
             </Drawer.Close>
             <Button size="small" disabled={!reference.trim()} isLoading={markPaid.isPending} onClick={() => markPaid.mutate()}>
               Mark paid

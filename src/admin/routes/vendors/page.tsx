@@ -19,7 +19,8 @@ const VendorsPage = () => {
   const [offset, setOffset] = useState(0)
   const vendors = useQuery({
     queryKey: ["lilium-vendors", status, q, offset],
-    queryFn: () => get<{ vendors: any[]; count: number }>("/admin/vendors", { status: status === "all" ? undefined : status, q, offset, limit: LIMIT }),
+    queryFn: () =>
+      get<{ vendors: any[]; count: number }>("/admin/vendors", { status: status === "all" ? undefined : status, q, offset, limit: LIMIT }),
   })
   return (
     <Container className="divide-y p-0">
@@ -56,7 +57,10 @@ const VendorsPage = () => {
       {queryState(vendors, {
         what: "The vendors",
         empty: !vendors.data?.vendors.length && (
-          <Empty title="No vendors" description={q || status !== "all" ? "No vendor matches these filters." : "Vendors appear here when they apply."} />
+          <Empty
+            title="No vendors"
+            description={q || status !== "all" ? "No vendor matches these filters." : "Vendors appear here when they apply."}
+          />
         ),
       }) ?? (
         <>

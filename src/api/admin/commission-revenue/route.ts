@@ -18,6 +18,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     : { data: [] as any[] }
   const byId = new Map(vendors.map((v: any) => [v.id, v]))
   res.json({
-    commission_revenue: rows.map((r) => ({ ...r, vendor: byId.get(r.vendor_id) ? { id: r.vendor_id, handle: byId.get(r.vendor_id).handle, name: byId.get(r.vendor_id).name } : { id: r.vendor_id } })),
+    commission_revenue: rows.map((r) => ({
+      ...r,
+      vendor: byId.get(r.vendor_id)
+        ? { id: r.vendor_id, handle: byId.get(r.vendor_id).handle, name: byId.get(r.vendor_id).name }
+        : { id: r.vendor_id },
+    })),
   })
 }

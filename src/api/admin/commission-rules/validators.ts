@@ -4,7 +4,10 @@ import { COMMISSION_SCOPES } from "../../../modules/commission/models/commission
 import { CATALOGUE_SCOPES } from "../../../modules/commission/resolve"
 import { amountProblem, currencyDecimals, lineQuantity, moneyAmount } from "../../../utils/money-input"
 
-const currency = z.string().length(3).transform((c) => c.toLowerCase())
+const currency = z
+  .string()
+  .length(3)
+  .transform((c) => c.toLowerCase())
 // The shared amount rules (src/utils/money-input.ts); decimals per currency in ruleProblems.
 const amount = moneyAmount("nonnegative")
 const date = z.coerce.date()
@@ -32,7 +35,8 @@ type RuleInput = Partial<{ [K in keyof typeof ruleFields]: z.infer<(typeof ruleF
 /** The rules a rule must keep, checked on create and on the merged result of an update. */
 export function ruleProblems(r: RuleInput): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = []
-  if (r.rate_type === "percentage" && r.value !== undefined && r.value > 100) out.push({ path: "value", message: "a percentage is at most 100" })
+  if (r.rate_type === "percentage" && r.value !== undefined && r.value > 100)
+    out.push({ path: "value", message: "a percentage is at most 100" })
   // A flat value and the limits are money in the rule's currency: no more decimals than it has.
   if (r.currency_code) {
     for (const key of [...(r.rate_type === "flat" ? ["value"] : []), "min_amount", "max_amount"] as const) {
@@ -42,11 +46,16 @@ export function ruleProblems(r: RuleInput): { path: string; message: string }[] 
     }
   }
   if (r.rate_type === "flat" && !r.currency_code) out.push({ path: "currency_code", message: "a flat rule needs a currency_code" })
-  if ((r.min_amount ?? r.max_amount) != null && !r.currency_code) out.push({ path: "currency_code", message: "min_amount and max_amount need a currency_code" })
-  if (r.min_amount != null && r.max_amount != null && r.min_amount > r.max_amount) out.push({ path: "min_amount", message: "min_amount must not exceed max_amount" })
+  if ((r.min_amount ?? r.max_amount) != null && !r.currency_code)
+    out.push({ path: "currency_code", message: "min_amount and max_amount need a currency_code" })
+  if (r.min_amount != null && r.max_amount != null && r.min_amount > r.max_amount)
+    out.push({ path: "min_amount", message: "min_amount must not exceed max_amount" })
   if (r.starts_at && r.ends_at && r.starts_at >= r.ends_at) out.push({ path: "ends_at", message: "ends_at must be after starts_at" })
   if (r.overrides_vendor_floor && r.scope && !CATALOGUE_SCOPES.includes(r.scope.type))
-    out.push({ path: "overrides_vendor_floor", message: "overrides_vendor_floor is only for product_category, product_collection and product_type rules" })
+    out.push({
+      path: "overrides_vendor_floor",
+      message: "overrides_vendor_floor is only for product_category, product_collection and product_type rules",
+    })
   if (r.scope && r.scope.type === "global" && r.scope.id) out.push({ path: "scope.id", message: "a global rule has no scope id" })
   if (r.scope && r.scope.type !== "global" && !r.scope.id) out.push({ path: "scope.id", message: `a ${r.scope.type} rule needs scope.id` })
   return out

@@ -21,7 +21,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  */
 export async function POST(req: AuthenticatedMedusaRequest<{ currency_code?: string }>, res: MedusaResponse) {
   const { result } = await runPayoutsWorkflow(req.scope).run({
-    input: { currency_code: req.validatedBody.currency_code ?? null, trigger: "operator", created_by: req.auth_context.actor_id, min_amount: minPayout(), audit: auditContext(req) },
+    input: {
+      currency_code: req.validatedBody.currency_code ?? null,
+      trigger: "operator",
+      created_by: req.auth_context.actor_id,
+      min_amount: minPayout(),
+      audit: auditContext(req),
+    },
   })
   res.json({ payout_run: { ...result, payouts: result.payouts.map((p: any) => serializePayout(p, { admin: true })) } })
 }

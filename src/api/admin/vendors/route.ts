@@ -12,11 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const filters: Record<string, unknown> = {}
   if (status) filters.status = Array.isArray(status) ? status : [status]
   if (q) {
-    filters.$or = [
-      { name: { $ilike: `%${q}%` } },
-      { handle: { $ilike: `%${q}%` } },
-      { email: { $ilike: `%${q}%` } },
-    ]
+    filters.$or = [{ name: { $ilike: `%${q}%` } }, { handle: { $ilike: `%${q}%` } }, { email: { $ilike: `%${q}%` } }]
   }
   const field = order.replace(/^-/, "")
   const [vendors, count] = await service.listAndCountVendors(filters, {

@@ -7,10 +7,11 @@ export const AdminListVendors = z
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     q: z.string().trim().max(200).optional(),
-    status: z
-      .union([z.enum([...VENDOR_STATUSES]), z.array(z.enum([...VENDOR_STATUSES]))])
-      .optional(),
-    order: z.string().regex(/^-?(created_at|name|handle|status)$/).default("-created_at"),
+    status: z.union([z.enum([...VENDOR_STATUSES]), z.array(z.enum([...VENDOR_STATUSES]))]).optional(),
+    order: z
+      .string()
+      .regex(/^-?(created_at|name|handle|status)$/)
+      .default("-created_at"),
   })
   .strict()
 export type AdminListVendorsType = z.infer<typeof AdminListVendors>
@@ -22,7 +23,10 @@ export const AdminCreateVendor = z
     status: z.enum(["pending", "active"]).default("active"),
     owner: z
       .object({
-        email: z.string().email().transform((e) => e.toLowerCase()),
+        email: z
+          .string()
+          .email()
+          .transform((e) => e.toLowerCase()),
         first_name: z.string().trim().max(100).nullish(),
         last_name: z.string().trim().max(100).nullish(),
       })
@@ -50,7 +54,5 @@ export const AdminUpdateVendor = z
   .strict()
 export type AdminUpdateVendorType = z.infer<typeof AdminUpdateVendor>
 
-export const AdminVendorStatusChange = z
-  .object({ reason: z.string().trim().max(2000).optional() })
-  .strict()
+export const AdminVendorStatusChange = z.object({ reason: z.string().trim().max(2000).optional() }).strict()
 export type AdminVendorStatusChangeType = z.infer<typeof AdminVendorStatusChange>

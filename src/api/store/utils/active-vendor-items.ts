@@ -9,9 +9,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 export async function rejectInactiveVendorItems(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const body = (req.body ?? {}) as { variant_id?: string; items?: { variant_id?: string }[] }
-    const variantIds = [body.variant_id, ...(body.items ?? []).map((i) => i?.variant_id)].filter(
-      (v): v is string => typeof v === "string"
-    )
+    const variantIds = [body.variant_id, ...(body.items ?? []).map((i) => i?.variant_id)].filter((v): v is string => typeof v === "string")
     if (!variantIds.length) return next()
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
@@ -47,7 +45,9 @@ export async function rejectInactiveVendorCart(req: MedusaRequest, _res: MedusaR
       fields: ["id", "items.product_title", "items.variant.product.vendor.status", "items.variant.product.vendor.name"],
       filters: { id: req.params.id },
     })
-    const blocked = (data[0]?.items ?? []).find((i: any) => i?.variant?.product?.vendor && i.variant.product.vendor.status !== "active") as any
+    const blocked = (data[0]?.items ?? []).find(
+      (i: any) => i?.variant?.product?.vendor && i.variant.product.vendor.status !== "active"
+    ) as any
     if (blocked) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

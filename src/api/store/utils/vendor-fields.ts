@@ -12,7 +12,10 @@ export function restrictStoreVendorFields(req: MedusaRequest, _res: MedusaRespon
   if (typeof raw !== "string" || !/vendor/.test(raw)) return next()
   const out: string[] = []
   let wantsVendor = false
-  for (const token of raw.split(",").map((t) => t.trim()).filter(Boolean)) {
+  for (const token of raw
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const bare = token.replace(/^[+*-]+/, "")
     if (bare === "vendor" || bare.startsWith("vendor.")) {
       if (!token.startsWith("-")) wantsVendor = true

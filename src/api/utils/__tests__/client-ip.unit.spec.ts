@@ -71,9 +71,9 @@ describe("client IP", () => {
   })
 
   it("reads X-Forwarded-For given as several header lines", () => {
-    expect(
-      resolveClientIp({ remoteAddress: "10.0.0.2", forwardedFor: ["6.6.6.6", "198.51.100.7"] }, parseTrustProxy("1"))
-    ).toBe("198.51.100.7")
+    expect(resolveClientIp({ remoteAddress: "10.0.0.2", forwardedFor: ["6.6.6.6", "198.51.100.7"] }, parseTrustProxy("1"))).toBe(
+      "198.51.100.7"
+    )
   })
 
   it("normalizes addresses", () => {

@@ -36,7 +36,9 @@ describe("csrfProblem", () => {
 
   it("refuses JSON from an origin outside the namespace's CORS list, Origin: null, and a foreign Referer", () => {
     const json = { "content-type": "application/json" }
-    expect(csrfProblem(base({ headers: { ...json, origin: "https://evil.example" } }))).toMatch(/Origin https:\/\/evil\.example is not allowed/)
+    expect(csrfProblem(base({ headers: { ...json, origin: "https://evil.example" } }))).toMatch(
+      /Origin https:\/\/evil\.example is not allowed/
+    )
     expect(csrfProblem(base({ headers: { ...json, origin: "null" } }))).toMatch(/Origin: null/)
     expect(csrfProblem(base({ headers: { ...json, referer: "https://evil.example/x" } }))).toMatch(/Referer https:\/\/evil\.example/)
     // The storefront's origin is not an admin origin.
@@ -58,7 +60,16 @@ describe("csrfProblem", () => {
 
   it("behind a proxy, the forwarded host is the backend's own host", () => {
     expect(
-      csrfProblem(base({ headers: { "content-type": "application/json", origin: "https://admin.example.org", host: "10.0.0.5:9000", "x-forwarded-host": "admin.example.org" } }))
+      csrfProblem(
+        base({
+          headers: {
+            "content-type": "application/json",
+            origin: "https://admin.example.org",
+            host: "10.0.0.5:9000",
+            "x-forwarded-host": "admin.example.org",
+          },
+        })
+      )
     ).toBeNull()
   })
 
@@ -80,7 +91,9 @@ describe("csrfProblem", () => {
     const form = { "content-type": "application/json", origin: "https://shop.example" }
     expect(csrfProblem(base({ path: "/store/carts", headers: form }))).toBeNull()
     expect(csrfProblem(base({ path: "/admin/orders", headers: form }))).toMatch(/not allowed/)
-    expect(csrfProblem(base({ path: "/auth/session", method: "DELETE", headers: { ...form, origin: "https://pr-1.preview.shop.example" } }))).toBeNull()
+    expect(
+      csrfProblem(base({ path: "/auth/session", method: "DELETE", headers: { ...form, origin: "https://pr-1.preview.shop.example" } }))
+    ).toBeNull()
     expect(csrfProblem(base({ path: "/auth/token/refresh", headers: { ...form, origin: "https://evil.example" } }))).toMatch(/not allowed/)
   })
 
@@ -124,7 +137,10 @@ describe("csrfGuard", () => {
     })
     expect(next).not.toHaveBeenCalled()
     expect(res.statusCode).toBe(403)
-    expect(res.body).toEqual({ type: "not_allowed", message: expect.stringMatching(/^Cross-site request refused \(Origin https:\/\/evil\.example is not allowed\)/) })
+    expect(res.body).toEqual({
+      type: "not_allowed",
+      message: expect.stringMatching(/^Cross-site request refused \(Origin https:\/\/evil\.example is not allowed\)/),
+    })
   })
 
   it("calls next for the admin's own JSON request", () => {

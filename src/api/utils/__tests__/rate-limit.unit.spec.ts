@@ -9,16 +9,18 @@ const token = (claims: Record<string, unknown> = {}, secret = SECRET) =>
   })
 
 /** The parts of a Medusa request the limiter reads. */
-function fakeReq(over: Partial<{
-  method: string
-  url: string
-  headers: Record<string, any>
-  remote: string
-  body: any
-  session: any
-  sessionID: string
-  auth_context: any
-}> = {}): any {
+function fakeReq(
+  over: Partial<{
+    method: string
+    url: string
+    headers: Record<string, any>
+    remote: string
+    body: any
+    session: any
+    sessionID: string
+    auth_context: any
+  }> = {}
+): any {
   return {
     method: over.method ?? "GET",
     originalUrl: over.url ?? "/store/products",
@@ -204,7 +206,12 @@ describe("budgets of a request", () => {
   it("sign-in counts per IP and per identifier (case-insensitive, hashed)", () => {
     const a = bucketsFor(fakeReq({ method: "POST", url: "/auth/vendor/emailpass", body: { email: " Me@Shop.example " } }))
     const b = bucketsFor(
-      fakeReq({ method: "POST", url: "/auth/customer/emailpass/reset-password", remote: "198.51.100.1", body: { identifier: "me@shop.example" } })
+      fakeReq({
+        method: "POST",
+        url: "/auth/customer/emailpass/reset-password",
+        remote: "198.51.100.1",
+        body: { identifier: "me@shop.example" },
+      })
     )
     expect(a[1].key).toBe(`id:${digest("me@shop.example")}`)
     expect(b[1].key).toBe(a[1].key)
@@ -216,9 +223,7 @@ describe("budgets of a request", () => {
 
   it("sign-in is per IP even with a token; API requests are per token", () => {
     const authorization = `Bearer ${token()}`
-    expect(bucketsFor(fakeReq({ method: "POST", url: "/auth/token/refresh", headers: { authorization } }))[0].key).toBe(
-      "ip:203.0.113.5"
-    )
+    expect(bucketsFor(fakeReq({ method: "POST", url: "/auth/token/refresh", headers: { authorization } }))[0].key).toBe("ip:203.0.113.5")
     expect(bucketsFor(fakeReq({ url: "/store/customers/me", headers: { authorization } }))[0].key).toMatch(/^t:/)
   })
 
@@ -294,7 +299,9 @@ describe("the middleware (in-memory store)", () => {
     expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(30)
     expect(refused.body).toEqual({
       type: "too_many_requests",
-      message: expect.stringMatching(/^Too many requests: the limit of 2 write requests from this address per 30 seconds is used up\. Try again in \d+ seconds\.$/),
+      message: expect.stringMatching(
+        /^Too many requests: the limit of 2 write requests from this address per 30 seconds is used up\. Try again in \d+ seconds\.$/
+      ),
     })
     // Reads from the same address still pass.
     expect((await run(fakeReq({ remote: "192.0.2.200" }))).passed).toBe(true)
@@ -308,8 +315,7 @@ describe("the middleware (in-memory store)", () => {
     const req = () => {
       const r = fakeReq({ method: "POST", url: "/store/carts", remote: "192.0.2.201" })
       const resolve = r.scope.resolve
-      r.scope.resolve = (name: string) =>
-        name === "logger" ? { warn: (m: string) => warnings.push(m), info: () => {} } : resolve(name)
+      r.scope.resolve = (name: string) => (name === "logger" ? { warn: (m: string) => warnings.push(m), info: () => {} } : resolve(name))
       return r
     }
     for (let i = 0; i < 3; i++) {

@@ -8,9 +8,10 @@ import { vendorFilters } from "../scope"
 export async function GET(req: VendorRequest, res: MedusaResponse) {
   const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
   const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
-  const [members, count] = await service.listAndCountVendorMembers(
-    vendorFilters(req, "vendor_member"),
-    { skip: offset, take: limit, order: { created_at: "ASC" } }
-  )
+  const [members, count] = await service.listAndCountVendorMembers(vendorFilters(req, "vendor_member"), {
+    skip: offset,
+    take: limit,
+    order: { created_at: "ASC" },
+  })
   res.json({ members, count, offset, limit })
 }

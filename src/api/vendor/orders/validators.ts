@@ -19,9 +19,7 @@ export const vendorOrderFilters = {
   q: z.string().trim().min(1).max(200).optional(),
 }
 
-export const VendorListOrders = findParams({ limit: 20, offset: 0, order: "-created_at" })
-  .extend(vendorOrderFilters)
-  .strict()
+export const VendorListOrders = findParams({ limit: 20, offset: 0, order: "-created_at" }).extend(vendorOrderFilters).strict()
 
 export const VendorAcceptOrder = z.object({}).strict()
 

@@ -18,7 +18,10 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
  * changed destination receives payouts only after
  * MARKETPLACE_PAYOUT_ACCOUNT_HOLD_HOURS (`active_from`).
  */
-export async function POST(req: VendorRequest<{ provider: string; details?: Record<string, unknown>; country_code?: string }>, res: MedusaResponse) {
+export async function POST(
+  req: VendorRequest<{ provider: string; details?: Record<string, unknown>; country_code?: string }>,
+  res: MedusaResponse
+) {
   assertMayChangePayoutAccount(req)
   const { vendor } = req.vendor_context
   const { result } = await setVendorPayoutAccountWorkflow(req.scope).run({

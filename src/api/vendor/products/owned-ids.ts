@@ -54,8 +54,18 @@ export async function assertProductBodyIds(req: MedusaRequest, body: any, produc
   }
 
   // The shared catalogue: must exist (the operator decides which exist).
-  await assertExist(req, "product_category", (body.categories ?? []).map((c: any) => c.id), "Category")
-  await assertExist(req, "product_tag", (body.tags ?? []).map((t: any) => t.id), "Tag")
+  await assertExist(
+    req,
+    "product_category",
+    (body.categories ?? []).map((c: any) => c.id),
+    "Category"
+  )
+  await assertExist(
+    req,
+    "product_tag",
+    (body.tags ?? []).map((t: any) => t.id),
+    "Tag"
+  )
   await assertExist(req, "product_collection", body.collection_id ? [body.collection_id] : [], "Collection")
   await assertExist(req, "product_type", body.type_id ? [body.type_id] : [], "Product type")
 }
@@ -70,5 +80,4 @@ async function assertExist(req: MedusaRequest, entity: string, list: string[], l
   if (missing) throw notFound(label, missing)
 }
 
-const notFound = (label: string, id: string) =>
-  new MedusaError(MedusaError.Types.INVALID_DATA, `${label} with id: ${id} was not found`)
+const notFound = (label: string, id: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `${label} with id: ${id} was not found`)

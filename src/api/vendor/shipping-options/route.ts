@@ -4,7 +4,19 @@ import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../context"
 import { loadVendorSetup } from "../helpers"
 
-const FIELDS = ["id", "name", "price_type", "provider_id", "shipping_profile_id", "service_zone_id", "prices.amount", "prices.currency_code", "rules.attribute", "rules.value", "created_at"]
+const FIELDS = [
+  "id",
+  "name",
+  "price_type",
+  "provider_id",
+  "shipping_profile_id",
+  "service_zone_id",
+  "prices.amount",
+  "prices.currency_code",
+  "rules.attribute",
+  "rules.value",
+  "created_at",
+]
 
 /** is_return from the option's rules (approval creates one free return option per vendor). */
 const present = ({ rules, ...option }: any) => ({
@@ -30,10 +42,7 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
  * POST /vendor/shipping-options {name, prices}: a flat-rate option in the
  * vendor's service zone, for its shipping profile, fulfilled manually.
  */
-export async function POST(
-  req: VendorRequest<{ name: string; prices: { currency_code: string; amount: number }[] }>,
-  res: MedusaResponse
-) {
+export async function POST(req: VendorRequest<{ name: string; prices: { currency_code: string; amount: number }[] }>, res: MedusaResponse) {
   const setup = await loadVendorSetup(req.scope, req.vendor_context.vendor.id)
   const { result } = await createShippingOptionsWorkflow(req.scope).run({
     input: [

@@ -11,10 +11,7 @@ import { auditContext } from "../../utils/audit"
  */
 export async function POST(req: AuthenticatedMedusaRequest<VendorApplyType>, res: MedusaResponse) {
   if (req.auth_context.actor_id) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "This login already belongs to a vendor member."
-    )
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This login already belongs to a vendor member.")
   }
   const { member, ...vendor } = req.validatedBody
   const { result } = await createVendorWorkflow(req.scope).run({

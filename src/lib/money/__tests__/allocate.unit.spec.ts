@@ -12,17 +12,27 @@ describe("allocateMinor", () => {
 
   it("always adds up to the target and never differs from the exact share by a cent or more", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 12 }), (target, weights) => {
-        const parts = allocateMinor(target, weights)
-        const total = weights.reduce((a, b) => a + b, 0)
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(target)
-        parts.forEach((p, i) => expect(Math.abs(p - (target * weights[i]) / total)).toBeLessThan(1))
-      })
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 12 }),
+        (target, weights) => {
+          const parts = allocateMinor(target, weights)
+          const total = weights.reduce((a, b) => a + b, 0)
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(target)
+          parts.forEach((p, i) => expect(Math.abs(p - (target * weights[i]) / total)).toBeLessThan(1))
+        }
+      )
     )
   })
 
   it("converts between major and minor units per currency", () => {
-    expect([toMinor("154.65", "eur"), toMinor("0.125", "eur"), toMinor("0.135", "eur"), toMinor("1500", "jpy"), toMinor("1.2345", "kwd")]).toEqual([15465, 12, 14, 1500, 1234])
+    expect([
+      toMinor("154.65", "eur"),
+      toMinor("0.125", "eur"),
+      toMinor("0.135", "eur"),
+      toMinor("1500", "jpy"),
+      toMinor("1.2345", "kwd"),
+    ]).toEqual([15465, 12, 14, 1500, 1234])
     expect([fromMinor(15465, "eur"), fromMinor("1500", "jpy"), fromMinor(-3, "eur")]).toEqual([154.65, 1500, -0.03])
   })
 })

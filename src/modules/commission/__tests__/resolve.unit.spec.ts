@@ -19,7 +19,15 @@ const RULES = [
   rule("global-12-newer", { value: 12, created_at: "2026-02-01T00:00:00Z" }),
   rule("global-15-prio", { value: 15, priority: 5 }),
   rule("vendor-a-5", { scope_type: "vendor", scope_id: "ven_a", value: 5, include_shipping: true }),
-  rule("cat-root-flat", { scope_type: "product_category", scope_id: "pcat_root", rate_type: "flat", value: 2, currency_code: "eur", min_amount: 3, max_amount: 5 }),
+  rule("cat-root-flat", {
+    scope_type: "product_category",
+    scope_id: "pcat_root",
+    rate_type: "flat",
+    value: 2,
+    currency_code: "eur",
+    min_amount: 3,
+    max_amount: 5,
+  }),
   rule("type-x", { scope_type: "product_type", scope_id: "ptyp_x", value: 7 }),
   rule("collection-y", { scope_type: "product_collection", scope_id: "pcol_y", value: 8 }),
   rule("product-p", { scope_type: "product", scope_id: "prod_p", value: 1 }),
@@ -35,13 +43,38 @@ describe("resolveRule: which rule a line gets", () => {
     ["global only: higher priority beats newer", RULES, { vendor_id: "ven_b", currency_code: "eur" }, "global-15-prio"],
     ["vendor beats global", RULES, { vendor_id: "ven_a", currency_code: "eur" }, "vendor-a-5"],
     ["type beats vendor", RULES, { vendor_id: "ven_a", currency_code: "eur", type_id: "ptyp_x" }, "type-x"],
-    ["collection beats type", RULES, { vendor_id: "ven_a", currency_code: "eur", type_id: "ptyp_x", collection_id: "pcol_y" }, "collection-y"],
-    ["category (an ancestor) beats collection", RULES, { vendor_id: "ven_a", currency_code: "eur", collection_id: "pcol_y", category_ids: ["pcat_leaf", "pcat_root"] }, "cat-root-flat"],
-    ["flat EUR rule does not match USD lines", RULES, { vendor_id: "ven_b", currency_code: "usd", category_ids: ["pcat_root"] }, "global-15-prio"],
-    ["product beats category", RULES, { vendor_id: "ven_a", currency_code: "eur", product_id: "prod_p", category_ids: ["pcat_root"] }, "product-p"],
+    [
+      "collection beats type",
+      RULES,
+      { vendor_id: "ven_a", currency_code: "eur", type_id: "ptyp_x", collection_id: "pcol_y" },
+      "collection-y",
+    ],
+    [
+      "category (an ancestor) beats collection",
+      RULES,
+      { vendor_id: "ven_a", currency_code: "eur", collection_id: "pcol_y", category_ids: ["pcat_leaf", "pcat_root"] },
+      "cat-root-flat",
+    ],
+    [
+      "flat EUR rule does not match USD lines",
+      RULES,
+      { vendor_id: "ven_b", currency_code: "usd", category_ids: ["pcat_root"] },
+      "global-15-prio",
+    ],
+    [
+      "product beats category",
+      RULES,
+      { vendor_id: "ven_a", currency_code: "eur", product_id: "prod_p", category_ids: ["pcat_root"] },
+      "product-p",
+    ],
     ["inactive rule is skipped", RULES, { vendor_id: "ven_b", currency_code: "eur", product_id: "prod_q" }, "global-15-prio"],
     ["expired rule is skipped", RULES, { vendor_id: "ven_b", currency_code: "eur", product_id: "prod_r" }, "global-15-prio"],
-    ["currency-bound rule only for its currency", RULES, { vendor_id: "ven_b", currency_code: "eur", product_id: "prod_s" }, "global-15-prio"],
+    [
+      "currency-bound rule only for its currency",
+      RULES,
+      { vendor_id: "ven_b", currency_code: "eur", product_id: "prod_s" },
+      "global-15-prio",
+    ],
     ["shipping: only rules that include shipping", RULES, { vendor_id: "ven_a", currency_code: "eur", shipping: true }, "vendor-a-5"],
     ["shipping without such a rule → none", RULES, { vendor_id: "ven_b", currency_code: "eur", shipping: true }, null],
   ] as const)("%s", (_name, rules, line, expected) => {
@@ -69,7 +102,11 @@ describe("commissionAmount: what a rule charges", () => {
     ["never more than the base", flat, 1.5, 1, "1.5"],
     ["no rule → 0", null, 100, 1, "0"],
   ] as const)("%s", (_name, r, base, qty, expected) => {
-    expect(commissionAmount(r as any, base, qty, "eur").toJSON().toString()).toBe(expected)
+    expect(
+      commissionAmount(r as any, base, qty, "eur")
+        .toJSON()
+        .toString()
+    ).toBe(expected)
   })
 
   it("rounds to the currency's precision: JPY 0 digits, KWD 3", () => {

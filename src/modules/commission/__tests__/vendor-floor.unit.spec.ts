@@ -24,7 +24,13 @@ describe("resolveCommission: the vendor floor (issue 14, item 7)", () => {
   const luxury20 = rule("luxury-20", { scope_type: "product_collection", scope_id: "pcol_lux", value: 20 })
   const promo2 = rule("promo-2", { scope_type: "product_type", scope_id: "ptyp_promo", value: 2, overrides_vendor_floor: true })
   const product1 = rule("product-p-1", { scope_type: "product", scope_id: "prod_p", value: 1 })
-  const flatCap = rule("cat-flat", { scope_type: "product_category", scope_id: "pcat_flat", rate_type: "flat", value: 0.5, currency_code: "eur" })
+  const flatCap = rule("cat-flat", {
+    scope_type: "product_category",
+    scope_id: "pcat_flat",
+    rate_type: "flat",
+    value: 0.5,
+    currency_code: "eur",
+  })
   const RULES = [global10, vendor8, books3, luxury20, promo2, product1, flatCap]
   const line = (over: Partial<LineContext>): LineContext => ({ vendor_id: "ven_a", currency_code: "eur", ...over })
   const charge = (l: LineContext, base = 100, qty = 1, rules = RULES) => {
@@ -36,10 +42,22 @@ describe("resolveCommission: the vendor floor (issue 14, item 7)", () => {
     ["no catalogue tag: the vendor rule", line({}), ["vendor-a-8", "8", false]],
     ["a lower category rule cannot go below the vendor rule", line({ category_ids: ["pcat_books"] }), ["vendor-a-8", "8", true]],
     ["a higher collection rule raises it", line({ collection_id: "pcol_lux" }), ["luxury-20", "20", false]],
-    ["category outranks collection, but the floor holds", line({ category_ids: ["pcat_books"], collection_id: "pcol_lux" }), ["vendor-a-8", "8", true]],
+    [
+      "category outranks collection, but the floor holds",
+      line({ category_ids: ["pcat_books"], collection_id: "pcol_lux" }),
+      ["vendor-a-8", "8", true],
+    ],
     ["an overriding type rule may go below the floor", line({ type_id: "ptyp_promo" }), ["promo-2", "2", false]],
-    ["a product rule set by the operator is exact", line({ product_id: "prod_p", category_ids: ["pcat_books"] }), ["product-p-1", "1", false]],
-    ["without a vendor rule, the global rule is the floor", line({ vendor_id: "ven_b", category_ids: ["pcat_books"] }), ["global-10", "10", true]],
+    [
+      "a product rule set by the operator is exact",
+      line({ product_id: "prod_p", category_ids: ["pcat_books"] }),
+      ["product-p-1", "1", false],
+    ],
+    [
+      "without a vendor rule, the global rule is the floor",
+      line({ vendor_id: "ven_b", category_ids: ["pcat_books"] }),
+      ["global-10", "10", true],
+    ],
     ["amounts are compared, not rates: flat 0.50 × 3 < 8% of 100", line({ category_ids: ["pcat_flat"] }), ["vendor-a-8", "8", true]],
   ] as const)("%s", (_name, l, expected) => {
     expect(charge(l as LineContext)).toEqual(expected)
@@ -56,7 +74,13 @@ describe("resolveCommission: the vendor floor (issue 14, item 7)", () => {
 
   it("the floor uses the vendor's best vendor rule (priority), and only rules that apply (window, currency)", () => {
     const vendorHigh = rule("vendor-a-9-prio", { scope_type: "vendor", scope_id: "ven_a", value: 9, priority: 5 })
-    const expired = rule("vendor-a-50-expired", { scope_type: "vendor", scope_id: "ven_a", value: 50, priority: 9, ends_at: "2026-03-01T00:00:00Z" })
+    const expired = rule("vendor-a-50-expired", {
+      scope_type: "vendor",
+      scope_id: "ven_a",
+      value: 50,
+      priority: 9,
+      ends_at: "2026-03-01T00:00:00Z",
+    })
     const usd = rule("vendor-a-40-usd", { scope_type: "vendor", scope_id: "ven_a", value: 40, priority: 9, currency_code: "usd" })
     const rules = [global10, vendor8, vendorHigh, expired, usd, books3]
     expect(floorRule(rules, line({}), AT)?.id).toBe("vendor-a-9-prio")
@@ -84,22 +108,21 @@ describe("property: tagging its own products never lowers a vendor's commission"
   const VENDORS = ["ven_a", "ven_b"]
 
   const cents = fc.integer({ min: 0, max: 50_000 }).map((c) => c / 100)
-  const arbRule = fc
-    .record({
-      scope_type: fc.constantFrom("global", "vendor", "product_category", "product_collection", "product_type", "product"),
-      pick: fc.nat(10),
-      rate_type: fc.constantFrom("percentage", "flat"),
-      pct: fc.integer({ min: 0, max: 10_000 }).map((v) => v / 100),
-      flat: cents,
-      currency_code: fc.constantFrom(null, "eur", "usd"),
-      min_amount: fc.option(cents, { nil: null }),
-      max_amount: fc.option(cents, { nil: null }),
-      priority: fc.integer({ min: -3, max: 3 }),
-      is_active: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
-      overrides_vendor_floor: fc.boolean(),
-      include_shipping: fc.boolean(),
-      day: fc.integer({ min: 1, max: 28 }),
-    })
+  const arbRule = fc.record({
+    scope_type: fc.constantFrom("global", "vendor", "product_category", "product_collection", "product_type", "product"),
+    pick: fc.nat(10),
+    rate_type: fc.constantFrom("percentage", "flat"),
+    pct: fc.integer({ min: 0, max: 10_000 }).map((v) => v / 100),
+    flat: cents,
+    currency_code: fc.constantFrom(null, "eur", "usd"),
+    min_amount: fc.option(cents, { nil: null }),
+    max_amount: fc.option(cents, { nil: null }),
+    priority: fc.integer({ min: -3, max: 3 }),
+    is_active: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+    overrides_vendor_floor: fc.boolean(),
+    include_shipping: fc.boolean(),
+    day: fc.integer({ min: 1, max: 28 }),
+  })
   const rulesArb = fc.array(arbRule, { maxLength: 12 }).map((rs) =>
     rs.map((r, i): RuleLike => {
       const scopeIds: Record<string, string[]> = {
@@ -111,7 +134,7 @@ describe("property: tagging its own products never lowers a vendor's commission"
       }
       const ids = scopeIds[r.scope_type]
       const flat = r.rate_type === "flat"
-      const currency = flat ? r.currency_code ?? "eur" : r.currency_code
+      const currency = flat ? (r.currency_code ?? "eur") : r.currency_code
       return {
         id: `r${i}`,
         rate_type: r.rate_type as any,
@@ -149,7 +172,9 @@ describe("property: tagging its own products never lowers a vendor's commission"
         const { rule: charged, amount } = resolveCommission(rules, ctx, l.base, l.quantity, AT)
         const floor = floorRule(rules, ctx, AT)
         const floorAmount = commissionAmount(floor, l.base, l.quantity, l.currency_code)
-        const exempt = !!charged && (charged.scope_type === "product" || (CATALOGUE_SCOPES.includes(charged.scope_type) && !!charged.overrides_vendor_floor))
+        const exempt =
+          !!charged &&
+          (charged.scope_type === "product" || (CATALOGUE_SCOPES.includes(charged.scope_type) && !!charged.overrides_vendor_floor))
         if (!exempt) expect(MathBN.gte(amount, floorAmount)).toBe(true)
         // The charged amount is always what the charged rule itself charges (the line's snapshot is honest).
         expect(str(amount)).toBe(str(commissionAmount(charged, l.base, l.quantity, l.currency_code)))

@@ -22,7 +22,4 @@ export const CommissionLine = model
     base_amount: model.bigNumber(),
     amount: model.bigNumber(),
   })
-  .indexes([
-    { on: ["vendor_order_id", "reference_id"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["vendor_id", "created_at"] },
-  ])
+  .indexes([{ on: ["vendor_order_id", "reference_id"], unique: true, where: "deleted_at IS NULL" }, { on: ["vendor_id", "created_at"] }])

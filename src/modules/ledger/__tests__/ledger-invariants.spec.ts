@@ -42,7 +42,11 @@ moduleIntegrationTestRunner<LedgerModuleService>({
       fc.record({ kind: fc.constant("refund" as const), pick: fc.nat(), share: fc.integer({ min: 1, max: 100 }) }),
       fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant("deliver" as const), pick: fc.nat() }),
-      fc.record({ kind: fc.constant("adjust" as const), vendor: fc.constantFrom(0 as const, 1 as const), cents: fc.integer({ min: -50_000, max: 50_000 }).filter((c) => c !== 0) })
+      fc.record({
+        kind: fc.constant("adjust" as const),
+        vendor: fc.constantFrom(0 as const, 1 as const),
+        cents: fc.integer({ min: -50_000, max: 50_000 }).filter((c) => c !== 0),
+      })
     )
 
     it("holds the ledger invariants over 200 random sequences", async () => {
@@ -56,9 +60,16 @@ moduleIntegrationTestRunner<LedgerModuleService>({
           let seq = 0
           const post = async (rows: any[], released: boolean) => {
             await service.post(rows)
-            for (const r of rows) posted.push({ vendor_id: r.vendor_id, amount: r.amount, released: released || !!r.available_at, vendor_order_id: r.vendor_order_id })
+            for (const r of rows)
+              posted.push({
+                vendor_id: r.vendor_id,
+                amount: r.amount,
+                released: released || !!r.available_at,
+                vendor_order_id: r.vendor_order_id,
+              })
           }
-          const sumOf = (vo: string, type?: string) => posted.filter((p) => p.vendor_order_id === vo).reduce<any>((a, p) => MathBN.add(a, p.amount), 0)
+          const sumOf = (vo: string, type?: string) =>
+            posted.filter((p) => p.vendor_order_id === vo).reduce<any>((a, p) => MathBN.add(a, p.amount), 0)
 
           for (const o of ops) {
             if (o.kind === "order") {
@@ -70,7 +81,16 @@ moduleIntegrationTestRunner<LedgerModuleService>({
                 currency_code: "eur",
                 total: p.total,
                 commission_total: commissionAmount(
-                  { id: "r", rate_type: "percentage", value: p.rate, scope_type: "global", priority: 0, include_shipping: false, is_active: true, created_at: new Date() },
+                  {
+                    id: "r",
+                    rate_type: "percentage",
+                    value: p.rate,
+                    scope_type: "global",
+                    priority: 0,
+                    include_shipping: false,
+                    is_active: true,
+                    created_at: new Date(),
+                  },
                   p.total,
                   1,
                   "eur"
@@ -95,12 +115,14 @@ moduleIntegrationTestRunner<LedgerModuleService>({
               if (MathBN.lte(amount, 0)) continue
               vo.refunded_total = MathBN.add(vo.refunded_total, amount)
               const sums: Record<string, any> = {}
-              for (const r of await service.listVendorTransactions({ vendor_order_id: vo.id })) sums[r.type] = MathBN.add(sums[r.type] ?? 0, (r as any).raw_amount ?? r.amount)
+              for (const r of await service.listVendorTransactions({ vendor_order_id: vo.id }))
+                sums[r.type] = MathBN.add(sums[r.type] ?? 0, (r as any).raw_amount ?? r.amount)
               const availableAt = vo.delivered ? new Date(Date.now() - 1000) : null
               await post(refundPostings(vo, sums, amount, availableAt), false)
               // Refunds never exceed the sale; reversals never exceed the commission.
               const byType: Record<string, any> = {}
-              for (const r of await service.listVendorTransactions({ vendor_order_id: vo.id })) byType[r.type] = MathBN.add(byType[r.type] ?? 0, (r as any).raw_amount ?? r.amount)
+              for (const r of await service.listVendorTransactions({ vendor_order_id: vo.id }))
+                byType[r.type] = MathBN.add(byType[r.type] ?? 0, (r as any).raw_amount ?? r.amount)
               expect(MathBN.gte(MathBN.add(byType.sale ?? 0, byType.refund ?? 0), 0)).toBe(true)
               expect(MathBN.lte(MathBN.add(byType.commission ?? 0, byType.commission_reversal ?? 0), 0)).toBe(true)
               if (MathBN.gte(vo.refunded_total, vo.total)) expect(new BigNumber(sumOf(vo.id)).numeric).toBe(0)
@@ -112,7 +134,16 @@ moduleIntegrationTestRunner<LedgerModuleService>({
               for (const p of posted) if (p.vendor_order_id === vo.id) p.released = true
             } else if (o.kind === "adjust") {
               await post(
-                [{ vendor_id: vendors[o.vendor], type: "adjustment", amount: new BigNumber(o.cents / 100), currency_code: "eur", available_at: new Date(Date.now() - 1000), idempotency_key: `adj:${run}:${++seq}` }],
+                [
+                  {
+                    vendor_id: vendors[o.vendor],
+                    type: "adjustment",
+                    amount: new BigNumber(o.cents / 100),
+                    currency_code: "eur",
+                    available_at: new Date(Date.now() - 1000),
+                    idempotency_key: `adj:${run}:${++seq}`,
+                  },
+                ],
                 true
               )
             }

@@ -31,7 +31,9 @@ moduleIntegrationTestRunner<LedgerModuleService>({
     it("ten concurrent payouts for one vendor (different runs) create one payout of the exact balance", async () => {
       await earn("ven_a", ["100.10", "-10.01", "0.07", "-0.01", "33.33"])
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => service.createPayoutForBalance({ vendor_id: "ven_a", currency_code: "eur", run_id: `porun_${i}`, ...account }))
+        Array.from({ length: 10 }, (_, i) =>
+          service.createPayoutForBalance({ vendor_id: "ven_a", currency_code: "eur", run_id: `porun_${i}`, ...account })
+        )
       )
       const created = results.filter(Boolean)
       expect(created).toHaveLength(1)
@@ -44,7 +46,9 @@ moduleIntegrationTestRunner<LedgerModuleService>({
 
     it("the same run asked twice returns its payout; a minimum holds small balances back; a failed payout frees its rows once", async () => {
       await earn("ven_b", ["20.00"])
-      expect(await service.createPayoutForBalance({ vendor_id: "ven_b", currency_code: "eur", run_id: "porun_x", min_amount: "25", ...account })).toBeNull()
+      expect(
+        await service.createPayoutForBalance({ vendor_id: "ven_b", currency_code: "eur", run_id: "porun_x", min_amount: "25", ...account })
+      ).toBeNull()
       const first = await service.createPayoutForBalance({ vendor_id: "ven_b", currency_code: "eur", run_id: "porun_x", ...account })
       const again = await service.createPayoutForBalance({ vendor_id: "ven_b", currency_code: "eur", run_id: "porun_x", ...account })
       expect(again!.id).toBe(first!.id)

@@ -28,8 +28,4 @@ export const VendorTransaction = model
     available_at: model.dateTime().nullable(),
     idempotency_key: model.text(),
   })
-  .indexes([
-    { on: ["idempotency_key"], unique: true },
-    { on: ["vendor_id", "currency_code", "created_at"] },
-    { on: ["vendor_order_id"] },
-  ])
+  .indexes([{ on: ["idempotency_key"], unique: true }, { on: ["vendor_id", "currency_code", "created_at"] }, { on: ["vendor_order_id"] }])

@@ -31,7 +31,4 @@ export const PayoutAccount = model
     changed_at: model.dateTime().nullable(),
     changed_by: model.text().nullable(),
   })
-  .indexes([
-    { on: ["vendor_id", "provider"], unique: true },
-    { on: ["external_id"] },
-  ])
+  .indexes([{ on: ["vendor_id", "provider"], unique: true }, { on: ["external_id"] }])

@@ -16,7 +16,11 @@ moduleIntegrationTestRunner<VendorModuleService>({
   resolve: "./src/modules/vendor",
   testSuite: ({ service }) => {
     const vendorOrder = async (total: string) => {
-      const vendor = await service.createVendors({ handle: `v-${Math.random().toString(36).slice(2)}`, name: "V", email: "v@example.com" } as any)
+      const vendor = await service.createVendors({
+        handle: `v-${Math.random().toString(36).slice(2)}`,
+        name: "V",
+        email: "v@example.com",
+      } as any)
       const [vo] = await (service.createVendorOrders as any)([
         {
           vendor_id: vendor.id,
@@ -63,9 +67,13 @@ moduleIntegrationTestRunner<VendorModuleService>({
       await expect(service.reserveVendorOrderRefund(vo.id, { amount: "20", mode: "exact", payment_left: "12.5" })).rejects.toThrow(
         "Cannot refund 20: only 12.5 of the order's payment is left to refund."
       )
-      expect((await service.reserveVendorOrderRefund(vo.id, { amount: null, mode: "up_to", payment_left: "12.5" })).amount.numeric).toBe(12.5)
+      expect((await service.reserveVendorOrderRefund(vo.id, { amount: null, mode: "up_to", payment_left: "12.5" })).amount.numeric).toBe(
+        12.5
+      )
       expect(await refunded(vo.id)).toBe("82.51")
-      await expect(service.reserveVendorOrderRefund(vo.id, { amount: "-1", mode: "exact" })).rejects.toThrow("A refund must be a positive amount.")
+      await expect(service.reserveVendorOrderRefund(vo.id, { amount: "-1", mode: "exact" })).rejects.toThrow(
+        "A refund must be a positive amount."
+      )
     })
 
     it("ten concurrent transitions from pending: one moves it, with one history row", async () => {
@@ -91,8 +99,17 @@ moduleIntegrationTestRunner<VendorModuleService>({
 
       // Compensation restores only what it moved.
       const w = winners[0] as any
-      expect(await service.revertVendorOrderStatus(vo.id, { expected: "canceled", status: w.from, previous: w.previous, history_id: w.history_id })).toBe(false)
-      expect(await service.revertVendorOrderStatus(vo.id, { expected: w.status, status: w.from, previous: w.previous, history_id: w.history_id })).toBe(true)
+      expect(
+        await service.revertVendorOrderStatus(vo.id, {
+          expected: "canceled",
+          status: w.from,
+          previous: w.previous,
+          history_id: w.history_id,
+        })
+      ).toBe(false)
+      expect(
+        await service.revertVendorOrderStatus(vo.id, { expected: w.status, status: w.from, previous: w.previous, history_id: w.history_id })
+      ).toBe(true)
       const back = (await service.retrieveVendorOrder(vo.id)) as any
       expect([back.status, back.accepted_at, back.rejected_at]).toEqual(["pending", null, null])
       expect(await service.listVendorOrderStatusChanges({ vendor_order_id: vo.id } as any)).toHaveLength(0)

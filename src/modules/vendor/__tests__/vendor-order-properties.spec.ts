@@ -121,8 +121,21 @@ const totalSpec: fc.Arbitrary<TotalSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ k: "zero" } as const) },
   { weight: 1, arbitrary: fc.constant({ k: "unit" } as const) },
   { weight: 1, arbitrary: fc.constant({ k: "max" } as const) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("units" as const), n: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 1, max: 2_000_000_000 })) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant("exact" as const), n: fc.integer({ min: 1, max: 2_000_000_000 }), d: fc.integer({ min: 3, max: 14 }) }) }
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant("units" as const),
+      n: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 1, max: 2_000_000_000 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant("exact" as const),
+      n: fc.integer({ min: 1, max: 2_000_000_000 }),
+      d: fc.integer({ min: 3, max: 14 }),
+    }),
+  }
 )
 function totalOf(spec: TotalSpec, currency: string): BN {
   const max = MathBN.convert(maxAmount())
@@ -222,12 +235,25 @@ moduleIntegrationTestRunner<VendorModuleService>({
     const createOrder = async (currency: string, totals: BN[], rates: number[] = []) => {
       const n = ++seq
       const vendors: any[] = await (service.createVendors as any)(
-        totals.map((_, i) => ({ handle: `p-${n}-${i}-${Math.random().toString(36).slice(2, 8)}`, name: `V${i}`, email: "v@example.com" })) as any
+        totals.map((_, i) => ({
+          handle: `p-${n}-${i}-${Math.random().toString(36).slice(2, 8)}`,
+          name: `V${i}`,
+          email: "v@example.com",
+        })) as any
       )
       const orderId = `order_prop_${n}_${Math.random().toString(36).slice(2, 8)}`
       const commission = totals.map((t, i) =>
         commissionAmount(
-          { id: "r", rate_type: "percentage", value: rates[i] ?? 0, scope_type: "global", priority: 0, include_shipping: false, is_active: true, created_at: new Date() } as any,
+          {
+            id: "r",
+            rate_type: "percentage",
+            value: rates[i] ?? 0,
+            scope_type: "global",
+            priority: 0,
+            include_shipping: false,
+            is_active: true,
+            created_at: new Date(),
+          } as any,
           t.toFixed(),
           1,
           currency
@@ -310,13 +336,30 @@ moduleIntegrationTestRunner<VendorModuleService>({
     type Step = { kind: "batch"; ops: Op[] } | { kind: "storm"; vo: number; action: Action; n: number } | { kind: "revert"; pick: number }
 
     const op: fc.Arbitrary<Op> = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ kind: fc.constant("reserve" as const), vo: fc.nat(2), mode: fc.constantFrom("exact" as const, "up_to" as const), amount: amountSpec, cap: capSpec }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant("reserve" as const),
+          vo: fc.nat(2),
+          mode: fc.constantFrom("exact" as const, "up_to" as const),
+          amount: amountSpec,
+          cap: capSpec,
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant("release" as const), pick: fc.nat() }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant("move" as const), vo: fc.nat(2), action: fc.constantFrom(...ACTIONS) }) }
     )
     const step: fc.Arbitrary<Step> = fc.oneof(
       { weight: 5, arbitrary: fc.record({ kind: fc.constant("batch" as const), ops: fc.array(op, { minLength: 1, maxLength: 8 }) }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant("storm" as const), vo: fc.nat(2), action: fc.constantFrom(...ACTIONS), n: fc.integer({ min: 2, max: 8 }) }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant("storm" as const),
+          vo: fc.nat(2),
+          action: fc.constantFrom(...ACTIONS),
+          n: fc.integer({ min: 2, max: 8 }),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant("revert" as const), pick: fc.nat() }) }
     )
 
@@ -331,7 +374,13 @@ moduleIntegrationTestRunner<VendorModuleService>({
             runs++
             const totals = totalSpecs.map((t) => totalOf(t, currency))
             const { vos } = await createOrder(currency, totals)
-            const model: VoModel[] = vos.map((v: any, i: number) => ({ id: v.id, total: totals[i], refunded: MathBN.convert(0), status: "pending" as Status, moves: [] }))
+            const model: VoModel[] = vos.map((v: any, i: number) => ({
+              id: v.id,
+              total: totals[i],
+              refunded: MathBN.convert(0),
+              status: "pending" as Status,
+              moves: [],
+            }))
             const grants: { vo: number; amount: BN; released: boolean }[] = []
             await checkVendorOrders(model)
 
@@ -342,7 +391,12 @@ moduleIntegrationTestRunner<VendorModuleService>({
                 const { vo, mv } = open[s.pick % open.length]
                 const m = model[vo]
                 mv.consumed = true
-                const undone = await service.revertVendorOrderStatus(m.id, { expected: mv.to, status: mv.from, previous: mv.undo.previous, history_id: mv.undo.history_id })
+                const undone = await service.revertVendorOrderStatus(m.id, {
+                  expected: mv.to,
+                  status: mv.from,
+                  previous: mv.undo.previous,
+                  history_id: mv.undo.history_id,
+                })
                 // It restores only a vendor order that still has the status the move gave it.
                 expect(undone).toBe(m.status === mv.to)
                 count(`p1.revert.${undone}`)
@@ -354,7 +408,8 @@ moduleIntegrationTestRunner<VendorModuleService>({
                 continue
               }
 
-              const ops: Op[] = s.kind === "storm" ? Array.from({ length: s.n }, () => ({ kind: "move" as const, vo: s.vo, action: s.action })) : s.ops
+              const ops: Op[] =
+                s.kind === "storm" ? Array.from({ length: s.n }, () => ({ kind: "move" as const, vo: s.vo, action: s.action })) : s.ops
               const start = model.map((m) => ({ status: m.status, refunded: m.refunded, left: MathBN.max(m.total.minus(m.refunded), 0) }))
               // Releases give back grants of earlier steps, each once (as a compensation does).
               const releasable = grants.filter((g) => !g.released && g.amount.gt(0))
@@ -367,7 +422,12 @@ moduleIntegrationTestRunner<VendorModuleService>({
               for (const o of ops) {
                 if (o.kind === "reserve") {
                   const vo = o.vo % model.length
-                  fired.push({ op: o, vo, amount: amountOf(o.amount, model[vo].total, start[vo].left, currency), cap: capOf(o.cap, start[vo].left, currency) })
+                  fired.push({
+                    op: o,
+                    vo,
+                    amount: amountOf(o.amount, model[vo].total, start[vo].left, currency),
+                    cap: capOf(o.cap, start[vo].left, currency),
+                  })
                 } else if (o.kind === "release") {
                   if (!releasable.length) continue
                   const grant = releasable[o.pick % releasable.length]
@@ -410,7 +470,14 @@ moduleIntegrationTestRunner<VendorModuleService>({
                     count("p1.reserve.refused")
                     expect(res.op.mode).toBe("exact")
                     if (res.amount !== null && MathBN.gt(res.amount, 0) && !releases.length) {
-                      const endLeft = m.total.minus(start[vo].refunded).minus(mine.reduce((a, x) => (x.r.status === "fulfilled" ? a.plus(MathBN.convert(x.r.value.amount)) : a), MathBN.convert(0)))
+                      const endLeft = m.total
+                        .minus(start[vo].refunded)
+                        .minus(
+                          mine.reduce(
+                            (a, x) => (x.r.status === "fulfilled" ? a.plus(MathBN.convert(x.r.value.amount)) : a),
+                            MathBN.convert(0)
+                          )
+                        )
                       expect(MathBN.gt(res.amount, endLeft) || (cap !== null && MathBN.gt(res.amount, cap))).toBe(true)
                     }
                     continue
@@ -515,7 +582,15 @@ moduleIntegrationTestRunner<VendorModuleService>({
     const flow: fc.Arbitrary<Flow> = fc.oneof(
       { weight: 3, arbitrary: fc.record({ kind: fc.constant("refund" as const), vo: fc.nat(2), amount: amountSpec, fails }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant("return" as const), vo: fc.nat(2), amount: amountSpec, fails }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant("withdraw" as const), vo: fc.nat(2), action: fc.constantFrom("reject" as const, "cancel" as const), fails }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant("withdraw" as const),
+          vo: fc.nat(2),
+          action: fc.constantFrom("reject" as const, "cancel" as const),
+          fails,
+        }),
+      },
       {
         weight: 2,
         arbitrary: fc.record({
@@ -525,7 +600,10 @@ moduleIntegrationTestRunner<VendorModuleService>({
           fails,
         }),
       },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant("external" as const), share: fc.integer({ min: 1, max: 100 }), split: fc.boolean() }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ kind: fc.constant("external" as const), share: fc.integer({ min: 1, max: 100 }), split: fc.boolean() }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant("accept" as const), vo: fc.nat(2) }) }
     )
     const batch: fc.Arbitrary<Flow[]> = fc.oneof(
@@ -534,15 +612,24 @@ moduleIntegrationTestRunner<VendorModuleService>({
       {
         weight: 1,
         arbitrary: fc
-          .record({ vo: fc.nat(2), action: fc.constantFrom("reject" as const, "cancel" as const), n: fc.integer({ min: 2, max: 6 }), fails: fc.array(fails, { minLength: 6, maxLength: 6 }) })
-          .map(({ vo, action, n, fails }) => Array.from({ length: n }, (_, i) => ({ kind: "withdraw" as const, vo, action, fails: fails[i] }))),
+          .record({
+            vo: fc.nat(2),
+            action: fc.constantFrom("reject" as const, "cancel" as const),
+            n: fc.integer({ min: 2, max: 6 }),
+            fails: fc.array(fails, { minLength: 6, maxLength: 6 }),
+          })
+          .map(({ vo, action, n, fails }) =>
+            Array.from({ length: n }, (_, i) => ({ kind: "withdraw" as const, vo, action, fails: fails[i] }))
+          ),
       },
       // Several small refunds on one vendor order (an operator's goodwill gestures, item by item).
       {
         weight: 1,
         arbitrary: fc
           .record({ vo: fc.nat(2), n: fc.constantFrom(1, 1, 2, 3), times: fc.integer({ min: 2, max: 20 }) })
-          .map(({ vo, n, times }) => Array.from({ length: times }, () => ({ kind: "refund" as const, vo, amount: { k: "units" as const, n }, fails: false }))),
+          .map(({ vo, n, times }) =>
+            Array.from({ length: times }, () => ({ kind: "refund" as const, vo, amount: { k: "units" as const, n }, fails: false }))
+          ),
       }
     )
 
@@ -551,14 +638,27 @@ moduleIntegrationTestRunner<VendorModuleService>({
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...CURRENCIES),
-          fc.array(fc.record({ total: totalSpec, rate: fc.integer({ min: 0, max: 3000 }).map((n) => n / 100) }), { minLength: 1, maxLength: 3 }),
+          fc.array(fc.record({ total: totalSpec, rate: fc.integer({ min: 0, max: 3000 }).map((n) => n / 100) }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
           fc.record({ captured: fc.boolean(), refundedShare: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 })) }),
           fc.array(batch, { minLength: 1, maxLength: 6 }),
           async (currency, parts, pay, batches) => {
             runs++
             const totals = parts.map((p) => totalOf(p.total, currency))
-            const { orderId, vos, commission } = await createOrder(currency, totals, parts.map((p) => p.rate))
-            const model: VoModel[] = vos.map((v: any, i: number) => ({ id: v.id, total: totals[i], refunded: MathBN.convert(0), status: "pending" as Status, moves: [] }))
+            const { orderId, vos, commission } = await createOrder(
+              currency,
+              totals,
+              parts.map((p) => p.rate)
+            )
+            const model: VoModel[] = vos.map((v: any, i: number) => ({
+              id: v.id,
+              total: totals[i],
+              refunded: MathBN.convert(0),
+              status: "pending" as Status,
+              moves: [],
+            }))
             // The order's payment: authorized for the order's total, captured or not yet,
             // maybe partly refunded already by someone else.
             const authorized = totals.reduce((a, t) => a.plus(t), MathBN.convert(0))
@@ -567,9 +667,17 @@ moduleIntegrationTestRunner<VendorModuleService>({
               captured: pay.captured ? authorized : MathBN.convert(0),
               refunded: pay.captured ? toUnits(authorized.times(pay.refundedShare).div(100), currency) : MathBN.convert(0),
             }
-            const paymentLeft = () => MathBN.max((payment.captured.gte(payment.amount) ? payment.captured : payment.amount).minus(payment.refunded), 0)
+            const paymentLeft = () =>
+              MathBN.max((payment.captured.gte(payment.amount) ? payment.captured : payment.amount).minus(payment.refunded), 0)
             // The ledger, as its rows would be: the split's sale and commission rows, then each refund's rows.
-            const lvos = vos.map((v: any, i: number) => ({ id: v.id, vendor_id: v.vendor_id, order_id: orderId, currency_code: currency, total: totals[i].toFixed(), commission_total: commission[i] }))
+            const lvos = vos.map((v: any, i: number) => ({
+              id: v.id,
+              vendor_id: v.vendor_id,
+              order_id: orderId,
+              currency_code: currency,
+              total: totals[i].toFixed(),
+              commission_total: commission[i],
+            }))
             const ledger: { vo: string; type: string; amount: BN; key: string }[] = []
             const keys = new Set<string>()
             const post = (rows: any[]) => {
@@ -659,12 +767,17 @@ moduleIntegrationTestRunner<VendorModuleService>({
                 // What Medusa's refundPaymentWorkflow would be asked for: never more than the payment has.
                 expect(total.lte(cap!)).toBe(true)
               }
-              if (cap !== null && cap.lt(refunds.reduce((a, r) => a.plus(MathBN.max(model[r.vo].total.minus(model[r.vo].refunded), 0)), MathBN.convert(0)))) count("p2.payment_cap_binding")
+              if (
+                cap !== null &&
+                cap.lt(refunds.reduce((a, r) => a.plus(MathBN.max(model[r.vo].total.minus(model[r.vo].refunded), 0)), MathBN.convert(0)))
+              )
+                count("p2.payment_cap_binding")
               if (refunds.length > 1 && opts.payment) count("p2.shared_cap")
               if (opts.fails) {
                 count("p2.payment_refund_failed")
                 // The payment refund failed: the gate's compensation gives everything back.
-                for (const r of [...reserved].reverse()) if (MathBN.gt(r.amount, 0)) await service.releaseVendorOrderRefund(r.vendor_order_id, r.amount)
+                for (const r of [...reserved].reverse())
+                  if (MathBN.gt(r.amount, 0)) await service.releaseVendorOrderRefund(r.vendor_order_id, r.amount)
                 if (opts.onFail) await opts.onFail()
                 return
               }
@@ -683,7 +796,12 @@ moduleIntegrationTestRunner<VendorModuleService>({
                 const vo: any = await service.retrieveVendorOrder(r.vendor_order_id)
                 post(
                   refundPostings(
-                    { ...lvos[i], total: vo.raw_total ?? vo.total, commission_total: vo.raw_commission_total ?? vo.commission_total, refunded_total: r.refunded_total },
+                    {
+                      ...lvos[i],
+                      total: vo.raw_total ?? vo.total,
+                      commission_total: vo.raw_commission_total ?? vo.commission_total,
+                      refunded_total: r.refunded_total,
+                    },
                     sumsOf(r.vendor_order_id),
                     r.amount,
                     null
@@ -697,9 +815,16 @@ moduleIntegrationTestRunner<VendorModuleService>({
                 const left = (vo: number) => MathBN.max(model[vo].total.minus(model[vo].refunded), 0)
                 if (f.kind === "refund" || f.kind === "return") {
                   const vo = f.vo % model.length
-                  await refundFlow([{ vo, amount: amountOf(f.amount, model[vo].total, left(vo), currency) }], f.kind === "refund" ? "exact" : "up_to", { fails: f.fails, payment: true })
+                  await refundFlow(
+                    [{ vo, amount: amountOf(f.amount, model[vo].total, left(vo), currency) }],
+                    f.kind === "refund" ? "exact" : "up_to",
+                    { fails: f.fails, payment: true }
+                  )
                 } else if (f.kind === "multi") {
-                  const refunds = f.refunds.map((r) => ({ vo: r.vo % model.length, amount: amountOf(r.amount, model[r.vo % model.length].total, left(r.vo % model.length), currency) }))
+                  const refunds = f.refunds.map((r) => ({
+                    vo: r.vo % model.length,
+                    amount: amountOf(r.amount, model[r.vo % model.length].total, left(r.vo % model.length), currency),
+                  }))
                   await refundFlow(refunds, f.mode, { fails: f.fails, payment: true })
                 } else if (f.kind === "external") {
                   // A refund made in Medusa Admin, then its attribution (reconcile-order-refunds: up to, no payment cap).
@@ -710,7 +835,10 @@ moduleIntegrationTestRunner<VendorModuleService>({
                   const half = toUnits(amount.div(2), currency)
                   const refunds =
                     f.split && model.length > 1
-                      ? [{ vo: 0, amount: str(half) }, { vo: 1, amount: str(amount.minus(half)) }]
+                      ? [
+                          { vo: 0, amount: str(half) },
+                          { vo: 1, amount: str(amount.minus(half)) },
+                        ]
                       : [{ vo: model.length - 1, amount: str(amount) }]
                   await refundFlow(refunds, "up_to", { fails: false, payment: false })
                 } else {
@@ -734,7 +862,14 @@ moduleIntegrationTestRunner<VendorModuleService>({
                     onFail: async () => {
                       // …and its transition is compensated with it.
                       const m2 = moved as any
-                      expect(await service.revertVendorOrderStatus(m.id, { expected: move.to, status: move.from, previous: m2.previous, history_id: m2.history_id })).toBe(true)
+                      expect(
+                        await service.revertVendorOrderStatus(m.id, {
+                          expected: move.to,
+                          status: move.from,
+                          previous: m2.previous,
+                          history_id: m2.history_id,
+                        })
+                      ).toBe(true)
                       m.status = move.from
                       m.moves.splice(m.moves.indexOf(move), 1)
                     },

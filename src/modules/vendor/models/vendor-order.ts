@@ -4,15 +4,7 @@ import { VendorOrderItem } from "./vendor-order-item"
 import { VendorOrderShippingMethod } from "./vendor-order-shipping-method"
 import { VendorOrderStatusChange } from "./vendor-order-status-change"
 
-export const VENDOR_ORDER_STATUSES = [
-  "pending",
-  "accepted",
-  "rejected",
-  "fulfilled",
-  "shipped",
-  "delivered",
-  "canceled",
-] as const
+export const VENDOR_ORDER_STATUSES = ["pending", "accepted", "rejected", "fulfilled", "shipped", "delivered", "canceled"] as const
 export type VendorOrderStatus = (typeof VENDOR_ORDER_STATUSES)[number]
 
 /**

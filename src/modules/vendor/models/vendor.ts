@@ -34,7 +34,4 @@ export const Vendor = model
     invites: model.hasMany(() => VendorInvite, { mappedBy: "vendor" }),
     orders: model.hasMany(() => VendorOrder, { mappedBy: "vendor" }),
   })
-  .indexes([
-    { on: ["handle"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["status"] },
-  ])
+  .indexes([{ on: ["handle"], unique: true, where: "deleted_at IS NULL" }, { on: ["status"] }])

@@ -26,7 +26,8 @@ describe("seedPolicy", () => {
 
   it("production: the admin from MEDUSA_ADMIN_EMAIL / MEDUSA_ADMIN_PASSWORD, never the demo password", () => {
     expect(
-      seedPolicy({ NODE_ENV: "production", MEDUSA_ADMIN_EMAIL: "ops@shop.example", MEDUSA_ADMIN_PASSWORD: "a long operator password" }).admin
+      seedPolicy({ NODE_ENV: "production", MEDUSA_ADMIN_EMAIL: "ops@shop.example", MEDUSA_ADMIN_PASSWORD: "a long operator password" })
+        .admin
     ).toEqual({ email: "ops@shop.example", password: "a long operator password" })
     const demoPassword = seedPolicy({ NODE_ENV: "production", MEDUSA_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD })
     expect(demoPassword.admin).toBeNull()

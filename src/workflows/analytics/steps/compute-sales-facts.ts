@@ -42,7 +42,8 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
   ])
   // The order's head vendor order (smallest id) carries the order's count.
   const headVendorOrder = new Map<string, string>()
-  for (const s of siblings) if (!headVendorOrder.has(s.order_id) || s.id < headVendorOrder.get(s.order_id)!) headVendorOrder.set(s.order_id, s.id)
+  for (const s of siblings)
+    if (!headVendorOrder.has(s.order_id) || s.id < headVendorOrder.get(s.order_id)!) headVendorOrder.set(s.order_id, s.id)
 
   const productIds = [...new Set(vos.flatMap((v) => v.items.map((i) => i.product_id).filter(Boolean) as string[]))]
   const refundedOrders = vos.filter((v) => num(v.refunded_total).gt(0)).map((v) => v.order_id)
@@ -51,12 +52,17 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
       ? query.graph({ entity: "product", fields: ["id", "collection_id", "categories.id"], filters: { id: productIds } })
       : Promise.resolve({ data: [] as any[] }),
     refundedOrders.length
-      ? query.graph({ entity: "order", fields: ["id", "items.id", "items.detail.return_received_quantity"], filters: { id: refundedOrders } })
+      ? query.graph({
+          entity: "order",
+          fields: ["id", "items.id", "items.detail.return_received_quantity"],
+          filters: { id: refundedOrders },
+        })
       : Promise.resolve({ data: [] as any[] }),
   ])
   const productOf = new Map(products.map((p: any) => [p.id, p]))
   const returned = new Map<string, number>()
-  for (const o of orders as any[]) for (const i of o.items ?? []) returned.set(i.id, MathBN.convert(i.detail?.return_received_quantity ?? 0).toNumber())
+  for (const o of orders as any[])
+    for (const i of o.items ?? []) returned.set(i.id, MathBN.convert(i.detail?.return_received_quantity ?? 0).toNumber())
 
   const commissionOf = new Map(lines.map((c) => [`${c.vendor_order_id}:${c.reference_id}`, c.amount as any]))
   const postingsOf = new Map<string, typeof postings>()
@@ -73,29 +79,72 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
     const items = [...vo.items].sort((a, b) => a.id.localeCompare(b.id))
     const shipping = [...vo.shipping_methods].sort((a, b) => a.id.localeCompare(b.id))
     const all = [
-      ...items.map((i) => ({ kind: "item" as const, id: i.id, ref: i.line_item_id, total: num((i as any).raw_total ?? i.total), discount: num((i as any).raw_discount_total ?? i.discount_total), tax: num((i as any).raw_tax_total ?? i.tax_total), quantity: num(i.quantity).toNumber(), item: i })),
-      ...shipping.map((s) => ({ kind: "shipping" as const, id: s.id, ref: s.shipping_method_id, total: num((s as any).raw_total ?? s.total), discount: num((s as any).raw_discount_total ?? s.discount_total), tax: num((s as any).raw_tax_total ?? s.tax_total), quantity: 0, item: null as any })),
+      ...items.map((i) => ({
+        kind: "item" as const,
+        id: i.id,
+        ref: i.line_item_id,
+        total: num((i as any).raw_total ?? i.total),
+        discount: num((i as any).raw_discount_total ?? i.discount_total),
+        tax: num((i as any).raw_tax_total ?? i.tax_total),
+        quantity: num(i.quantity).toNumber(),
+        item: i,
+      })),
+      ...shipping.map((s) => ({
+        kind: "shipping" as const,
+        id: s.id,
+        ref: s.shipping_method_id,
+        total: num((s as any).raw_total ?? s.total),
+        discount: num((s as any).raw_discount_total ?? s.discount_total),
+        tax: num((s as any).raw_tax_total ?? s.tax_total),
+        quantity: 0,
+        item: null as any,
+      })),
     ]
     if (!all.length) continue
-    const saleMinor = sums.has ? sums.sale : toMinor(all.reduce((a, l) => a.plus(l.total), MathBN.convert(0)), cur)
-    const totals = allocateMinor(saleMinor, all.map((l) => l.total))
-    const discounts = allocateRounded(all.map((l) => l.discount), cur).map((d) => toMinor(d, cur))
-    const taxes = allocateRounded(all.map((l) => l.tax), cur).map((t) => toMinor(t, cur))
+    const saleMinor = sums.has
+      ? sums.sale
+      : toMinor(
+          all.reduce((a, l) => a.plus(l.total), MathBN.convert(0)),
+          cur
+        )
+    const totals = allocateMinor(
+      saleMinor,
+      all.map((l) => l.total)
+    )
+    const discounts = allocateRounded(
+      all.map((l) => l.discount),
+      cur
+    ).map((d) => toMinor(d, cur))
+    const taxes = allocateRounded(
+      all.map((l) => l.tax),
+      cur
+    ).map((t) => toMinor(t, cur))
 
     // Refunds: returned items first, then the rest in proportion to what is left.
     const refundedMinor = Math.min(-sums.refund, saleMinor)
     const returnedQty = all.map((l) => (l.kind === "item" ? Math.min(returned.get(l.ref) ?? 0, l.quantity) : 0))
-    let returnShares = all.map((l, i) => (l.quantity ? MathBN.convert(totals[i]).times(returnedQty[i]).div(l.quantity).decimalPlaces(0, 6).toNumber() : 0))
+    let returnShares = all.map((l, i) =>
+      l.quantity ? MathBN.convert(totals[i]).times(returnedQty[i]).div(l.quantity).decimalPlaces(0, 6).toNumber() : 0
+    )
     const returnSum = returnShares.reduce((a, b) => a + b, 0)
     if (returnSum > refundedMinor) returnShares = allocateMinor(refundedMinor, returnShares)
     const rest = refundedMinor - Math.min(returnSum, refundedMinor)
-    const restShares = allocateMinor(rest, all.map((_, i) => totals[i] - returnShares[i]))
+    const restShares = allocateMinor(
+      rest,
+      all.map((_, i) => totals[i] - returnShares[i])
+    )
     const refunds = all.map((_, i) => returnShares[i] + restShares[i])
 
     // Commission: the ledger's net, by each line's own commission and what is left of the line.
     const netCommission = -(sums.commission + sums.commission_reversal)
     const own = all.map((l) => toMinor(commissionOf.get(`${vo.id}:${l.ref}`) ?? 0, cur))
-    const kept = all.map((_, i) => (totals[i] ? MathBN.convert(own[i]).times(totals[i] - refunds[i]).div(totals[i]) : MathBN.convert(0)))
+    const kept = all.map((_, i) =>
+      totals[i]
+        ? MathBN.convert(own[i])
+            .times(totals[i] - refunds[i])
+            .div(totals[i])
+        : MathBN.convert(0)
+    )
     const weights = kept.some((k) => !k.isZero()) ? kept : own.some((o) => o) ? own : totals
     const commissions = allocateMinor(netCommission, weights)
 
@@ -133,7 +182,7 @@ export async function computeSalesFacts(container: MedusaContainer, vendorOrderI
         accepted_at: vo.accepted_at ? new Date(vo.accepted_at as any) : null,
         shipped_at: vo.shipped_at ? new Date(vo.shipped_at as any) : null,
         delivered_at: vo.delivered_at ? new Date(vo.delivered_at as any) : null,
-        canceled_at: vo.canceled_at ?? vo.rejected_at ? new Date((vo.canceled_at ?? vo.rejected_at) as any) : null,
+        canceled_at: (vo.canceled_at ?? vo.rejected_at) ? new Date((vo.canceled_at ?? vo.rejected_at) as any) : null,
       })
     })
   }

@@ -2,11 +2,23 @@ import { AUDIT_TARGETS, auditChanges, toAuditJson } from "../targets"
 
 describe("audit targets", () => {
   it("keeps only the fields that changed, plus the target's context fields", () => {
-    expect(auditChanges("vendor", { status: "pending", name: "Acme", status_reason: null }, { status: "active", name: "Acme", status_reason: null })).toEqual({
+    expect(
+      auditChanges(
+        "vendor",
+        { status: "pending", name: "Acme", status_reason: null },
+        { status: "active", name: "Acme", status_reason: null }
+      )
+    ).toEqual({
       before: { status: "pending" },
       after: { status: "active" },
     })
-    expect(auditChanges("payout", { status: "processing", amount: 40, currency_code: "eur", attempt: 1 }, { status: "paid", amount: 40, currency_code: "eur", attempt: 1 })).toEqual({
+    expect(
+      auditChanges(
+        "payout",
+        { status: "processing", amount: 40, currency_code: "eur", attempt: 1 },
+        { status: "paid", amount: 40, currency_code: "eur", attempt: 1 }
+      )
+    ).toEqual({
       before: { status: "processing", amount: 40, currency_code: "eur" },
       after: { status: "paid", amount: 40, currency_code: "eur" },
     })
@@ -15,12 +27,20 @@ describe("audit targets", () => {
   })
 
   it("keeps everything for a creation or a removal", () => {
-    expect(auditChanges("vendor_member", null, { role: "admin", email: "a@b.c" })).toEqual({ before: null, after: { role: "admin", email: "a@b.c" } })
+    expect(auditChanges("vendor_member", null, { role: "admin", email: "a@b.c" })).toEqual({
+      before: null,
+      after: { role: "admin", email: "a@b.c" },
+    })
     expect(auditChanges("vendor_member", { role: "admin" }, null)).toEqual({ before: { role: "admin" }, after: null })
   })
 
   it("never keeps secrets: no invite token hash, an IBAN only as its last four characters", () => {
-    const invite = AUDIT_TARGETS.vendor_invite.project({ email: "a@b.c", role: "admin", token_hash: "f00", expires_at: new Date("2026-01-01T00:00:00Z") })
+    const invite = AUDIT_TARGETS.vendor_invite.project({
+      email: "a@b.c",
+      role: "admin",
+      token_hash: "f00",
+      expires_at: new Date("2026-01-01T00:00:00Z"),
+    })
     expect(invite).not.toHaveProperty("token_hash")
     expect(JSON.stringify(invite)).not.toContain("f00")
     const account = AUDIT_TARGETS.payout_account.project({

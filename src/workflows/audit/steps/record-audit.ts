@@ -48,11 +48,11 @@ export async function appendAuditEntries(
         e.vendor_id !== undefined
           ? e.vendor_id
           : e.target_id
-            ? ((await readAuditTarget(container, e.target_type, { id: e.target_id }))?.vendor_id as string | undefined) ?? null
+            ? (((await readAuditTarget(container, e.target_type, { id: e.target_id }))?.vendor_id as string | undefined) ?? null)
             : null
       return {
         actor_type: e.actor_type ?? ctx.actor_type,
-        actor_id: e.actor_type || e.actor_id ? e.actor_id ?? null : ctx.actor_id ?? null,
+        actor_id: e.actor_type || e.actor_id ? (e.actor_id ?? null) : (ctx.actor_id ?? null),
         vendor_id,
         action: e.action,
         target_type: e.target_type,

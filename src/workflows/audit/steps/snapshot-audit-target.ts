@@ -14,11 +14,8 @@ export type SnapshotAuditTargetInput = {
  * `before` of the entry that `recordAuditStep` appends at the end. Read-only,
  * so nothing to compensate.
  */
-export const snapshotAuditTargetStep = createStep(
-  "snapshot-audit-target",
-  async (input: SnapshotAuditTargetInput, { container }) => {
-    const filters = input.filters ?? (input.id ? { id: input.id } : null)
-    const before: AuditRecord = filters ? await readAuditTarget(container, input.target_type, filters) : null
-    return new StepResponse(before)
-  }
-)
+export const snapshotAuditTargetStep = createStep("snapshot-audit-target", async (input: SnapshotAuditTargetInput, { container }) => {
+  const filters = input.filters ?? (input.id ? { id: input.id } : null)
+  const before: AuditRecord = filters ? await readAuditTarget(container, input.target_type, filters) : null
+  return new StepResponse(before)
+})

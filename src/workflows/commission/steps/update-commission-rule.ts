@@ -2,7 +2,23 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 
-const FIELDS = ["name", "rate_type", "value", "currency_code", "min_amount", "max_amount", "scope_type", "scope_id", "priority", "starts_at", "ends_at", "include_shipping", "is_active", "overrides_vendor_floor", "metadata"]
+const FIELDS = [
+  "name",
+  "rate_type",
+  "value",
+  "currency_code",
+  "min_amount",
+  "max_amount",
+  "scope_type",
+  "scope_id",
+  "priority",
+  "starts_at",
+  "ends_at",
+  "include_shipping",
+  "is_active",
+  "overrides_vendor_floor",
+  "metadata",
+]
 
 /**
  * Updates a rule. Past commission lines keep their own snapshot of the rate,

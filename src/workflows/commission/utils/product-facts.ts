@@ -21,7 +21,10 @@ export async function loadProductFacts(container: MedusaContainer, productIds: s
     const ids = new Set<string>()
     for (const c of p.categories ?? []) {
       ids.add(c.id)
-      for (const id of String(c.mpath ?? "").split(".").filter(Boolean)) ids.add(id)
+      for (const id of String(c.mpath ?? "")
+        .split(".")
+        .filter(Boolean))
+        ids.add(id)
     }
     facts.set(p.id, { category_ids: [...ids], collection_id: p.collection_id ?? null, type_id: p.type_id ?? null })
   }

@@ -6,7 +6,7 @@ import { snapshotAuditTargetStep } from "../../audit/steps/snapshot-audit-target
 import type { AuditContext } from "../../../modules/audit/types"
 
 // A vendor-scoped rule concerns that vendor: it shows in the vendor's own audit log.
-const ruleVendor = (r: any) => (r?.scope_type === "vendor" ? r.scope_id ?? null : null)
+const ruleVendor = (r: any) => (r?.scope_type === "vendor" ? (r.scope_id ?? null) : null)
 
 export const updateCommissionRuleWorkflow = createWorkflow(
   "update-commission-rule",

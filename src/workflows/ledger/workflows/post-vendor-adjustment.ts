@@ -9,26 +9,35 @@ import type { AuditContext } from "../../../modules/audit/types"
  * vendor.ledger_adjusted. A replay of the same idempotency key answers the
  * same row and records no second audit entry.
  */
-export const postVendorAdjustmentWorkflow = createWorkflow("post-vendor-adjustment", (input: PostAdjustmentInput & { audit?: AuditContext }) => {
-  const result = postAdjustmentStep(input)
-  const row = transform({ result }, ({ result }) => result.transaction)
-  emitEventStep({ eventName: "vendor.ledger_adjusted", data: { id: row.id, vendor_id: input.vendor_id } })
-  recordAuditStep({
-    audit: input.audit,
-    entries: transform({ result, input }, ({ result: { transaction: row, posted }, input }) =>
-      posted
-        ? [
-            {
-              action: "ledger.adjustment",
-              target_type: "vendor_transaction",
-              target_id: row.id,
-              vendor_id: input.vendor_id,
-              before: null,
-              after: { type: row.type, amount: row.amount, currency_code: row.currency_code, note: row.note, available_at: row.available_at },
-            },
-          ]
-        : []
-    ),
-  })
-  return new WorkflowResponse(row)
-})
+export const postVendorAdjustmentWorkflow = createWorkflow(
+  "post-vendor-adjustment",
+  (input: PostAdjustmentInput & { audit?: AuditContext }) => {
+    const result = postAdjustmentStep(input)
+    const row = transform({ result }, ({ result }) => result.transaction)
+    emitEventStep({ eventName: "vendor.ledger_adjusted", data: { id: row.id, vendor_id: input.vendor_id } })
+    recordAuditStep({
+      audit: input.audit,
+      entries: transform({ result, input }, ({ result: { transaction: row, posted }, input }) =>
+        posted
+          ? [
+              {
+                action: "ledger.adjustment",
+                target_type: "vendor_transaction",
+                target_id: row.id,
+                vendor_id: input.vendor_id,
+                before: null,
+                after: {
+                  type: row.type,
+                  amount: row.amount,
+                  currency_code: row.currency_code,
+                  note: row.note,
+                  available_at: row.available_at,
+                },
+              },
+            ]
+          : []
+      ),
+    })
+    return new WorkflowResponse(row)
+  }
+)

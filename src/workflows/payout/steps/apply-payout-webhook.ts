@@ -44,12 +44,22 @@ export const applyPayoutWebhookStep = createStep(
           data: action.account.data,
           synced_at: action.occurred_at,
         })
-        const events = account.status !== action.account.status ? [{ name: "payout_account.updated", data: { id: account.id, status: action.account.status } }] : []
+        const events =
+          account.status !== action.account.status
+            ? [{ name: "payout_account.updated", data: { id: account.id, status: action.account.status } }]
+            : []
         // Stripe sends account.updated for much that the trail does not keep: an entry only when an audited field changed.
         const after = await snapshot("payout_account", account.id)
         const audit =
           JSON.stringify(before) !== JSON.stringify(after)
-            ? { action: "payout_account.synced", target_type: "payout_account", target_id: account.id, vendor_id: account.vendor_id, before, after }
+            ? {
+                action: "payout_account.synced",
+                target_type: "payout_account",
+                target_id: account.id,
+                vendor_id: account.vendor_id,
+                before,
+                after,
+              }
             : undefined
         return new StepResponse({ events, changed: true, audit })
       }
@@ -57,7 +67,11 @@ export const applyPayoutWebhookStep = createStep(
         const [payout] = await ledger.listPayouts({ id: action.payout_id, provider: input.provider })
         if (!payout) return new StepResponse(none)
         const before = await snapshot("payout", payout.id)
-        const moved = await ledger.transitionPayout(payout.id, ["processing"], "paid", { reference: action.reference, paid_at: new Date(), last_error: null })
+        const moved = await ledger.transitionPayout(payout.id, ["processing"], "paid", {
+          reference: action.reference,
+          paid_at: new Date(),
+          last_error: null,
+        })
         if (!moved.changed) return new StepResponse(none)
         return new StepResponse({
           events: [{ name: "payout.paid", data: { id: payout.id } }],
@@ -87,7 +101,13 @@ export const applyPayoutWebhookStep = createStep(
         return new StepResponse({
           events: [{ name: "payout_account.payout_failed", data: { id: account.id, reason: action.reason } }],
           changed: true,
-          audit: { action: "payout_account.restricted", target_type: "payout_account", target_id: account.id, vendor_id: account.vendor_id, before },
+          audit: {
+            action: "payout_account.restricted",
+            target_type: "payout_account",
+            target_id: account.id,
+            vendor_id: account.vendor_id,
+            before,
+          },
         })
       }
       default:

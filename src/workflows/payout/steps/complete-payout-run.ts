@@ -7,7 +7,12 @@ export const completePayoutRunStep = createStep(
   "complete-payout-run",
   async (input: { run_id: string; payout_count: number }, { container }) => {
     const payouts: PayoutModuleService = container.resolve(PAYOUT_MODULE)
-    const run = await payouts.updatePayoutRuns({ id: input.run_id, status: "completed", payout_count: input.payout_count, completed_at: new Date() })
+    const run = await payouts.updatePayoutRuns({
+      id: input.run_id,
+      status: "completed",
+      payout_count: input.payout_count,
+      completed_at: new Date(),
+    })
     return new StepResponse(run)
   }
 )

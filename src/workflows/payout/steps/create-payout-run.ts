@@ -38,7 +38,17 @@ export const createPayoutRunStep = createStep(
     const payouts: PayoutModuleService = container.resolve(PAYOUT_MODULE)
     const before = await readAuditTarget(container, "payout_run", { id: data.run_id })
     if (before?.status !== "running") return
-    await payouts.updatePayoutRuns({ id: data.run_id, status: "failed", error: "The run stopped before it finished", completed_at: new Date() })
-    await appendAuditEntries(container, data.audit, { action: "payout_run.failed", target_type: "payout_run", target_id: data.run_id, before })
+    await payouts.updatePayoutRuns({
+      id: data.run_id,
+      status: "failed",
+      error: "The run stopped before it finished",
+      completed_at: new Date(),
+    })
+    await appendAuditEntries(container, data.audit, {
+      action: "payout_run.failed",
+      target_type: "payout_run",
+      target_id: data.run_id,
+      before,
+    })
   }
 )

@@ -7,7 +7,13 @@ import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { destinationOf, isPastHold, type PayoutDestination } from "../../../modules/payout/destination"
 
-export type PayableVendor = { vendor_id: string; currency_code: string; provider: string; payout_account_id: string; destination: PayoutDestination }
+export type PayableVendor = {
+  vendor_id: string
+  currency_code: string
+  provider: string
+  payout_account_id: string
+  destination: PayoutDestination
+}
 
 /**
  * Who a run pays: active vendors (a suspended vendor's money is held) with
@@ -36,7 +42,10 @@ export const listPayableVendorsStep = createStep(
     const accountOf = new Map(accounts.filter((a) => activeIds.has(a.vendor_id)).map((a) => [a.vendor_id, a]))
     if (!accountOf.size) return new StepResponse([] as PayableVendor[])
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-    const balances = await ledger.positiveAvailableBalances({ currency_code: input.currency_code ?? undefined, vendor_ids: [...accountOf.keys()] })
+    const balances = await ledger.positiveAvailableBalances({
+      currency_code: input.currency_code ?? undefined,
+      vendor_ids: [...accountOf.keys()],
+    })
     return new StepResponse(
       balances.map((b) => {
         const account = accountOf.get(b.vendor_id)!

@@ -50,7 +50,8 @@ export const savePayoutAccountStep = createStep(
     })
     const before = previous.find((a) => a.is_default) ?? null
     const now = new Date()
-    const changed = destinationKey(before) !== destinationKey({ provider: input.provider, external_id: opened.external_id, data: opened.data })
+    const changed =
+      destinationKey(before) !== destinationKey({ provider: input.provider, external_id: opened.external_id, data: opened.data })
     const first = previous.length === 0
     const activeFrom = first ? null : new Date(now.getTime() + payoutAccountHoldHours() * 3_600_000)
     const others = previous.filter((a) => a.id !== existing?.id && a.is_default)
@@ -73,7 +74,11 @@ export const savePayoutAccountStep = createStep(
           changed_at: now.toISOString(),
           active_from: activeFrom ? activeFrom.toISOString() : null,
           previous: before
-            ? { provider: before.provider, external_id: before.external_id ?? null, details: destinationDetails(before.provider, before.data as any) }
+            ? {
+                provider: before.provider,
+                external_id: before.external_id ?? null,
+                details: destinationDetails(before.provider, before.data as any),
+              }
             : null,
         }
       : null

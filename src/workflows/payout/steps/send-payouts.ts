@@ -47,7 +47,11 @@ export const sendPayoutsStep = createStep("send-payouts", async (input: { payout
         transfer_group: await ledger.payoutOrderId(payout.id),
       })
       if (result.status === "paid") {
-        const paid = await ledger.transitionPayout(id, ["processing"], "paid", { reference: result.reference, paid_at: new Date(), last_error: null })
+        const paid = await ledger.transitionPayout(id, ["processing"], "paid", {
+          reference: result.reference,
+          paid_at: new Date(),
+          last_error: null,
+        })
         results.push({ id, status: paid.status, ...(paid.changed ? { event: "payout.paid" as const } : {}) })
       } else {
         if (result.reference) await ledger.updatePayouts({ id, reference: result.reference })

@@ -18,11 +18,18 @@ export const settleManualPayoutStep = createStep("settle-manual-payout", async (
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
   const payout = await ledger.retrievePayout(input.id)
   if (payout.provider !== "manual") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payout ${input.id} is paid through ${payout.provider}; only manual payouts are settled by hand`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Payout ${input.id} is paid through ${payout.provider}; only manual payouts are settled by hand`
+    )
   }
   const result =
     input.outcome === "paid"
-      ? await ledger.transitionPayout(input.id, ["pending", "processing"], "paid", { reference: input.reference, paid_at: new Date(), last_error: null })
+      ? await ledger.transitionPayout(input.id, ["pending", "processing"], "paid", {
+          reference: input.reference,
+          paid_at: new Date(),
+          last_error: null,
+        })
       : await ledger.failPayout(input.id, { code: "operator", reason: input.reason }, ["pending", "processing"])
   if (!result.changed) throw stateConflict(`Payout ${input.id} is ${result.status}; it can no longer be marked ${input.outcome}`)
   return new StepResponse(result.status)

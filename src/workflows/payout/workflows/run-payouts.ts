@@ -44,7 +44,9 @@ export const runPayoutsWorkflow = createWorkflow("run-payouts", (input: RunPayou
       created_by: input.created_by,
     }))
   )
-  const toSend = listResumablePayoutsStep(transform({ created, input }, ({ created, input }) => ({ currency_code: input.currency_code, include: created })))
+  const toSend = listResumablePayoutsStep(
+    transform({ created, input }, ({ created, input }) => ({ currency_code: input.currency_code, include: created }))
+  )
   const sent = sendPayoutsStep({ payout_ids: toSend })
   const completed = completePayoutRunStep(transform({ run, sent }, ({ run, sent }) => ({ run_id: run.id, payout_count: sent.length })))
   emitEventStep({
@@ -59,7 +61,12 @@ export const runPayoutsWorkflow = createWorkflow("run-payouts", (input: RunPayou
   const payouts = loadPayoutsStep({ ids: toSend })
   recordAuditStep({
     audit: input.audit,
-    entries: transform({ run }, ({ run }) => ({ action: "payout_run.started", target_type: "payout_run", target_id: run.id, before: null })),
+    entries: transform({ run }, ({ run }) => ({
+      action: "payout_run.started",
+      target_type: "payout_run",
+      target_id: run.id,
+      before: null,
+    })),
   })
   return new WorkflowResponse(transform({ completed, payouts }, ({ completed, payouts }) => ({ ...completed, payouts })))
 })

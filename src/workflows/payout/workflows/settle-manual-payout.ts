@@ -7,23 +7,26 @@ import { snapshotAuditTargetStep } from "../../audit/steps/snapshot-audit-target
 import type { AuditContext } from "../../../modules/audit/types"
 
 /** POST /admin/payouts/:id/mark-paid and /mark-failed. */
-export const settleManualPayoutWorkflow = createWorkflow("settle-manual-payout", (input: SettleManualPayoutInput & { audit?: AuditContext }) => {
-  const before = snapshotAuditTargetStep({ target_type: "payout", id: input.id })
-  settleManualPayoutStep(input)
-  emitEventStep({
-    eventName: transform({ input }, ({ input }) => (input.outcome === "paid" ? "payout.paid" : "payout.failed")),
-    data: transform({ input }, ({ input }) => ({ id: input.id })),
-  })
-  const payouts = loadPayoutsStep({ ids: transform({ input }, ({ input }) => [input.id]) })
-  recordAuditStep({
-    audit: input.audit,
-    entries: transform({ input, before }, ({ input, before }) => ({
-      action: input.outcome === "paid" ? "payout.marked_paid" : "payout.marked_failed",
-      target_type: "payout",
-      target_id: input.id,
-      vendor_id: (before as any)?.vendor_id ?? null,
-      before,
-    })),
-  })
-  return new WorkflowResponse(transform({ payouts }, ({ payouts }) => payouts[0]))
-})
+export const settleManualPayoutWorkflow = createWorkflow(
+  "settle-manual-payout",
+  (input: SettleManualPayoutInput & { audit?: AuditContext }) => {
+    const before = snapshotAuditTargetStep({ target_type: "payout", id: input.id })
+    settleManualPayoutStep(input)
+    emitEventStep({
+      eventName: transform({ input }, ({ input }) => (input.outcome === "paid" ? "payout.paid" : "payout.failed")),
+      data: transform({ input }, ({ input }) => ({ id: input.id })),
+    })
+    const payouts = loadPayoutsStep({ ids: transform({ input }, ({ input }) => [input.id]) })
+    recordAuditStep({
+      audit: input.audit,
+      entries: transform({ input, before }, ({ input, before }) => ({
+        action: input.outcome === "paid" ? "payout.marked_paid" : "payout.marked_failed",
+        target_type: "payout",
+        target_id: input.id,
+        vendor_id: (before as any)?.vendor_id ?? null,
+        before,
+      })),
+    })
+    return new WorkflowResponse(transform({ payouts }, ({ payouts }) => payouts[0]))
+  }
+)

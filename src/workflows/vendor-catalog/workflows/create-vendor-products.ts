@@ -16,26 +16,23 @@ export type CreateVendorProductsInput = {
  * the vendor's shipping profile and the marketplace sales channel. Then the
  * vendor ↔ product links; if linking fails, the products are removed again.
  */
-export const createVendorProductsWorkflow = createWorkflow(
-  "create-vendor-products",
-  (input: CreateVendorProductsInput) => {
-    const products = createProductsWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        products: input.products.map((p) => ({
-          ...p,
-          shipping_profile_id: input.shipping_profile_id,
-          sales_channels: [{ id: input.sales_channel_id }],
-        })),
+export const createVendorProductsWorkflow = createWorkflow("create-vendor-products", (input: CreateVendorProductsInput) => {
+  const products = createProductsWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      products: input.products.map((p) => ({
+        ...p,
+        shipping_profile_id: input.shipping_profile_id,
+        sales_channels: [{ id: input.sales_channel_id }],
       })),
-    })
-    createRemoteLinkStep(
-      transform({ input, products }, ({ input, products }): LinkDefinition[] =>
-        products.map((p) => ({
-          [VENDOR_MODULE]: { vendor_id: input.vendor_id },
-          [Modules.PRODUCT]: { product_id: p.id },
-        }))
-      )
+    })),
+  })
+  createRemoteLinkStep(
+    transform({ input, products }, ({ input, products }): LinkDefinition[] =>
+      products.map((p) => ({
+        [VENDOR_MODULE]: { vendor_id: input.vendor_id },
+        [Modules.PRODUCT]: { product_id: p.id },
+      }))
     )
-    return new WorkflowResponse(products)
-  }
-)
+  )
+  return new WorkflowResponse(products)
+})

@@ -55,7 +55,10 @@ describe("buildSplitRows", () => {
       total: "120.28785464902609",
       raw_total: JSON.stringify({ value: "120.28785464902609", precision: 20 }),
     })
-    expect(bigNumberColumns("total", new BigNumber("1.50"))).toEqual({ total: "1.5", raw_total: JSON.stringify({ value: "1.5", precision: 20 }) })
+    expect(bigNumberColumns("total", new BigNumber("1.50"))).toEqual({
+      total: "1.5",
+      raw_total: JSON.stringify({ value: "1.5", precision: 20 }),
+    })
     expect(bigNumberColumns("rate_value", null, true)).toEqual({ rate_value: null, raw_rate_value: null })
   })
 
@@ -73,11 +76,22 @@ describe("buildSplitRows", () => {
     expect(rows.created).toEqual([{ id: expect.stringMatching(/^vord_/), vendor_id: "ven_b" }])
     const voId = rows.created[0].id
     expect(table("vendor_order")).toEqual([
-      expect.objectContaining({ id: voId, display_id: 7, order_id: "order_1", vendor_id: "ven_b", status: "pending", total: "20.005", commission_total: "2", refunded_total: "0" }),
+      expect.objectContaining({
+        id: voId,
+        display_id: 7,
+        order_id: "order_1",
+        vendor_id: "ven_b",
+        status: "pending",
+        total: "20.005",
+        commission_total: "2",
+        refunded_total: "0",
+      }),
     ])
     expect(table("vendor_order_item").map((i) => [i.vendor_order_id, i.line_item_id, i.total])).toEqual([[voId, "li_ven_b", "20.005"]])
     expect(table("vendor_order_shipping_method")).toEqual([])
-    expect(table("vendor_order_status_change").map((h) => [h.vendor_order_id, h.from_status, h.to_status, h.actor_type])).toEqual([[voId, null, "pending", "system"]])
+    expect(table("vendor_order_status_change").map((h) => [h.vendor_order_id, h.from_status, h.to_status, h.actor_type])).toEqual([
+      [voId, null, "pending", "system"],
+    ])
     expect(table("commission_line").map((l) => [l.vendor_order_id, l.amount, l.rate_value])).toEqual([[voId, "2", "10"]])
     // Sales: 10.005 + 20.005 = 30.01; floors 10.00 + 20.00, the one cent left goes to the first (equal remainders).
     expect(table("vendor_transaction").map((t) => [t.type, t.amount, t.idempotency_key])).toEqual([
@@ -94,14 +108,32 @@ describe("buildSplitRows", () => {
       currency_code: "eur",
       ...Object.fromEntries(["subtotal", "item_total", "shipping_total", "discount_total", "tax_total", "total"].map((k) => [k, "1.5"])),
     })
-    expect(row).toMatchObject({ id: expect.stringMatching(/^vord_/), status: "pending", commission_total: "0", raw_refunded_total: JSON.stringify({ value: "0", precision: 20 }), customer_id: null, metadata: null, accepted_at: null })
+    expect(row).toMatchObject({
+      id: expect.stringMatching(/^vord_/),
+      status: "pending",
+      commission_total: "0",
+      raw_refunded_total: JSON.stringify({ value: "0", precision: 20 }),
+      customer_id: null,
+      metadata: null,
+      accepted_at: null,
+    })
     // Every stored column of the model is in the row (timestamps come from the column defaults).
     const stored = Object.entries((VendorOrder as any).schema)
-      .filter(([k, p]: [string, any]) => !["created_at", "updated_at", "deleted_at"].includes(k) && (p.type === "belongsTo" || (typeof p.type !== "string" && !p.parse(k).computed)))
+      .filter(
+        ([k, p]: [string, any]) =>
+          !["created_at", "updated_at", "deleted_at"].includes(k) &&
+          (p.type === "belongsTo" || (typeof p.type !== "string" && !p.parse(k).computed))
+      )
       .map(([k, p]: [string, any]) => (p.type === "belongsTo" ? `${k}_id` : k))
     expect(Object.keys(row).sort()).toEqual(stored.sort())
-    expect(() => modelRow(VendorOrder, { order_id: "order_1", vendor_id: "ven_a", currency_code: "eur" })).toThrow("vendor_order.display_id has no value")
-    expect(() => modelRow(VendorOrderStatusChange, { to_status: "pending", actor_type: "system" })).toThrow("vendor_order_status_change.vendor_order_id has no value")
-    expect(() => modelRow(VendorOrderStatusChange, { vendor_order_id: "vord_1", to_status: "pending", actor_type: "system", actor: "x" })).toThrow("has no column actor")
+    expect(() => modelRow(VendorOrder, { order_id: "order_1", vendor_id: "ven_a", currency_code: "eur" })).toThrow(
+      "vendor_order.display_id has no value"
+    )
+    expect(() => modelRow(VendorOrderStatusChange, { to_status: "pending", actor_type: "system" })).toThrow(
+      "vendor_order_status_change.vendor_order_id has no value"
+    )
+    expect(() =>
+      modelRow(VendorOrderStatusChange, { vendor_order_id: "vord_1", to_status: "pending", actor_type: "system", actor: "x" })
+    ).toThrow("has no column actor")
   })
 })

@@ -33,17 +33,26 @@ export const computeUnattributedRefundsStep = createStep(
     const refundedMinor = refunds.reduce((sum: number, r: any) => sum + toMinor(r.amount, currency), 0)
 
     const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
-    const vos = await vendors.listVendorOrders({ order_id: input.order_id }, { select: ["id", "total", "refunded_total"], order: { id: "ASC" } })
+    const vos = await vendors.listVendorOrders(
+      { order_id: input.order_id },
+      { select: ["id", "total", "refunded_total"], order: { id: "ASC" } }
+    )
     const attributedMinor = vos.reduce((sum, v) => sum + toMinor((v as any).raw_refunded_total ?? v.refunded_total ?? 0, currency), 0)
     const missing = refundedMinor - attributedMinor
     if (missing <= 0 || !vos.length) return new StepResponse([] as RefundAllocation[])
 
-    const left = vos.map((v) => Math.max(0, toMinor(MathBN.sub((v as any).raw_total ?? v.total, (v as any).raw_refunded_total ?? v.refunded_total ?? 0), currency)))
-    const parts = allocateMinor(Math.min(missing, left.reduce((a, b) => a + b, 0)), left)
+    const left = vos.map((v) =>
+      Math.max(0, toMinor(MathBN.sub((v as any).raw_total ?? v.total, (v as any).raw_refunded_total ?? v.refunded_total ?? 0), currency))
+    )
+    const parts = allocateMinor(
+      Math.min(
+        missing,
+        left.reduce((a, b) => a + b, 0)
+      ),
+      left
+    )
     return new StepResponse(
-      vos
-        .map((v, i) => ({ vendor_order_id: v.id, amount: fromMinor(Math.min(parts[i], left[i]), currency) }))
-        .filter((a) => a.amount > 0)
+      vos.map((v, i) => ({ vendor_order_id: v.id, amount: fromMinor(Math.min(parts[i], left[i]), currency) })).filter((a) => a.amount > 0)
     )
   }
 )

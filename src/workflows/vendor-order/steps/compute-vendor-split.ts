@@ -22,7 +22,9 @@ export const computeVendorSplitStep = createStep(
     const known: VendorLookups = input.lookups ?? { products: {}, shipping_options: {} }
     const productIds = [...new Set<string>(order.items.map((i: any) => i.product_id).filter((id: string) => id && !known.products[id]))]
     const optionIds = [
-      ...new Set<string>(order.shipping_methods.map((m: any) => m.shipping_option_id).filter((id: string) => id && !known.shipping_options[id])),
+      ...new Set<string>(
+        order.shipping_methods.map((m: any) => m.shipping_option_id).filter((id: string) => id && !known.shipping_options[id])
+      ),
     ]
     const found = productIds.length || optionIds.length ? await lookupVendors(container, productIds, optionIds) : null
     const products = new Map(Object.entries({ ...known.products, ...found?.products }))

@@ -53,12 +53,16 @@ export const refundOrderPaymentStep = createStep(
     } catch (e) {
       container
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .error(`Refund of payment ${input.payment_id} failed, and whether money moved could not be read (${(e as Error).message}); check its refunds.`)
+        .error(
+          `Refund of payment ${input.payment_id} failed, and whether money moved could not be read (${(e as Error).message}); check its refunds.`
+        )
     }
     if (!refundId) throw error
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .error(`Refund ${refundId} of payment ${input.payment_id} (${input.amount}) was made, but Medusa failed after it: ${error?.message}. Kept as refunded.`)
+      .error(
+        `Refund ${refundId} of payment ${input.payment_id} (${input.amount}) was made, but Medusa failed after it: ${error?.message}. Kept as refunded.`
+      )
     return new StepResponse({ refunded: true })
   }
 )

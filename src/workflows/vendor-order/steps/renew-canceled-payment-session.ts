@@ -37,7 +37,11 @@ export const renewCanceledPaymentSessionStep = createStep(
     const session = (cart.payment_collection.payment_sessions ?? []).find((s: any) => s?.payment?.canceled_at)
     if (!session) return
     await createPaymentSessionsWorkflow(container).run({
-      input: { payment_collection_id: cart.payment_collection.id, provider_id: session.provider_id, customer_id: cart.customer_id ?? undefined },
+      input: {
+        payment_collection_id: cart.payment_collection.id,
+        provider_id: session.provider_id,
+        customer_id: cart.customer_id ?? undefined,
+      },
     })
   }
 )

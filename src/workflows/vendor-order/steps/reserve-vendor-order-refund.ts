@@ -78,7 +78,11 @@ export async function reserveVendorOrderRefunds(
       })
       const amount = MathBN.convert(res.amount)
       if (paymentLeft !== null) paymentLeft = MathBN.sub(paymentLeft, amount)
-      reserved.push({ vendor_order_id: r.vendor_order_id, amount: amount.toFixed(), refunded_total: MathBN.convert(res.refunded_total).toFixed() })
+      reserved.push({
+        vendor_order_id: r.vendor_order_id,
+        amount: amount.toFixed(),
+        refunded_total: MathBN.convert(res.refunded_total).toFixed(),
+      })
     }
   } catch (e) {
     for (const r of reserved) if (MathBN.gt(r.amount, 0)) await vendors.releaseVendorOrderRefund(r.vendor_order_id, r.amount)

@@ -23,9 +23,7 @@ export const resolveVendorFulfillmentItemsStep = createStep(
     const vo = await service.retrieveVendorOrder(input.vendor_order_id, { relations: ["items", "shipping_methods"] })
     if (vo.status !== "accepted") {
       throw stateConflict(
-        vo.status === "pending"
-          ? "Accept the vendor order before fulfilling it."
-          : `Cannot fulfill a vendor order that is ${vo.status}.`
+        vo.status === "pending" ? "Accept the vendor order before fulfilling it." : `Cannot fulfill a vendor order that is ${vo.status}.`
       )
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -33,9 +31,13 @@ export const resolveVendorFulfillmentItemsStep = createStep(
       query.graph({ entity: "order", fields: ["items.id", "items.detail.fulfilled_quantity"], filters: { id: vo.order_id } }),
       query.graph({ entity: "vendor", fields: ["stock_locations.id"], filters: { id: vo.vendor_id } }),
     ])
-    const fulfilled = new Map<string, any>((orders[0]?.items ?? []).map((i: any) => [i.id, i.detail?.fulfilled_quantity ?? 0] as [string, any]))
+    const fulfilled = new Map<string, any>(
+      (orders[0]?.items ?? []).map((i: any) => [i.id, i.detail?.fulfilled_quantity ?? 0] as [string, any])
+    )
     const left = new Map<string, BigNumber>(
-      vo.items.map((i) => [i.line_item_id, new BigNumber(MathBN.sub(i.quantity, fulfilled.get(i.line_item_id) ?? 0))] as [string, BigNumber])
+      vo.items.map(
+        (i) => [i.line_item_id, new BigNumber(MathBN.sub(i.quantity, fulfilled.get(i.line_item_id) ?? 0))] as [string, BigNumber]
+      )
     )
     const items = input.items?.length
       ? input.items.map((item) => {

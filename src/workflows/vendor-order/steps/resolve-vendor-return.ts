@@ -24,7 +24,12 @@ export const resolveVendorReturnStep = createStep(
     const [{ data: orders }, { data: vendors }] = await Promise.all([
       query.graph({
         entity: "order",
-        fields: ["items.id", "items.detail.fulfilled_quantity", "items.detail.return_requested_quantity", "items.detail.return_received_quantity"],
+        fields: [
+          "items.id",
+          "items.detail.fulfilled_quantity",
+          "items.detail.return_requested_quantity",
+          "items.detail.return_received_quantity",
+        ],
         filters: { id: vo.order_id },
       }),
       query.graph({ entity: "vendor", fields: ["stock_locations.id", "shipping_profile.id"], filters: { id: vo.vendor_id } }),
@@ -42,7 +47,10 @@ export const resolveVendorReturnStep = createStep(
           `Item ${req.id}: ${req.quantity} to return, but only ${new BigNumber(left).numeric} fulfilled and not yet returned.`
         )
       }
-      amount = MathBN.add(amount, MathBN.div(MathBN.mult((line as any).raw_total ?? line.total, req.quantity), (line as any).raw_quantity ?? line.quantity))
+      amount = MathBN.add(
+        amount,
+        MathBN.div(MathBN.mult((line as any).raw_total ?? line.total, req.quantity), (line as any).raw_quantity ?? line.quantity)
+      )
     }
     const vendor = vendors[0] as any
     // The vendor's return option (approval creates a free one); Medusa's

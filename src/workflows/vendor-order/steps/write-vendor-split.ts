@@ -93,28 +93,43 @@ export const writeVendorSplitStep = createStep(
     const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     await knex.transaction(async (trx: any) => {
       const posted: any[] = await trx("vendor_transaction")
-        .select("id", "vendor_id", "type", "amount", "raw_amount", "currency_code", "order_id", "vendor_order_id", "reference", "available_at")
+        .select(
+          "id",
+          "vendor_id",
+          "type",
+          "amount",
+          "raw_amount",
+          "currency_code",
+          "order_id",
+          "vendor_order_id",
+          "reference",
+          "available_at"
+        )
         .whereIn("vendor_order_id", ids)
         .whereIn("type", ["sale", "commission"])
         .whereNull("deleted_at")
       // A zero row (a free order's sale) has nothing to reverse.
-      const reversals = posted.filter((t) => !MathBN.eq(t.raw_amount?.value ?? t.amount, 0)).map((t) => {
-        const value = MathBN.convert(t.raw_amount?.value ?? t.amount).negated().toFixed()
-        return {
-          id: generateEntityId(undefined, "vtx"),
-          vendor_id: t.vendor_id,
-          type: t.type === "sale" ? "refund" : "commission_reversal",
-          amount: value,
-          raw_amount: JSON.stringify({ value, precision: 20 }),
-          currency_code: t.currency_code,
-          order_id: t.order_id,
-          vendor_order_id: t.vendor_order_id,
-          reference: t.reference,
-          note: "The checkout split was rolled back",
-          available_at: t.available_at,
-          idempotency_key: `split_rollback:${t.id}`,
-        }
-      })
+      const reversals = posted
+        .filter((t) => !MathBN.eq(t.raw_amount?.value ?? t.amount, 0))
+        .map((t) => {
+          const value = MathBN.convert(t.raw_amount?.value ?? t.amount)
+            .negated()
+            .toFixed()
+          return {
+            id: generateEntityId(undefined, "vtx"),
+            vendor_id: t.vendor_id,
+            type: t.type === "sale" ? "refund" : "commission_reversal",
+            amount: value,
+            raw_amount: JSON.stringify({ value, precision: 20 }),
+            currency_code: t.currency_code,
+            order_id: t.order_id,
+            vendor_order_id: t.vendor_order_id,
+            reference: t.reference,
+            note: "The checkout split was rolled back",
+            available_at: t.available_at,
+            idempotency_key: `split_rollback:${t.id}`,
+          }
+        })
       const statements = [
         ...["vendor_order_item", "vendor_order_shipping_method", "vendor_order_status_change"].map((table) =>
           trx(table).update({ deleted_at: trx.fn.now() }).whereIn("vendor_order_id", ids).whereNull("deleted_at").toSQL()

@@ -33,7 +33,10 @@ export const AFTER_REFUND = { continueOnPermanentFailure: true } as const
 export function composeCaptureIfNeeded(payment: WorkflowData<OrderPayment>, actorId: unknown) {
   when({ payment }, ({ payment }) => !payment.is_captured).then(() => {
     capturePaymentWorkflow.runAsStep({
-      input: transform({ payment, actorId: actorId as any }, ({ payment, actorId }) => ({ payment_id: payment.id, captured_by: (actorId as any) ?? undefined })),
+      input: transform({ payment, actorId: actorId as any }, ({ payment, actorId }) => ({
+        payment_id: payment.id,
+        captured_by: (actorId as any) ?? undefined,
+      })),
     })
   })
 }

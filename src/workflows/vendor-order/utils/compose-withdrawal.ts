@@ -68,7 +68,12 @@ export function composeVendorOrderWithdrawal(input: WorkflowData<WithdrawVendorO
     audit: { ref, context: input.audit, reason: action, note: input.reason },
     event: {
       name: `vendor_order.${DONE[action]}`,
-      data: transform({ vo, input }, ({ vo, input }) => ({ id: vo.id, vendor_id: vo.vendor_id, reason: input.reason ?? null, actor: input.actor })),
+      data: transform({ vo, input }, ({ vo, input }) => ({
+        id: vo.id,
+        vendor_id: vo.vendor_id,
+        reason: input.reason ?? null,
+        actor: input.actor,
+      })),
     },
     lockKey: key,
   })

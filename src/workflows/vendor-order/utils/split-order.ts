@@ -59,8 +59,7 @@ export type SplittableOrder = {
   shipping_methods: (Line & { id: string; shipping_option_id?: string | null; name: string; amount: BigNumberInput })[]
 }
 
-const sum = (values: BigNumberInput[]) =>
-  new BigNumber(values.reduce<any>((acc, v) => MathBN.add(acc, v), MathBN.convert(0)))
+const sum = (values: BigNumberInput[]) => new BigNumber(values.reduce<any>((acc, v) => MathBN.add(acc, v), MathBN.convert(0)))
 
 /**
  * Groups an order's items (by their product's vendor) and shipping methods

@@ -11,11 +11,7 @@ export type VendorLookups = { products: Record<string, string>; shipping_options
  * to vendors (option → shipping profile → vendor ↔ shipping_profile link).
  * The option and product lookups run in parallel.
  */
-export async function lookupVendors(
-  container: MedusaContainer,
-  productIds: string[],
-  shippingOptionIds: string[]
-): Promise<VendorLookups> {
+export async function lookupVendors(container: MedusaContainer, productIds: string[], shippingOptionIds: string[]): Promise<VendorLookups> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [products, options] = await Promise.all([
     productIds.length

@@ -18,32 +18,29 @@ export type CreateVendorFulfillmentInput = {
  * moves the reserved stock). When every item is fulfilled, the vendor order
  * becomes `fulfilled`. Emits vendor_order.fulfillment_created.
  */
-export const createVendorFulfillmentWorkflow = createWorkflow(
-  "create-vendor-fulfillment",
-  (input: CreateVendorFulfillmentInput) => {
-    // Under the order's lock (the one the refund flows hold): Medusa's own
-    // order lock is skipped when its workflow runs as a step, and two
-    // concurrent deliveries of one fulfillment were seen to leave Medusa's
-    // delivered quantity at 0.
-    const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
-    const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
-    acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
-    const plan = resolveVendorFulfillmentItemsStep(input)
-    const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
-      input: transform({ plan, input }, ({ plan, input }) => ({
-        order_id: plan.order_id,
-        location_id: plan.location_id,
-        shipping_option_id: plan.shipping_option_id,
-        items: plan.items,
-        created_by: input.actor.id ?? undefined,
-      })),
-    })
-    const status = advanceVendorOrderStatusStep({ vendor_order_id: input.vendor_order_id, actor: input.actor })
-    emitEventStep({
-      eventName: "vendor_order.fulfillment_created",
-      data: transform({ input, fulfillment }, ({ input, fulfillment }) => ({ id: input.vendor_order_id, fulfillment_id: fulfillment.id })),
-    })
-    releaseLockStep({ key: lockKey })
-    return new WorkflowResponse({ fulfillment, status })
-  }
-)
+export const createVendorFulfillmentWorkflow = createWorkflow("create-vendor-fulfillment", (input: CreateVendorFulfillmentInput) => {
+  // Under the order's lock (the one the refund flows hold): Medusa's own
+  // order lock is skipped when its workflow runs as a step, and two
+  // concurrent deliveries of one fulfillment were seen to leave Medusa's
+  // delivered quantity at 0.
+  const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
+  const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
+  acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
+  const plan = resolveVendorFulfillmentItemsStep(input)
+  const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
+    input: transform({ plan, input }, ({ plan, input }) => ({
+      order_id: plan.order_id,
+      location_id: plan.location_id,
+      shipping_option_id: plan.shipping_option_id,
+      items: plan.items,
+      created_by: input.actor.id ?? undefined,
+    })),
+  })
+  const status = advanceVendorOrderStatusStep({ vendor_order_id: input.vendor_order_id, actor: input.actor })
+  emitEventStep({
+    eventName: "vendor_order.fulfillment_created",
+    data: transform({ input, fulfillment }, ({ input, fulfillment }) => ({ id: input.vendor_order_id, fulfillment_id: fulfillment.id })),
+  })
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse({ fulfillment, status })
+})

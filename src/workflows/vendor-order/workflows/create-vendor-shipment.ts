@@ -28,7 +28,11 @@ export const createVendorShipmentWorkflow = createWorkflow("create-vendor-shipme
   const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
   acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
   const f = resolveVendorFulfillmentStep(
-    transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, fulfillment_id: input.fulfillment_id, for: "ship" as const }))
+    transform({ input }, ({ input }) => ({
+      vendor_order_id: input.vendor_order_id,
+      fulfillment_id: input.fulfillment_id,
+      for: "ship" as const,
+    }))
   )
   createOrderShipmentWorkflow.runAsStep({
     input: transform({ f, input }, ({ f, input }) => ({

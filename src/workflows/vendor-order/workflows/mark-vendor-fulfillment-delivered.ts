@@ -25,7 +25,11 @@ export const markVendorFulfillmentDeliveredWorkflow = createWorkflow(
     const lockKey = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
     acquireLockStep({ key: lockKey, ...PAYMENT_LOCK })
     const f = resolveVendorFulfillmentStep(
-      transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, fulfillment_id: input.fulfillment_id, for: "deliver" as const }))
+      transform({ input }, ({ input }) => ({
+        vendor_order_id: input.vendor_order_id,
+        fulfillment_id: input.fulfillment_id,
+        for: "deliver" as const,
+      }))
     )
     markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
       input: transform({ f }, ({ f }) => ({ orderId: f.order_id, fulfillmentId: f.fulfillment_id })),

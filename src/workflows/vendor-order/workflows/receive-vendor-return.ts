@@ -48,7 +48,9 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
   const ref = loadVendorOrderRefStep({ vendor_order_id: input.vendor_order_id })
   const key = transform({ ref }, ({ ref }) => orderPaymentLockKey(ref.order_id))
   acquireLockStep({ key, ...PAYMENT_LOCK })
-  const plan = resolveVendorReturnStep(transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, items: input.items })))
+  const plan = resolveVendorReturnStep(
+    transform({ input }, ({ input }) => ({ vendor_order_id: input.vendor_order_id, items: input.items }))
+  )
   const payment = findOrderPaymentStep({ order_id: ref.order_id })
   const reservations = reserveVendorOrderRefundStep({
     refunds: transform({ plan, input }, ({ plan, input }) => [{ vendor_order_id: input.vendor_order_id, amount: plan.amount }]),
@@ -89,7 +91,11 @@ export const receiveVendorReturnWorkflow = createWorkflow("receive-vendor-return
     audit: { ref, context: input.audit, reason: "return", note: input.note },
     event: {
       name: "vendor_order.return_received",
-      data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({ id: input.vendor_order_id, return_id: ret.id, amount: Number(refunded) })),
+      data: transform({ input, ret, refunded }, ({ input, ret, refunded }) => ({
+        id: input.vendor_order_id,
+        return_id: ret.id,
+        amount: Number(refunded),
+      })),
     },
     lockKey: key,
   })

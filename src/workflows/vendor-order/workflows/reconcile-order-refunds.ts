@@ -25,7 +25,9 @@ export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-ref
   acquireLockStep({ key, ...PAYMENT_LOCK })
   const allocations = computeUnattributedRefundsStep({ order_id: input.order_id })
   const reservations = reserveVendorOrderRefundStep({
-    refunds: transform({ allocations }, ({ allocations }) => allocations.map((a) => ({ vendor_order_id: a.vendor_order_id, amount: a.amount }))),
+    refunds: transform({ allocations }, ({ allocations }) =>
+      allocations.map((a) => ({ vendor_order_id: a.vendor_order_id, amount: a.amount }))
+    ),
     mode: "up_to",
     payment: null,
   })
@@ -35,7 +37,10 @@ export const reconcileOrderRefundsWorkflow = createWorkflow("reconcile-order-ref
     reservations.filter((r) => MathBN.gt(r.amount, 0)).map((r) => ({ vendor_order_id: r.vendor_order_id, amount: Number(r.amount) }))
   )
   composeAfterRefund(
-    { name: "vendor_order.refunded", data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))) },
+    {
+      name: "vendor_order.refunded",
+      data: transform({ attributed }, ({ attributed }) => attributed.map((a) => ({ id: a.vendor_order_id, amount: a.amount }))),
+    },
     key
   )
   return new WorkflowResponse(attributed)

@@ -6,7 +6,13 @@ import { reserveVendorOrderRefundStep } from "../steps/reserve-vendor-order-refu
 import { composeCaptureIfNeeded, composeRefundReserved, orderPaymentLockKey, PAYMENT_LOCK } from "../utils/compose-refund"
 import type { AuditContext } from "../../../modules/audit/types"
 
-export type RefundVendorOrderInput = { vendor_order_id: string; amount: number; note: string; actor_id?: string | null; audit?: AuditContext }
+export type RefundVendorOrderInput = {
+  vendor_order_id: string
+  amount: number
+  note: string
+  actor_id?: string | null
+  audit?: AuditContext
+}
 
 /**
  * An operator's refund on one vendor order without a return (a goodwill
@@ -34,7 +40,10 @@ export const refundVendorOrderWorkflow = createWorkflow("refund-vendor-order", (
     reservations,
     input,
     audit: { ref, context: input.audit, reason: "operator", note: input.note },
-    event: { name: "vendor_order.refunded", data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, amount: input.amount })) },
+    event: {
+      name: "vendor_order.refunded",
+      data: transform({ input }, ({ input }) => ({ id: input.vendor_order_id, amount: input.amount })),
+    },
     lockKey: key,
   })
   return new WorkflowResponse({ id: input.vendor_order_id })

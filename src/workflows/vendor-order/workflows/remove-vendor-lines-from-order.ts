@@ -24,40 +24,37 @@ export type RemoveVendorLinesInput = {
  * vendors' lines and adjustments are not touched (the edit does not carry
  * promotions over, so nothing is re-spread).
  */
-export const removeVendorLinesFromOrderWorkflow = createWorkflow(
-  "remove-vendor-lines-from-order",
-  (input: RemoveVendorLinesInput) => {
-    const change = beginOrderEditOrderWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
+export const removeVendorLinesFromOrderWorkflow = createWorkflow("remove-vendor-lines-from-order", (input: RemoveVendorLinesInput) => {
+  const change = beginOrderEditOrderWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      created_by: input.actor_id ?? undefined,
+      description: input.description,
+      internal_note: input.description,
+    })),
+  })
+  orderEditUpdateItemQuantityWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      items: input.line_item_ids.map((id) => ({ id, quantity: 0 })),
+    })),
+  })
+  createOrderChangeActionsWorkflow.runAsStep({
+    input: transform({ input, change }, ({ input, change }) =>
+      input.shipping_method_ids.map((id) => ({
+        action: ChangeActionType.SHIPPING_REMOVE,
+        reference: "order_shipping_method",
+        reference_id: id,
+        order_change_id: change.id,
         order_id: input.order_id,
-        created_by: input.actor_id ?? undefined,
-        description: input.description,
-        internal_note: input.description,
-      })),
-    })
-    orderEditUpdateItemQuantityWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        order_id: input.order_id,
-        items: input.line_item_ids.map((id) => ({ id, quantity: 0 })),
-      })),
-    })
-    createOrderChangeActionsWorkflow.runAsStep({
-      input: transform({ input, change }, ({ input, change }) =>
-        input.shipping_method_ids.map((id) => ({
-          action: ChangeActionType.SHIPPING_REMOVE,
-          reference: "order_shipping_method",
-          reference_id: id,
-          order_change_id: change.id,
-          order_id: input.order_id,
-        }))
-      ),
-    })
-    requestOrderEditRequestWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, requested_by: input.actor_id ?? undefined })),
-    })
-    confirmOrderEditRequestWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.actor_id ?? undefined })),
-    })
-    return new WorkflowResponse(change)
-  }
-)
+      }))
+    ),
+  })
+  requestOrderEditRequestWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, requested_by: input.actor_id ?? undefined })),
+  })
+  confirmOrderEditRequestWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.actor_id ?? undefined })),
+  })
+  return new WorkflowResponse(change)
+})

@@ -13,22 +13,19 @@ export const splitOrderByVendorWorkflowId = "split-order-by-vendor"
  * (order_id, vendor_id) index backs the lock up. Emits vendor_order.created
  * once per vendor order actually created.
  */
-export const splitOrderByVendorWorkflow = createWorkflow(
-  splitOrderByVendorWorkflowId,
-  (input: { order_id: string }) => {
-    const { created, splits } = composeVendorSplit(input as any)
-    // The buyer ↔ vendor links are a convenience for the vendors' customer
-    // lists, not money: a failure is retried twice and then recorded on the
-    // run (the subscriber logs it) without undoing the split.
-    linkVendorCustomersStep(
-      transform({ splits }, ({ splits }) =>
-        splits.filter((s) => s.customer_id).map((s) => ({ vendor_id: s.vendor_id, customer_id: s.customer_id! }))
-      )
-    ).config({ maxRetries: 2, continueOnPermanentFailure: true })
-    emitEventStep({
-      eventName: "vendor_order.created",
-      data: transform({ created, input }, ({ created, input }) => created.map((c) => ({ id: c.id, order_id: input.order_id }))),
-    })
-    return new WorkflowResponse({ vendor_order_ids: transform({ created }, ({ created }) => created.map((c) => c.id)) })
-  }
-)
+export const splitOrderByVendorWorkflow = createWorkflow(splitOrderByVendorWorkflowId, (input: { order_id: string }) => {
+  const { created, splits } = composeVendorSplit(input as any)
+  // The buyer ↔ vendor links are a convenience for the vendors' customer
+  // lists, not money: a failure is retried twice and then recorded on the
+  // run (the subscriber logs it) without undoing the split.
+  linkVendorCustomersStep(
+    transform({ splits }, ({ splits }) =>
+      splits.filter((s) => s.customer_id).map((s) => ({ vendor_id: s.vendor_id, customer_id: s.customer_id! }))
+    )
+  ).config({ maxRetries: 2, continueOnPermanentFailure: true })
+  emitEventStep({
+    eventName: "vendor_order.created",
+    data: transform({ created, input }, ({ created, input }) => created.map((c) => ({ id: c.id, order_id: input.order_id }))),
+  })
+  return new WorkflowResponse({ vendor_order_ids: transform({ created }, ({ created }) => created.map((c) => c.id)) })
+})

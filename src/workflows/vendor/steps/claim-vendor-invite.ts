@@ -26,10 +26,7 @@ export const claimVendorInviteStep = createStep(
       .retrieveAuthIdentity(input.auth_identity_id, { relations: ["provider_identities"] })
     const emails = (identity.provider_identities ?? []).map((p) => p.entity_id.toLowerCase())
     if (!emails.includes(invite.email)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `This invite is for ${invite.email}; log in with that e-mail to accept it.`
-      )
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `This invite is for ${invite.email}; log in with that e-mail to accept it.`)
     }
 
     const claimed = await service.updateVendorInvites({

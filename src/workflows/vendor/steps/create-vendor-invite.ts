@@ -12,8 +12,7 @@ export type CreateVendorInviteStepInput = {
   invited_by_member_id: string
 }
 
-export const hashInviteToken = (token: string) =>
-  crypto.createHash("sha256").update(token).digest("hex")
+export const hashInviteToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex")
 
 /** Option vendorInviteTtlHours, env VENDOR_INVITE_TTL_HOURS, default 72 (src/options.ts). */
 const ttlHours = () => vendorInviteTtlHours()

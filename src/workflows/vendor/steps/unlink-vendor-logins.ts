@@ -20,9 +20,7 @@ export const unlinkVendorLoginsStep = createStep(
     ).flat()
     const unlinked = identities.map((i) => ({ id: i.id, vendor_id: (i.app_metadata as any).vendor_id as string }))
     if (identities.length) {
-      await auth.updateAuthIdentities(
-        identities.map((i) => ({ id: i.id, app_metadata: { ...(i.app_metadata ?? {}), vendor_id: null } }))
-      )
+      await auth.updateAuthIdentities(identities.map((i) => ({ id: i.id, app_metadata: { ...(i.app_metadata ?? {}), vendor_id: null } })))
     }
     return new StepResponse(unlinked, unlinked)
   },

@@ -14,9 +14,7 @@ export const updateVendorStep = createStep(
       await service.assertHandleFree(input.update.handle, input.id)
     }
     const updated = await service.updateVendors({ id: input.id, ...input.update } as any)
-    const previous = Object.fromEntries(
-      Object.keys(input.update).map((k) => [k, (before as any)[k]])
-    )
+    const previous = Object.fromEntries(Object.keys(input.update).map((k) => [k, (before as any)[k]]))
     return new StepResponse(updated, { id: input.id, ...previous })
   },
   async (previous, { container }) => {

@@ -31,46 +31,43 @@ export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
  * them back. Every change emits its event (vendor.approved, …); a subscriber emails the
  * vendor.
  */
-export const changeVendorStatusWorkflow = createWorkflow(
-  "change-vendor-status",
-  (input: ChangeVendorStatusInput) => {
-    const before = snapshotAuditTargetStep({ target_type: "vendor", id: input.vendor_id })
-    const vendor = updateVendorStatusStep(input)
+export const changeVendorStatusWorkflow = createWorkflow("change-vendor-status", (input: ChangeVendorStatusInput) => {
+  const before = snapshotAuditTargetStep({ target_type: "vendor", id: input.vendor_id })
+  const vendor = updateVendorStatusStep(input)
 
-    when({ input }, ({ input }) => input.action === "approve").then(() => {
-      setupVendorForSellingWorkflow.runAsStep({ input: { vendor } })
-    })
+  when({ input }, ({ input }) => input.action === "approve").then(() => {
+    setupVendorForSellingWorkflow.runAsStep({ input: { vendor } })
+  })
 
-    when({ input }, ({ input }) => input.action === "suspend" || input.action === "reinstate").then(() => {
-      const catalog = loadVendorCatalogStep({ vendor_id: input.vendor_id })
-      linkProductsToSalesChannelWorkflow.runAsStep({
-        input: transform({ input, catalog }, ({ input, catalog }) => ({
-          id: catalog.sales_channel_id,
-          ...(input.action === "suspend" ? { remove: catalog.product_ids } : { add: catalog.product_ids }),
-        })),
-      })
-    })
-
-    emitEventStep({
-      eventName: transform({ input }, ({ input }) => VENDOR_STATUS_EVENTS[input.action]),
-      data: transform({ vendor, input }, ({ vendor, input }) => ({
-        id: vendor.id,
-        status: vendor.status,
-        reason: input.reason ?? null,
+  when({ input }, ({ input }) => input.action === "suspend" || input.action === "reinstate").then(() => {
+    const catalog = loadVendorCatalogStep({ vendor_id: input.vendor_id })
+    linkProductsToSalesChannelWorkflow.runAsStep({
+      input: transform({ input, catalog }, ({ input, catalog }) => ({
+        id: catalog.sales_channel_id,
+        ...(input.action === "suspend" ? { remove: catalog.product_ids } : { add: catalog.product_ids }),
       })),
     })
+  })
 
-    recordAuditStep({
-      audit: input.audit,
-      entries: transform({ input, before }, ({ input, before }) => ({
-        action: VENDOR_STATUS_EVENTS[input.action],
-        target_type: "vendor",
-        target_id: input.vendor_id,
-        vendor_id: input.vendor_id,
-        before,
-      })),
-    })
+  emitEventStep({
+    eventName: transform({ input }, ({ input }) => VENDOR_STATUS_EVENTS[input.action]),
+    data: transform({ vendor, input }, ({ vendor, input }) => ({
+      id: vendor.id,
+      status: vendor.status,
+      reason: input.reason ?? null,
+    })),
+  })
 
-    return new WorkflowResponse(vendor)
-  }
-)
+  recordAuditStep({
+    audit: input.audit,
+    entries: transform({ input, before }, ({ input, before }) => ({
+      action: VENDOR_STATUS_EVENTS[input.action],
+      target_type: "vendor",
+      target_id: input.vendor_id,
+      vendor_id: input.vendor_id,
+      before,
+    })),
+  })
+
+  return new WorkflowResponse(vendor)
+})

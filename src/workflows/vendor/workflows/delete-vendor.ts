@@ -19,7 +19,11 @@ export const deleteVendorWorkflow = createWorkflow("delete-vendor", (input: { ve
   recordAuditStep({
     audit: input.audit,
     entries: transform({ input, before }, ({ input, before }) => ({
-      action: "vendor.deleted", target_type: "vendor", target_id: input.vendor_id, vendor_id: input.vendor_id, before,
+      action: "vendor.deleted",
+      target_type: "vendor",
+      target_id: input.vendor_id,
+      vendor_id: input.vendor_id,
+      before,
     })),
   })
   return new WorkflowResponse({ id: input.vendor_id })

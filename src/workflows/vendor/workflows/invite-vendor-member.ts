@@ -26,7 +26,11 @@ export const inviteVendorMemberWorkflow = createWorkflow(
     recordAuditStep({
       audit: input.audit,
       entries: transform({ created }, ({ created }) => ({
-        action: "vendor_invite.created", target_type: "vendor_invite", target_id: created.invite.id, vendor_id: created.invite.vendor_id, before: null,
+        action: "vendor_invite.created",
+        target_type: "vendor_invite",
+        target_id: created.invite.id,
+        vendor_id: created.invite.vendor_id,
+        before: null,
       })),
     })
     return new WorkflowResponse(created)

@@ -19,7 +19,12 @@ export const removeVendorMemberWorkflow = createWorkflow(
     recordAuditStep({
       audit: input.audit,
       entries: transform({ input, before }, ({ input, before }) => ({
-        action: "vendor_member.removed", target_type: "vendor_member", target_id: input.member_id, vendor_id: input.vendor_id, before, after: null,
+        action: "vendor_member.removed",
+        target_type: "vendor_member",
+        target_id: input.member_id,
+        vendor_id: input.vendor_id,
+        before,
+        after: null,
       })),
     })
     return new WorkflowResponse({ id: input.member_id })

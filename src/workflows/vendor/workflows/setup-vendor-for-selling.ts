@@ -25,103 +25,98 @@ export type SetupVendorForSellingInput = {
  * per vendor. A free return option (customer sends the goods back to the
  * vendor's location) is created too: Medusa's returns need one.
  */
-export const setupVendorForSellingWorkflow = createWorkflow(
-  "setup-vendor-for-selling",
-  (input: SetupVendorForSellingInput) => {
-    const context = loadVendorSetupContextStep()
+export const setupVendorForSellingWorkflow = createWorkflow("setup-vendor-for-selling", (input: SetupVendorForSellingInput) => {
+  const context = loadVendorSetupContextStep()
 
-    const locationInput = transform({ input }, ({ input }) => {
-      const a = input.vendor.address ?? {}
-      return [
-        {
-          name: `${input.vendor.name} (${input.vendor.handle})`,
-          address: {
-            address_1: a.address_1 ?? "",
-            city: a.city ?? null,
-            postal_code: a.postal_code ?? null,
-            country_code: (a.country_code ?? "de").toUpperCase(),
+  const locationInput = transform({ input }, ({ input }) => {
+    const a = input.vendor.address ?? {}
+    return [
+      {
+        name: `${input.vendor.name} (${input.vendor.handle})`,
+        address: {
+          address_1: a.address_1 ?? "",
+          city: a.city ?? null,
+          postal_code: a.postal_code ?? null,
+          country_code: (a.country_code ?? "de").toUpperCase(),
+        },
+        metadata: { vendor_id: input.vendor.id },
+      },
+    ]
+  })
+  const locations = createStockLocations(locationInput)
+
+  linkSalesChannelsToStockLocationWorkflow.runAsStep({
+    input: transform({ locations, context }, ({ locations, context }) => ({
+      id: locations[0].id,
+      add: [context.sales_channel_id],
+    })),
+  })
+
+  const sets = createFulfillmentSets(
+    transform({ input, context }, ({ input, context }) => [
+      {
+        name: `${input.vendor.handle} shipping`,
+        type: "shipping",
+        service_zones: [
+          {
+            name: `${input.vendor.name} delivery area`,
+            geo_zones: context.countries.map((country_code) => ({
+              type: "country" as const,
+              country_code,
+            })),
           },
-          metadata: { vendor_id: input.vendor.id },
-        },
-      ]
-    })
-    const locations = createStockLocations(locationInput)
+        ],
+      },
+    ])
+  )
 
-    linkSalesChannelsToStockLocationWorkflow.runAsStep({
-      input: transform({ locations, context }, ({ locations, context }) => ({
-        id: locations[0].id,
-        add: [context.sales_channel_id],
-      })),
-    })
+  const profiles = createShippingProfilesStep(
+    transform({ input }, ({ input }) => [{ name: `Vendor ${input.vendor.handle}`, type: "vendor" }])
+  )
 
-    const sets = createFulfillmentSets(
-      transform({ input, context }, ({ input, context }) => [
-        {
-          name: `${input.vendor.handle} shipping`,
-          type: "shipping",
-          service_zones: [
-            {
-              name: `${input.vendor.name} delivery area`,
-              geo_zones: context.countries.map((country_code) => ({
-                type: "country" as const,
-                country_code,
-              })),
-            },
-          ],
-        },
-      ])
-    )
+  createRemoteLinkStep(
+    transform({ input, locations, sets, profiles }, ({ input, locations, sets, profiles }): LinkDefinition[] => [
+      {
+        [VENDOR_MODULE]: { vendor_id: input.vendor.id },
+        [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
+      },
+      {
+        [VENDOR_MODULE]: { vendor_id: input.vendor.id },
+        [Modules.FULFILLMENT]: { shipping_profile_id: profiles[0].id },
+      },
+      {
+        [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
+        [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+      },
+      {
+        [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
+        [Modules.FULFILLMENT]: { fulfillment_set_id: sets[0].id },
+      },
+    ])
+  )
 
-    const profiles = createShippingProfilesStep(
-      transform({ input }, ({ input }) => [
-        { name: `Vendor ${input.vendor.handle}`, type: "vendor" },
-      ])
-    )
+  createShippingOptionsWorkflow.runAsStep({
+    input: transform({ input, sets, profiles, context }, ({ input, sets, profiles, context }) => [
+      {
+        name: `Return to ${input.vendor.name}`,
+        price_type: "flat" as const,
+        provider_id: "manual_manual",
+        service_zone_id: sets[0].service_zones[0].id,
+        shipping_profile_id: profiles[0].id,
+        type: { label: "Return", description: `Return to ${input.vendor.name}`, code: "return" },
+        prices: context.currencies.map((currency_code) => ({ currency_code, amount: 0 })),
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+          { attribute: "is_return", value: "true", operator: "eq" as const },
+        ],
+      },
+    ]),
+  })
 
-    createRemoteLinkStep(
-      transform({ input, locations, sets, profiles }, ({ input, locations, sets, profiles }): LinkDefinition[] => [
-        {
-          [VENDOR_MODULE]: { vendor_id: input.vendor.id },
-          [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
-        },
-        {
-          [VENDOR_MODULE]: { vendor_id: input.vendor.id },
-          [Modules.FULFILLMENT]: { shipping_profile_id: profiles[0].id },
-        },
-        {
-          [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
-          [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
-        },
-        {
-          [Modules.STOCK_LOCATION]: { stock_location_id: locations[0].id },
-          [Modules.FULFILLMENT]: { fulfillment_set_id: sets[0].id },
-        },
-      ])
-    )
-
-    createShippingOptionsWorkflow.runAsStep({
-      input: transform({ input, sets, profiles, context }, ({ input, sets, profiles, context }) => [
-        {
-          name: `Return to ${input.vendor.name}`,
-          price_type: "flat" as const,
-          provider_id: "manual_manual",
-          service_zone_id: sets[0].service_zones[0].id,
-          shipping_profile_id: profiles[0].id,
-          type: { label: "Return", description: `Return to ${input.vendor.name}`, code: "return" },
-          prices: context.currencies.map((currency_code) => ({ currency_code, amount: 0 })),
-          rules: [
-            { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
-            { attribute: "is_return", value: "true", operator: "eq" as const },
-          ],
-        },
-      ]),
-    })
-
-    return new WorkflowResponse({
-      stock_location_id: locations[0].id,
-      shipping_profile_id: profiles[0].id,
-      fulfillment_set_id: sets[0].id,
-      service_zone_id: transform({ sets }, ({ sets }) => sets[0].service_zones[0].id),
-    })
-  }
-)
+  return new WorkflowResponse({
+    stock_location_id: locations[0].id,
+    shipping_profile_id: profiles[0].id,
+    fulfillment_set_id: sets[0].id,
+    service_zone_id: transform({ sets }, ({ sets }) => sets[0].service_zones[0].id),
+  })
+})

@@ -17,7 +17,11 @@ export const updateVendorMemberRoleWorkflow = createWorkflow(
     recordAuditStep({
       audit: input.audit,
       entries: transform({ input, before }, ({ input, before }) => ({
-        action: "vendor_member.role_changed", target_type: "vendor_member", target_id: input.member_id, vendor_id: input.vendor_id, before,
+        action: "vendor_member.role_changed",
+        target_type: "vendor_member",
+        target_id: input.member_id,
+        vendor_id: input.vendor_id,
+        before,
       })),
     })
     return new WorkflowResponse(member)

@@ -21,7 +21,15 @@ const ACTIONS: Record<string, { action: string; label: string; danger?: boolean 
 }
 
 /** One table of a vendor's records, paginated by the API, with its own loading, empty and error states. */
-function PagedTable({ name, path, params = {}, empty, columns, pick, render }: {
+function PagedTable({
+  name,
+  path,
+  params = {},
+  empty,
+  columns,
+  pick,
+  render,
+}: {
   name: string
   path: string
   params?: Record<string, unknown>
@@ -70,12 +78,20 @@ const VendorPage = () => {
   const queryClient = useQueryClient()
   const prompt = usePrompt()
   const [reason, setReason] = useState("")
-  const { data, isLoading, isError, error } = useQuery({ queryKey: ["lilium-vendor", id], queryFn: () => get<{ vendor: any }>(`/admin/vendors/${id}`) })
-  const { data: balances } = useQuery({ queryKey: ["lilium-vendor-balance", id], queryFn: () => get<{ balances: any[] }>(`/admin/vendors/${id}/balance`) })
+  const { data, isLoading, isError, error } = useQuery({
+    queryKey: ["lilium-vendor", id],
+    queryFn: () => get<{ vendor: any }>(`/admin/vendors/${id}`),
+  })
+  const { data: balances } = useQuery({
+    queryKey: ["lilium-vendor-balance", id],
+    queryFn: () => get<{ balances: any[] }>(`/admin/vendors/${id}/balance`),
+  })
   const change = useMutation({
     mutationFn: (action: string) => post(`/admin/vendors/${id}/${action}`, reason.trim() ? { reason: reason.trim() } : {}),
     onSuccess: (_, action) => {
-      toast.success(`Vendor ${action === "approve" ? "approved" : action === "reject" ? "rejected" : action === "suspend" ? "suspended" : "reinstated"}`)
+      toast.success(
+        `Vendor ${action === "approve" ? "approved" : action === "reject" ? "rejected" : action === "suspend" ? "suspended" : "reinstated"}`
+      )
       setReason("")
       queryClient.invalidateQueries({ queryKey: ["lilium-vendor", id] })
       queryClient.invalidateQueries({ queryKey: ["lilium-vendors"] })
@@ -83,8 +99,18 @@ const VendorPage = () => {
     onError: (e) => toast.error(errorMessage(e)),
   })
 
-  if (isLoading) return <Container><LoadingRows /></Container>
-  if (isError || !data) return <Container><Empty title="The vendor could not be loaded" description={errorMessage(error)} /></Container>
+  if (isLoading)
+    return (
+      <Container>
+        <LoadingRows />
+      </Container>
+    )
+  if (isError || !data)
+    return (
+      <Container>
+        <Empty title="The vendor could not be loaded" description={errorMessage(error)} />
+      </Container>
+    )
   const v = data.vendor
   const actions = ACTIONS[v.status] ?? []
 
@@ -122,7 +148,14 @@ const VendorPage = () => {
             <Textarea placeholder="Reason (optional; sent to the vendor)" value={reason} onChange={(e) => setReason(e.target.value)} />
             <div className="flex gap-2">
               {actions.map((a) => (
-                <Button key={a.action} size="small" variant={a.danger ? "danger" : "primary"} isLoading={change.isPending} onClick={() => confirm(a)} data-testid={`vendor-${a.action}`}>
+                <Button
+                  key={a.action}
+                  size="small"
+                  variant={a.danger ? "danger" : "primary"}
+                  isLoading={change.isPending}
+                  onClick={() => confirm(a)}
+                  data-testid={`vendor-${a.action}`}
+                >
                   {a.label}
                 </Button>
               ))}
@@ -130,14 +163,22 @@ const VendorPage = () => {
           </div>
         )}
         <div className="grid grid-cols-2 gap-4 px-6 py-4 text-sm">
-          <Text size="small"><span className="text-ui-fg-subtle">Legal name:</span> {v.legal_name ?? "–"}</Text>
-          <Text size="small"><span className="text-ui-fg-subtle">Tax id:</span> {v.tax_id ?? "–"}</Text>
-          <Text size="small"><span className="text-ui-fg-subtle">Phone:</span> {v.phone ?? "–"}</Text>
-          <Text size="small"><span className="text-ui-fg-subtle">Status reason:</span> {v.status_reason ?? "–"}</Text>
+          <Text size="small">
+            <span className="text-ui-fg-subtle">Legal name:</span> {v.legal_name ?? "–"}
+          </Text>
+          <Text size="small">
+            <span className="text-ui-fg-subtle">Tax id:</span> {v.tax_id ?? "–"}
+          </Text>
+          <Text size="small">
+            <span className="text-ui-fg-subtle">Phone:</span> {v.phone ?? "–"}
+          </Text>
+          <Text size="small">
+            <span className="text-ui-fg-subtle">Status reason:</span> {v.status_reason ?? "–"}
+          </Text>
           {(balances?.balances ?? []).map((b) => (
             <Text size="small" key={b.currency_code} data-testid={`balance-${b.currency_code}`}>
-              <span className="text-ui-fg-subtle">Balance {b.currency_code.toUpperCase()}:</span> {money(b.available, b.currency_code)} available ·{" "}
-              {money(b.pending, b.currency_code)} pending · {money(b.paid_out, b.currency_code)} paid out
+              <span className="text-ui-fg-subtle">Balance {b.currency_code.toUpperCase()}:</span> {money(b.available, b.currency_code)}{" "}
+              available · {money(b.pending, b.currency_code)} pending · {money(b.paid_out, b.currency_code)} paid out
             </Text>
           ))}
         </div>
@@ -182,7 +223,13 @@ const VendorPage = () => {
               empty="No products yet"
               columns={["Product", "Status", "Created"]}
               pick={(d) => d.products}
-              render={(p) => [<Link key="t" to={`/products/${p.id}`} className="text-ui-fg-interactive hover:underline">{p.title}</Link>, p.status, date(p.created_at)]}
+              render={(p) => [
+                <Link key="t" to={`/products/${p.id}`} className="text-ui-fg-interactive hover:underline">
+                  {p.title}
+                </Link>,
+                p.status,
+                date(p.created_at),
+              ]}
             />
           </Tabs.Content>
           <Tabs.Content value="orders">
@@ -194,8 +241,12 @@ const VendorPage = () => {
               columns={["Order", "Status", "Total", "Commission", "Placed"]}
               pick={(d) => d.vendor_orders}
               render={(o) => [
-                <Link key="o" to={`/orders/${o.order_id}`} className="text-ui-fg-interactive hover:underline">#{o.display_id}</Link>,
-                <StatusBadge key="s" color={statusColor(o.status)}>{o.status}</StatusBadge>,
+                <Link key="o" to={`/orders/${o.order_id}`} className="text-ui-fg-interactive hover:underline">
+                  #{o.display_id}
+                </Link>,
+                <StatusBadge key="s" color={statusColor(o.status)}>
+                  {o.status}
+                </StatusBadge>,
                 money(o.total, o.currency_code),
                 money(o.commission_total, o.currency_code),
                 date(o.created_at),
@@ -220,7 +271,15 @@ const VendorPage = () => {
               empty="No payouts yet"
               columns={["Amount", "Status", "Provider", "Reference", "Created"]}
               pick={(d) => d.payouts}
-              render={(p) => [money(p.amount, p.currency_code), <StatusBadge key="s" color={statusColor(p.status)}>{p.status}</StatusBadge>, p.provider, p.reference ?? "–", date(p.created_at)]}
+              render={(p) => [
+                money(p.amount, p.currency_code),
+                <StatusBadge key="s" color={statusColor(p.status)}>
+                  {p.status}
+                </StatusBadge>,
+                p.provider,
+                p.reference ?? "–",
+                date(p.created_at),
+              ]}
             />
           </Tabs.Content>
         </Tabs>

@@ -24,7 +24,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCommission
   const { scope, ...update } = req.validatedBody
   if (scope) await assertScopeExists(req.scope, scope.type, scope.id)
   const { result } = await updateCommissionRuleWorkflow(req.scope).run({
-    input: { id: req.params.id, update: { ...update, ...(scope ? { scope_type: scope.type, scope_id: scope.id ?? null } : {}) }, audit: auditContext(req) },
+    input: {
+      id: req.params.id,
+      update: { ...update, ...(scope ? { scope_type: scope.type, scope_id: scope.id ?? null } : {}) },
+      audit: auditContext(req),
+    },
   })
   res.json({ commission_rule: presentRule(result) })
 }

@@ -23,6 +23,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     if (e instanceof PayoutProviderError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
     throw e
   }
-  const { result } = await processPayoutWebhookWorkflow(req.scope).run({ input: { provider: "stripe-connect", action, audit: auditContext(req) } })
+  const { result } = await processPayoutWebhookWorkflow(req.scope).run({
+    input: { provider: "stripe-connect", action, audit: auditContext(req) },
+  })
   res.json({ received: true, type: action.type, changed: result.changed })
 }

@@ -18,7 +18,10 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
   // The sales figures and the money figures are read at the same time.
   const [overview, paid, balances] = await Promise.all([
     buildOverview(req.scope, { ...query, currency_code: currency }, vendorId),
-    ledger.listPayouts({ vendor_id: vendorId, currency_code: currency, status: "paid", paid_at: { $gte: range.from, $lt: range.to } } as any, { select: ["amount"] }),
+    ledger.listPayouts(
+      { vendor_id: vendorId, currency_code: currency, status: "paid", paid_at: { $gte: range.from, $lt: range.to } } as any,
+      { select: ["amount"] }
+    ),
     ledger.balances(vendorId),
   ])
   const balance = balances.find((b) => b.currency_code === overview.currency_code)

@@ -18,7 +18,10 @@ export async function POST(req: VendorRequest<{ return_url?: string; refresh_url
   const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
   const provider = account ? payouts.provider(account.provider) : null
   if (!account || !provider?.onboardingLink) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Onboarding links are for stripe-connect payout accounts; set one up with POST /vendor/payout-account first")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Onboarding links are for stripe-connect payout accounts; set one up with POST /vendor/payout-account first"
+    )
   }
   const panel = vendorPanelUrl()
   const { url } = await provider.onboardingLink(account, {

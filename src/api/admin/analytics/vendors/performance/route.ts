@@ -1,7 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { buildPerformance, streamCsv } from "../../../../utils/analytics"
 
-const COLUMNS = ["vendor_id", "name", "vendor_order_count", "acceptance_rate", "median_hours_to_ship", "cancellation_rate", "return_rate", "late_shipment_rate"]
+const COLUMNS = [
+  "vendor_id",
+  "name",
+  "vendor_order_count",
+  "acceptance_rate",
+  "median_hours_to_ship",
+  "cancellation_rate",
+  "return_rate",
+  "late_shipment_rate",
+]
 
 /**
  * GET /admin/analytics/vendors/performance: per vendor, over the vendor

@@ -16,7 +16,13 @@ export async function POST(req: AuthenticatedMedusaRequest<{ amount: number; not
   const { data } = await query.graph({ entity: "vendor_order", fields: ["currency_code"], filters: { id: req.params.id } })
   assertAmountFitsCurrency(req.validatedBody.amount, data[0].currency_code)
   await refundVendorOrderWorkflow(req.scope).run({
-    input: { vendor_order_id: req.params.id, amount: req.validatedBody.amount, note: req.validatedBody.note, actor_id: req.auth_context.actor_id, audit: auditContext(req) },
+    input: {
+      vendor_order_id: req.params.id,
+      amount: req.validatedBody.amount,
+      note: req.validatedBody.note,
+      actor_id: req.auth_context.actor_id,
+      audit: auditContext(req),
+    },
   })
   res.json({ vendor_order: await retrieveVendorOrderDetail(req.scope, req.params.id) })
 }

@@ -5,10 +5,7 @@ import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-c
 import { completeMarketplaceCartWorkflowId } from "../../../../../workflows/vendor-order/workflows/complete-marketplace-cart"
 
 // Errors that Medusa answers with 200 and the cart, so the shopper can retry payment.
-const CART_ERRORS: string[] = [
-  MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
-  MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR,
-]
+const CART_ERRORS: string[] = [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]
 
 /**
  * POST /store/carts/:id/complete: Medusa's own route, line for line, except

@@ -38,17 +38,29 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const productIds = [...new Set<string>(cart.items.map((i: any) => i.product_id).filter(Boolean))]
   const [{ data: productLinks }, { result: options }] = await Promise.all([
     productIds.length
-      ? query.graph({ entity: VendorProductLink.entryPoint, fields: ["product_id", "vendor.id", "vendor.handle", "vendor.name"], filters: { product_id: productIds } })
+      ? query.graph({
+          entity: VendorProductLink.entryPoint,
+          fields: ["product_id", "vendor.id", "vendor.handle", "vendor.name"],
+          filters: { product_id: productIds },
+        })
       : Promise.resolve({ data: [] as any[] }),
     cart.items.length
       ? listShippingOptionsForCartWorkflow(req.scope).run({
-          input: { cart_id: cart.id, is_return: false, fields: [...defaultStoreShippingOptionsFields, "calculated_price.*", "prices.*"] as any },
+          input: {
+            cart_id: cart.id,
+            is_return: false,
+            fields: [...defaultStoreShippingOptionsFields, "calculated_price.*", "prices.*"] as any,
+          },
         })
       : Promise.resolve({ result: [] as any[] }),
   ])
   const profileIds = [...new Set<string>((options as any[]).map((o) => o.shipping_profile_id))]
   const { data: profileLinks } = profileIds.length
-    ? await query.graph({ entity: VendorShippingProfileLink.entryPoint, fields: ["vendor_id", "shipping_profile_id"], filters: { shipping_profile_id: profileIds } })
+    ? await query.graph({
+        entity: VendorShippingProfileLink.entryPoint,
+        fields: ["vendor_id", "shipping_profile_id"],
+        filters: { shipping_profile_id: profileIds },
+      })
     : { data: [] as any[] }
   const vendorOfProfile = new Map<string, string>(profileLinks.map((l: any) => [l.shipping_profile_id, l.vendor_id] as [string, string]))
   const vendorOfProduct = new Map<string, any>(productLinks.map((l: any) => [l.product_id, l.vendor]))

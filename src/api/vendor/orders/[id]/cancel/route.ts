@@ -7,6 +7,11 @@ import { auditContext } from "../../../../utils/audit"
 /** POST /vendor/orders/:id/cancel {reason?}: pending|accepted (nothing fulfilled) → canceled, with a refund. */
 export const POST = vendorOrderAction<VendorCancelOrderType>((req) =>
   cancelVendorOrderWorkflow(req.scope).run({
-    input: { vendor_order_id: scopedParam(req, "id"), actor: vendorActor(req), reason: req.validatedBody?.reason ?? null, audit: auditContext(req) },
+    input: {
+      vendor_order_id: scopedParam(req, "id"),
+      actor: vendorActor(req),
+      reason: req.validatedBody?.reason ?? null,
+      audit: auditContext(req),
+    },
   })
 )

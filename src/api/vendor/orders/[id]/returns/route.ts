@@ -10,6 +10,12 @@ import { auditContext } from "../../../../utils/audit"
  */
 export const POST = vendorOrderAction<VendorReceiveReturnType>((req) =>
   receiveVendorReturnWorkflow(req.scope).run({
-    input: { vendor_order_id: scopedParam(req, "id"), items: req.validatedBody.items, note: req.validatedBody.note, actor: vendorActor(req), audit: auditContext(req) },
+    input: {
+      vendor_order_id: scopedParam(req, "id"),
+      items: req.validatedBody.items,
+      note: req.validatedBody.note,
+      actor: vendorActor(req),
+      audit: auditContext(req),
+    },
   })
 )

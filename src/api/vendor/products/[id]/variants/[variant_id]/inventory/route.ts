@@ -1,9 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import {
-  createInventoryLevelsWorkflow,
-  updateInventoryLevelsWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { createInventoryLevelsWorkflow, updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../../../../../context"
 import { loadVendorSetup } from "../../../../../helpers"
 import { scopedParam } from "../../../../../scope"
@@ -30,9 +27,7 @@ export async function POST(req: VendorRequest<{ stocked_quantity: number }>, res
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This variant does not manage inventory.")
   }
   const { stock_location_id } = await loadVendorSetup(req.scope, vendorId)
-  const hasLevel = (variant.inventory_items[0].inventory?.location_levels ?? []).some(
-    (l: any) => l.location_id === stock_location_id
-  )
+  const hasLevel = (variant.inventory_items[0].inventory?.location_levels ?? []).some((l: any) => l.location_id === stock_location_id)
   const level = { inventory_item_id: itemId, location_id: stock_location_id, stocked_quantity: req.validatedBody.stocked_quantity }
   if (hasLevel) {
     await updateInventoryLevelsWorkflow(req.scope).run({ input: { updates: [level] } })
