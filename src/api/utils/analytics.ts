@@ -1,132 +1,14 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { ANALYTICS_MODULE } from "../../modules/analytics"
 import type AnalyticsModuleService from "../../modules/analytics/service"
 import { fromMinor } from "../../lib/money"
 import type { Scope } from "../../modules/analytics/queries"
+import { resolveRange } from "../../modules/analytics/range"
 import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import { csvCell } from "./csv"
 import { shipSlaHours as shipSlaHoursSetting } from "../../options"
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-// A date-time must say its offset: "local time of which zone?" has no good default.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
-const realDate = (v: string) => {
-  const day = v.slice(0, 10)
-  const d = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
-}
-const validInstant = (v: string) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v))
-const instant = z
-  .string()
-  .refine(validInstant, "must be a date (YYYY-MM-DD, a whole day in tz) or an ISO 8601 date-time with an offset (2026-03-01T10:00:00Z)")
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}, "must be an IANA time zone, such as UTC or Europe/Berlin")
-
-const rangeFields = {
-  currency_code: z
-    .string()
-    .length(3)
-    .transform((c) => c.toLowerCase())
-    .optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  tz: timeZone.default("UTC"),
-}
-// Longest range a request may cover: enough for multi-year trends, bounded
-// so that a daily series cannot be asked for centuries of empty days.
-const MAX_RANGE_DAYS = 3 * 366
-const rangeChecks = (q: { from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) => {
-  // Zod runs this even when a field failed; those failures speak for themselves.
-  if ((!q.from && !q.to) || (q.from && !validInstant(q.from)) || (q.to && !validInstant(q.to)) || typeof q.tz !== "string") return
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: q.tz })
-  } catch {
-    return
-  }
-  const { from, to } = resolveRange(q)
-  if (from >= to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["from"], message: "from must be before to" })
-  else if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: `the range may cover at most ${MAX_RANGE_DAYS} days` })
-  }
-}
-
-/** Overviews answer JSON only. */
-export const AnalyticsOverviewParams = z.object(rangeFields).strict().superRefine(rangeChecks)
-export const AnalyticsRangeParams = z.object({ ...rangeFields, format: z.enum(["json", "csv"]).default("json") }).strict()
-export const AnalyticsSalesParams = AnalyticsRangeParams.extend({ interval: z.enum(["day", "week", "month"]).default("day") })
-  .strict()
-  .superRefine(rangeChecks)
-export const AnalyticsTopParams = AnalyticsRangeParams.extend({
-  dimension: z.enum(["vendor", "product", "category", "company"]).default("vendor"),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-})
-  .strict()
-  .superRefine(rangeChecks)
-export const VendorAnalyticsTopParams = AnalyticsRangeParams.extend({
-  dimension: z.enum(["product", "category"]).default("product"),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-})
-  .strict()
-  .superRefine(rangeChecks)
-export const AnalyticsPerformanceParams = AnalyticsRangeParams.extend({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
-  .strict()
-  .superRefine(rangeChecks)
-
-/** The offset of `tz` from UTC at `at`, in minutes. */
-export function tzOffsetMinutes(tz: string, at: Date): number {
-  const name =
-    new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")
-      ?.value ?? "GMT"
-  const m = name.match(/GMT([+-])(\d{2}):?(\d{2})?/)
-  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
-}
-
-/** Midnight of a YYYY-MM-DD day in `tz`, as an instant (DST-safe). */
-export function localMidnight(day: string, tz: string): Date {
-  const [y, m, d] = day.split("-").map(Number)
-  const guess = Date.UTC(y, m - 1, d)
-  let at = new Date(guess - tzOffsetMinutes(tz, new Date(guess)) * 60_000)
-  // Across a DST change the offset at the result can differ from the guess's.
-  at = new Date(guess - tzOffsetMinutes(tz, at) * 60_000)
-  return at
-}
-
-export type AnalyticsRange = { from: Date; to: Date; tz: string; use_rollups: boolean }
-
-/**
- * [from, to) from the query. A date is a whole day in `tz`: `from` starts
- * at its midnight and `to` ends at the next one (both days included). A
- * date-time is taken as given, `to` exclusive. Default: the last 30 days up
- * to the next whole hour. Rollups serve the range when both ends are whole
- * hours and the time zone's offset is whole hours at both ends.
- */
-export function resolveRange(q: { from?: string; to?: string; tz: string }, now = new Date()): AnalyticsRange {
-  const tz = q.tz
-  const nextHour = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000)
-  const to = q.to ? (DATE_ONLY.test(q.to) ? localMidnight(addDays(q.to, 1), tz) : new Date(q.to)) : nextHour
-  const from = q.from ? (DATE_ONLY.test(q.from) ? localMidnight(q.from, tz) : new Date(q.from)) : new Date(to.getTime() - 30 * 86_400_000)
-  const hourly = (d: Date) => d.getTime() % 3_600_000 === 0
-  const wholeHourZone = tzOffsetMinutes(tz, from) % 60 === 0 && tzOffsetMinutes(tz, to) % 60 === 0
-  return { from, to, tz, use_rollups: hourly(from) && hourly(to) && wholeHourZone }
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
 
 let defaultCurrency: { code: string; at: number } | null = null
 /** The store's default currency (cached for a minute): analytics are per currency. */

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
-import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { AUDIT_MODULE } from "../../modules/audit"
 import type AuditModuleService from "../../modules/audit/service"
-import { AUDIT_ACTOR_TYPES } from "../../modules/audit/models/audit-entry"
 import type { AuditContext } from "../../modules/audit/types"
 import { csvCell } from "./csv"
 import { clientIp } from "./client-ip"
@@ -44,25 +41,6 @@ export function auditContext(req: MedusaRequest): AuditContext {
   if (auth?.actor_type === "vendor") return { actor_type: "vendor_member", actor_id: auth.actor_id || null, request_id, ip }
   return { actor_type: "system", actor_id: null, request_id, ip }
 }
-
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")
-const text = z.string().min(1).max(200)
-
-export const VendorListAuditLogParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    actor_type: z.enum([...AUDIT_ACTOR_TYPES]).optional(),
-    actor_id: text.optional(),
-    action: z.union([text, z.array(text).max(50)]).optional(),
-    target_type: text.optional(),
-    target_id: text.optional(),
-    created_at: createOperatorMap(isoDate).optional(),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
-  .strict()
-
-export const AdminListAuditLogParams = VendorListAuditLogParams.extend({ vendor_id: text.optional() }).strict()
 
 const CSV_COLUMNS = [
   "id",

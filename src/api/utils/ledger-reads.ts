@@ -1,26 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
-import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
-import { TRANSACTION_TYPES } from "../../modules/ledger/models/vendor-transaction"
 import { toCsv } from "./csv"
-
-export const ListTransactionsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    type: z.union([z.enum([...TRANSACTION_TYPES]), z.array(z.enum([...TRANSACTION_TYPES]))]).optional(),
-    currency_code: z
-      .string()
-      .length(3)
-      .transform((c) => c.toLowerCase())
-      .optional(),
-    vendor_order_id: z.string().optional(),
-    created_at: createOperatorMap(z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")).optional(),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
-  .strict()
 
 const CSV_COLUMNS = [
   "id",

@@ -1,53 +1,9 @@
-import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
-import { createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
-import { PAYOUT_STATUSES } from "../../modules/ledger/models/payout"
 import { PAYOUT_MODULE } from "../../modules/payout"
 import type PayoutModuleService from "../../modules/payout/service"
 import { destinationDetails } from "../../modules/payout/destination"
-import { httpUrl } from "./validation"
-
-const lower3 = z
-  .string()
-  .length(3)
-  .transform((c) => c.toLowerCase())
-const oneOrMany = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t)])
-
-export const ListPayoutsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    status: oneOrMany(z.enum([...PAYOUT_STATUSES])).optional(),
-    currency_code: lower3.optional(),
-    provider: z.string().max(50).optional(),
-    created_at: createOperatorMap(z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date")).optional(),
-  })
-  .strict()
-
-export const AdminListPayoutsParams = ListPayoutsParams.extend({
-  vendor_id: oneOrMany(z.string()).optional(),
-  run_id: z.string().optional(),
-}).strict()
-
-export const SetPayoutAccount = z
-  .object({
-    provider: z.string().min(1).max(50),
-    details: z.record(z.string(), z.unknown()).optional(),
-    country_code: z
-      .string()
-      .length(2)
-      .transform((c) => c.toUpperCase())
-      .optional(),
-  })
-  .strict()
-
-export const OnboardingLinkBody = z.object({ return_url: httpUrl.optional(), refresh_url: httpUrl.optional() }).strict()
-
-export const RunPayoutsBody = z.object({ currency_code: lower3.optional() }).strict()
-export const MarkPayoutPaidBody = z.object({ reference: z.string().trim().min(1).max(200) }).strict()
-export const MarkPayoutFailedBody = z.object({ reason: z.string().trim().min(3).max(1000) }).strict()
 
 /** A payout as the API shows it (the contract's fields, then the details). */
 export function serializePayout(p: any, opts: { admin?: boolean } = {}) {

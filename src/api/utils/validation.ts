@@ -129,16 +129,29 @@ export function refusedFields(raw: unknown, allowed: Set<string>): string[] {
     })
 }
 
-/** Medusa's list parameters (offset, limit, order, fields) with the page size capped. */
-export function findParams(defaults: { limit: number; offset?: number; order?: string }) {
-  return createFindParams({ offset: 0, ...defaults }).extend({
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(defaults.limit),
+/**
+ * Medusa's list parameters (createFindParams: offset, limit, order, fields,
+ * with_deleted) with the page size capped at `max` (MAX_PAGE_SIZE unless the
+ * list says otherwise).
+ */
+export function findParams(defaults: { limit: number; offset?: number; order?: string; max?: number }) {
+  const { max = MAX_PAGE_SIZE, ...rest } = defaults
+  return createFindParams({ offset: 0, ...rest }).extend({
+    limit: z.coerce.number().int().min(1).max(max).default(defaults.limit),
     offset: z.coerce
       .number()
       .int()
       .min(0)
       .default(defaults.offset ?? 0),
   })
+}
+
+/**
+ * Only offset and limit of findParams, for lists whose handler pages by hand
+ * and has no `fields` or `order` to offer (a strict schema then refuses them).
+ */
+export function pageParams(defaults: { limit: number; max?: number }) {
+  return findParams(defaults).pick({ offset: true, limit: true })
 }
 
 /**

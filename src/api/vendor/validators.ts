@@ -9,7 +9,7 @@ import {
 } from "@medusajs/medusa/api/admin/products/validators"
 import { currencyDecimals, lineQuantity, moneyAmount } from "../../utils/money-input"
 import { VENDOR_ROLES } from "../../modules/vendor/models/vendor-member"
-import { httpUrl } from "../utils/validation"
+import { findParams, httpUrl } from "../utils/validation"
 
 // EU VAT ids (country prefix + 2–12 alphanumerics) or US EINs (12-3456789).
 const TAX_ID = /^([A-Z]{2}[A-Z0-9]{2,12}|\d{2}-?\d{7})$/
@@ -173,12 +173,11 @@ export const VendorCreateShippingOption = z
   })
   .strict()
 
-export const VendorListParams = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  q: z.string().optional(),
-  order: z.string().optional(),
-})
+// Not strict: q and order are accepted (and ignored) as they always were.
+export const VendorListParams = findParams({ limit: 20 })
+  .pick({ offset: true, limit: true, order: true })
+  .extend({ q: z.string().optional() })
+export type VendorListParamsType = z.infer<typeof VendorListParams>
 
 export const VendorCreateInvite = z
   .object({

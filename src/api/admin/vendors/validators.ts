@@ -1,11 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { handle, vendorProfile } from "../../vendor/validators"
 import { VENDOR_STATUSES } from "../../../modules/vendor/models/vendor"
+import { currencyDecimals, moneyAmount } from "../../../utils/money-input"
+import { pageParams } from "../../utils/validation"
 
-export const AdminListVendors = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+export const AdminListVendors = pageParams({ limit: 20 })
+  .extend({
     q: z.string().trim().max(200).optional(),
     status: z.union([z.enum([...VENDOR_STATUSES]), z.array(z.enum([...VENDOR_STATUSES]))]).optional(),
     order: z
@@ -56,3 +56,20 @@ export type AdminUpdateVendorType = z.infer<typeof AdminUpdateVendor>
 
 export const AdminVendorStatusChange = z.object({ reason: z.string().trim().max(2000).optional() }).strict()
 export type AdminVendorStatusChangeType = z.infer<typeof AdminVendorStatusChange>
+
+export const AdminListVendorProducts = pageParams({ limit: 20 }).strict()
+export type AdminListVendorProductsType = z.infer<typeof AdminListVendorProducts>
+
+export const AdminCreateAdjustment = z
+  .object({
+    amount: moneyAmount("nonzero"),
+    currency_code: z
+      .string()
+      .length(3)
+      .transform((c) => c.toLowerCase()),
+    reason: z.string().trim().min(3).max(1000),
+    idempotency_key: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .superRefine(currencyDecimals())
+export type AdminCreateAdjustmentType = z.infer<typeof AdminCreateAdjustment>

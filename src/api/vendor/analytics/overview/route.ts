@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../../context"
-import { analyticsCurrency, buildOverview, resolveRange } from "../../../utils/analytics"
+import { analyticsCurrency, buildOverview } from "../../../utils/analytics"
+import { resolveRange } from "../../../../modules/analytics/range"
 import { LEDGER_MODULE } from "../../../../modules/ledger"
 import type LedgerModuleService from "../../../../modules/ledger/service"
 

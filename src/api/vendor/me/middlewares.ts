@@ -1,0 +1,9 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validation"
+import { requireVendorRole } from "../context"
+import { MANAGERS } from "../roles"
+import { VendorUpdateMe } from "../validators"
+
+export const vendorMeRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/vendor/me", method: ["POST"], middlewares: [requireVendorRole(...MANAGERS), validateBody(VendorUpdateMe)] },
+]

@@ -1,0 +1,17 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../utils/validation"
+import { requireVendorRole } from "../context"
+import { CATALOG } from "../roles"
+import { VendorCreateProduct, VendorListParams, VendorSetStock, VendorUpdateProduct } from "../validators"
+
+export const vendorProductsRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListParams)] },
+  { matcher: "/vendor/products", method: ["POST"], middlewares: [requireVendorRole(...CATALOG), validateBody(VendorCreateProduct)] },
+  { matcher: "/vendor/products/:id", method: ["POST"], middlewares: [requireVendorRole(...CATALOG), validateBody(VendorUpdateProduct)] },
+  { matcher: "/vendor/products/:id", method: ["DELETE"], middlewares: [requireVendorRole(...CATALOG)] },
+  {
+    matcher: "/vendor/products/:id/variants/:variant_id/inventory",
+    method: ["POST"],
+    middlewares: [requireVendorRole(...CATALOG), validateBody(VendorSetStock)],
+  },
+]
