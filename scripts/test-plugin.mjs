@@ -649,7 +649,6 @@ async function cleanUp() {
   } else if (host) say(`kept ${host}`)
 }
 
-let code = 0
 try {
   await main()
 } catch (e) {
@@ -660,5 +659,4 @@ const passed = results.filter((r) => r.ok).length
 const failed = results.length - passed
 say(`took ${secs(started)}`)
 console.log(`${passed} passed, ${failed} failed`)
-code = failed ? 1 : 0
-process.exit(code)
+process.exit(failed ? 1 : 0)

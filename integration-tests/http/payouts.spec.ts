@@ -7,7 +7,6 @@ import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpe
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
 
 const noThrow = { validateStatus: () => true }
-const cents = (amount: number) => Math.round(amount * 100)
 const stripe = useFakeStripe()
 
 liliumIntegrationTestRunner({

@@ -2,7 +2,6 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureLocalSecrets } = require("../lib/local-secrets.cjs")
 
 describe("npm start's generated secrets (.lilium/secrets.json)", () => {

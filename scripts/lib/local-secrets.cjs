@@ -23,7 +23,7 @@ function readSecrets(file) {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"))
   } catch (e) {
     if (e.code === "ENOENT") return null
-    throw new Error(`${file} is not readable JSON (${e.message}); delete it to generate new secrets`)
+    throw new Error(`${file} is not readable JSON (${e.message}); delete it to generate new secrets`, { cause: e })
   }
   // Written by someone else with a looser mode: tighten it.
   if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600)
