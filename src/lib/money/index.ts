@@ -10,6 +10,35 @@ import type { BigNumberInput } from "@medusajs/framework/types"
  * imports another module for its arithmetic (decision 21).
  */
 
+/**
+ * An entity with an amount `K` as Medusa loads it: the rounded number in
+ * `K` and, when the row was read with its raw column, the exact value in
+ * `raw_K` (a BigNumberRawValue). Medusa's generated DTO types leave the raw
+ * column out, so it is optional here.
+ */
+export type WithAmount<K extends string> = { [P in K]?: BigNumberInput | null } & {
+  // DML's inferred types give raw columns as Record<string, unknown>.
+  [P in `raw_${K}`]?: BigNumberInput | Record<string, unknown> | null
+}
+
+/** A value MathBN takes: a number, a string, a raw column ({ value }), a BigNumber. */
+function isBigNumberInput(v: unknown): v is BigNumberInput {
+  if (typeof v === "number" || typeof v === "string") return true
+  return typeof v === "object" && v !== null && ("value" in v || "numeric" in v || "_isBigNumber" in v)
+}
+
+/**
+ * The exact value of an entity's amount: `raw_<key>` when loaded, else
+ * `<key>`, else `fallback`. Medusa rounds the plain column for the API; the
+ * raw one keeps every decimal, so sums and splits start from it.
+ */
+export function rawAmount<K extends string>(entity: WithAmount<K>, key: K, fallback: BigNumberInput = 0): BigNumberInput {
+  const raw: unknown = entity[`raw_${key}` as const]
+  if (isBigNumberInput(raw)) return raw
+  const rounded: unknown = entity[key]
+  return isBigNumberInput(rounded) ? rounded : fallback
+}
+
 /** Decimal places of a currency's minor unit (Intl knows ISO 4217: EUR 2, JPY 0, KWD 3). */
 const precisions = new Map<string, number>()
 export function currencyPrecision(currencyCode: string): number {

@@ -1,10 +1,11 @@
-import type { Context } from "@medusajs/framework/types"
+import type { BigNumberInput, Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { VendorTransaction } from "./models/vendor-transaction"
 import { VendorTransactionRelease } from "./models/vendor-transaction-release"
 import { Payout, PayoutItem, type PayoutStatus } from "./models/payout"
 import { stateConflict } from "../../utils/state-conflict"
+import { rawAmount } from "../../lib/money"
 
 export type Posting = {
   vendor_id: string
@@ -167,10 +168,10 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
   }
 
   /** Posted amounts of one vendor order, by type (for exact reversals). */
-  async sumsForVendorOrder(vendorOrderId: string): Promise<Record<string, any>> {
-    const rows = await this.listVendorTransactions({ vendor_order_id: vendorOrderId }, { select: ["type", "amount", "raw_amount"] as any })
-    const sums: Record<string, any> = {}
-    for (const r of rows as any[]) sums[r.type] = MathBN.add(sums[r.type] ?? 0, r.raw_amount ?? r.amount)
+  async sumsForVendorOrder(vendorOrderId: string): Promise<Record<string, BigNumberInput>> {
+    const rows = await this.listVendorTransactions({ vendor_order_id: vendorOrderId }, { select: ["type", "amount", "raw_amount"] })
+    const sums: Record<string, BigNumberInput> = {}
+    for (const r of rows) sums[r.type] = MathBN.add(sums[r.type] ?? 0, rawAmount(r, "amount"))
     return sums
   }
 

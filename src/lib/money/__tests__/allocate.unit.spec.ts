@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { allocateMinor, fromMinor, toMinor } from ".."
+import { allocateMinor, fromMinor, rawAmount, toMinor } from ".."
 
 describe("allocateMinor", () => {
   it("splits to the cent in proportion, ties to the earlier part", () => {
@@ -34,5 +34,14 @@ describe("allocateMinor", () => {
       toMinor("1.2345", "kwd"),
     ]).toEqual([15465, 12, 14, 1500, 1234])
     expect([fromMinor(15465, "eur"), fromMinor("1500", "jpy"), fromMinor(-3, "eur")]).toEqual([154.65, 1500, -0.03])
+  })
+})
+
+describe("rawAmount", () => {
+  it("prefers the raw column, then the rounded one, then the fallback", () => {
+    expect(rawAmount({ total: 10, raw_total: { value: "10.005", precision: 20 } }, "total")).toEqual({ value: "10.005", precision: 20 })
+    expect(rawAmount({ total: 10 }, "total")).toBe(10)
+    expect(rawAmount({ refunded_total: null }, "refunded_total")).toBe(0)
+    expect(rawAmount({}, "amount", 5)).toBe(5)
   })
 })

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { rawAmount } from "../../../lib/money"
 import { LEDGER_MODULE } from "../../../modules/ledger"
 import type LedgerModuleService from "../../../modules/ledger/service"
 import { PAYOUT_MODULE } from "../../../modules/payout"
@@ -41,7 +42,7 @@ export const sendPayoutsStep = createStep("send-payouts", async (input: { payout
         payout_id: payout.id,
         attempt: payout.attempt,
         vendor_id: payout.vendor_id,
-        amount: (payout as any).raw_amount ?? payout.amount,
+        amount: rawAmount(payout, "amount"),
         currency_code: payout.currency_code,
         account: { external_id: account?.external_id ?? null, data: (account?.data as any) ?? null },
         transfer_group: await ledger.payoutOrderId(payout.id),

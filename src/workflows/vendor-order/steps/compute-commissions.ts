@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import { rawAmount } from "../../../lib/money"
 import { loadProductFacts, needsProductFacts } from "../../commission/utils/product-facts"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
@@ -50,7 +51,7 @@ export const computeCommissionsStep = createStep("compute-commissions", async (i
         rule_id: rule?.id ?? null,
         rule_name: rule?.name ?? null,
         rate_type: rule?.rate_type ?? null,
-        rate_value: rule ? ((rule as any).raw_value ?? rule.value) : null,
+        rate_value: rule ? rawAmount(rule, "value") : null,
         currency_code: split.currency_code,
         quantity,
         base_amount: new BigNumber(base),

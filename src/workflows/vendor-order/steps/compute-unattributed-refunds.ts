@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-import { allocateMinor, fromMinor, toMinor } from "../../../lib/money"
+import { allocateMinor, fromMinor, rawAmount, toMinor } from "../../../lib/money"
 
 export type RefundAllocation = { vendor_order_id: string; amount: number }
 
@@ -23,27 +23,28 @@ export const computeUnattributedRefundsStep = createStep(
       fields: ["id", "currency_code", "payment_collections.payments.canceled_at", "payment_collections.payments.refunds.amount"],
       filters: { id: input.order_id },
     })
-    const order = data[0] as any
+    const order = data[0]
     if (!order) return new StepResponse([] as RefundAllocation[])
     const currency = order.currency_code
+    // In integer minor units (toMinor rounds each amount half-even to an
+    // exact integer): sums and differences of integers are exact in JS
+    // numbers, and allocateMinor needs integers to split to the cent.
     const refunds = (order.payment_collections ?? [])
-      .flatMap((pc: any) => pc?.payments ?? [])
-      .filter((p: any) => p && !p.canceled_at)
-      .flatMap((p: any) => p.refunds ?? [])
-    const refundedMinor = refunds.reduce((sum: number, r: any) => sum + toMinor(r.amount, currency), 0)
+      .flatMap((pc) => pc?.payments ?? [])
+      .filter((p) => p && !p.canceled_at)
+      .flatMap((p) => p?.refunds ?? [])
+    const refundedMinor = refunds.reduce((sum, r) => sum + toMinor(rawAmount(r ?? {}, "amount"), currency), 0)
 
     const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
     const vos = await vendors.listVendorOrders(
       { order_id: input.order_id },
       { select: ["id", "total", "refunded_total"], order: { id: "ASC" } }
     )
-    const attributedMinor = vos.reduce((sum, v) => sum + toMinor((v as any).raw_refunded_total ?? v.refunded_total ?? 0, currency), 0)
+    const attributedMinor = vos.reduce((sum, v) => sum + toMinor(rawAmount(v, "refunded_total"), currency), 0)
     const missing = refundedMinor - attributedMinor
     if (missing <= 0 || !vos.length) return new StepResponse([] as RefundAllocation[])
 
-    const left = vos.map((v) =>
-      Math.max(0, toMinor(MathBN.sub((v as any).raw_total ?? v.total, (v as any).raw_refunded_total ?? v.refunded_total ?? 0), currency))
-    )
+    const left = vos.map((v) => Math.max(0, toMinor(MathBN.sub(rawAmount(v, "total"), rawAmount(v, "refunded_total")), currency)))
     const parts = allocateMinor(
       Math.min(
         missing,

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { rawAmount, type WithAmount } from "../../../lib/money"
 
 export type OrderPayment = {
   id: string
@@ -35,10 +36,10 @@ export const findOrderPaymentStep = createStep("find-order-payment", async (inpu
   if (!payment) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${input.order_id} has no payment to refund from.`)
   }
-  const sum = (rows: any[]) => rows.reduce((a: any, c: any) => MathBN.add(a, c.raw_amount ?? c.amount), MathBN.convert(0))
+  const sum = (rows: WithAmount<"amount">[]) => rows.reduce((a, c) => a.plus(MathBN.convert(rawAmount(c, "amount"))), MathBN.convert(0))
   const captured = sum(payment.captures ?? [])
   const refunded = sum(payment.refunds ?? [])
-  const amount = MathBN.convert(payment.raw_amount ?? payment.amount)
+  const amount = MathBN.convert(rawAmount(payment, "amount"))
   return new StepResponse<OrderPayment>({
     id: payment.id as string,
     amount: amount.toFixed(),

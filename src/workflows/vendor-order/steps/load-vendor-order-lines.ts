@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber, ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { rawAmount } from "../../../lib/money"
 import { stateConflict } from "../../../utils/state-conflict"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
@@ -32,7 +33,7 @@ export const loadVendorOrderLinesStep = createStep(
       order_id: vo.order_id,
       line_item_ids: vo.items.map((i) => i.line_item_id),
       shipping_method_ids: vo.shipping_methods.map((m) => m.shipping_method_id),
-      refundable: new BigNumber(MathBN.sub((vo as any).raw_total ?? vo.total, (vo as any).raw_refunded_total ?? vo.refunded_total ?? 0)),
+      refundable: new BigNumber(MathBN.sub(rawAmount(vo, "total"), rawAmount(vo, "refunded_total"))),
     })
   }
 )

@@ -6,6 +6,7 @@ import type { Posting } from "../../../modules/ledger/service"
 import { refundPostings } from "../../../modules/ledger/postings"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
+import { rawAmount } from "../../../lib/money"
 import { availableAfterDelivery } from "../../../utils/payout-hold"
 import type { RefundReservation } from "./reserve-vendor-order-refund"
 
@@ -21,11 +22,11 @@ async function reverseRefundRows(ledger: LedgerModuleService, ids: string[]) {
   if (!ids.length) return
   const rows = await ledger.listVendorTransactions({ id: ids })
   const reversals: Posting[] = rows
-    .filter((t: any) => !MathBN.eq(t.raw_amount ?? t.amount, 0))
-    .map((t: any) => ({
+    .filter((t) => !MathBN.eq(rawAmount(t, "amount"), 0))
+    .map((t) => ({
       vendor_id: t.vendor_id,
       type: t.type,
-      amount: new BigNumber(MathBN.mult(t.raw_amount ?? t.amount, -1)),
+      amount: new BigNumber(MathBN.mult(rawAmount(t, "amount"), -1)),
       currency_code: t.currency_code,
       order_id: t.order_id,
       vendor_order_id: t.vendor_order_id,
@@ -61,7 +62,7 @@ export const postRefundLedgerStep = createStep(
     try {
       for (const r of input.reservations ?? []) {
         if (!MathBN.gt(r.amount, 0)) continue
-        const vo: any = await vendors.retrieveVendorOrder(r.vendor_order_id)
+        const vo = await vendors.retrieveVendorOrder(r.vendor_order_id)
         const sums = await ledger.sumsForVendorOrder(vo.id)
         const rows = refundPostings(
           {
@@ -69,8 +70,8 @@ export const postRefundLedgerStep = createStep(
             vendor_id: vo.vendor_id,
             order_id: vo.order_id,
             currency_code: vo.currency_code,
-            total: vo.raw_total ?? vo.total,
-            commission_total: vo.raw_commission_total ?? vo.commission_total,
+            total: rawAmount(vo, "total"),
+            commission_total: rawAmount(vo, "commission_total"),
             refunded_total: r.refunded_total,
           },
           sums,

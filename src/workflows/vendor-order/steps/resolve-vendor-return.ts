@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber, ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { rawAmount } from "../../../lib/money"
 import { stateConflict } from "../../../utils/state-conflict"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
@@ -47,10 +48,7 @@ export const resolveVendorReturnStep = createStep(
           `Item ${req.id}: ${req.quantity} to return, but only ${new BigNumber(left).numeric} fulfilled and not yet returned.`
         )
       }
-      amount = MathBN.add(
-        amount,
-        MathBN.div(MathBN.mult((line as any).raw_total ?? line.total, req.quantity), (line as any).raw_quantity ?? line.quantity)
-      )
+      amount = MathBN.add(amount, MathBN.div(MathBN.mult(rawAmount(line, "total"), req.quantity), rawAmount(line, "quantity")))
     }
     const vendor = vendors[0] as any
     // The vendor's return option (approval creates a free one); Medusa's
