@@ -16,7 +16,7 @@ export type VendorContext = {
 }
 
 /** A /vendor/* request after vendorAuth: the member and its vendor. */
-export type VendorRequest<Body = unknown> = AuthenticatedMedusaRequest<Body> & {
+export type VendorRequest<Body = unknown, QueryFields = Record<string, unknown>> = AuthenticatedMedusaRequest<Body, QueryFields> & {
   vendor_context: VendorContext
 }
 

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
+import { productFacts, type ProductFacts } from "../../../modules/commission/product-facts"
 
 const SCOPE_ENTITY: Record<string, string> = {
   vendor: "vendor",
@@ -32,4 +33,15 @@ export async function retrieveRule(scope: MedusaContainer, id: string) {
   const [rule] = await service.listCommissionRules({ id })
   if (!rule) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Commission rule with id: ${id} was not found`)
   return rule
+}
+
+/** A product's commission facts (categories with ancestors, collection, type), read for a preview. */
+export async function loadProductFacts(scope: MedusaContainer, productId: string): Promise<ProductFacts | undefined> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "type_id", "collection_id", "categories.id", "categories.mpath"],
+    filters: { id: productId },
+  })
+  return productFacts(data).get(productId)
 }

@@ -1,17 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { VendorTransition } from "../../../modules/vendor/service"
 import { changeVendorStatusWorkflow } from "../../../workflows/vendor/workflows/change-vendor-status"
-import { retrieveVendorForAdmin } from "./[id]/route"
+import { retrieveVendorForAdmin } from "./helpers"
 import type { AdminVendorStatusChangeType } from "./validators"
 import { auditContext } from "../../utils/audit"
 
 /** The handler behind approve, reject, suspend and reinstate. */
 export function vendorStatusChangeHandler(action: VendorTransition) {
   return async (req: AuthenticatedMedusaRequest<AdminVendorStatusChangeType>, res: MedusaResponse) => {
-    await retrieveVendorForAdmin(req, req.params.id) // 404 first
+    await retrieveVendorForAdmin(req.scope, req.params.id) // 404 first
     await changeVendorStatusWorkflow(req.scope).run({
       input: { vendor_id: req.params.id, action, reason: req.validatedBody?.reason, audit: auditContext(req) },
     })
-    res.json({ vendor: await retrieveVendorForAdmin(req, req.params.id) })
+    res.json({ vendor: await retrieveVendorForAdmin(req.scope, req.params.id) })
   }
 }

@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { COMMISSION_MODULE } from "../../../../modules/commission"
 import type CommissionModuleService from "../../../../modules/commission/service"
 import { resolveCommission } from "../../../../modules/commission/resolve"
-import { loadProductFacts, needsProductFacts } from "../../../../workflows/commission/utils/product-facts"
-import { presentRule } from "../helpers"
+import { needsProductFacts } from "../../../../modules/commission/product-facts"
+import { loadProductFacts, presentRule } from "../helpers"
 import type { AdminPreviewCommissionType } from "../validators"
 
 /**
@@ -27,7 +27,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewCommissio
   }
   const service: CommissionModuleService = req.scope.resolve(COMMISSION_MODULE)
   const rules = await service.listApplicableRules([body.vendor_id])
-  const facts = productId && needsProductFacts(rules) ? (await loadProductFacts(req.scope, [productId])).get(productId) : undefined
+  const facts = productId && needsProductFacts(rules) ? await loadProductFacts(req.scope, productId) : undefined
   const base = MathBN.mult(body.unit_price, body.quantity)
   const { rule, amount, floored } = resolveCommission(
     rules as any[],

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../../modules/vendor"
 import type VendorModuleService from "../../../../modules/vendor/service"
-import { PUBLIC_VENDOR_FIELDS } from "../route"
+import { PUBLIC_VENDOR_FIELDS } from "../query-config"
 
 /** GET /store/vendors/:handle: an active vendor's public profile. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -1,24 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildPerformance, streamCsv } from "../../../../utils/analytics"
-
-const COLUMNS = [
-  "vendor_id",
-  "name",
-  "vendor_order_count",
-  "acceptance_rate",
-  "median_hours_to_ship",
-  "cancellation_rate",
-  "return_rate",
-  "late_shipment_rate",
-]
+import { buildPerformance, PERFORMANCE_COLUMNS, streamCsv } from "../../helpers"
+import type { AnalyticsPerformanceParamsType } from "../../validators"
 
 /**
  * GET /admin/analytics/vendors/performance: per vendor, over the vendor
  * orders placed in the range: acceptance, cancellation, return and
  * late-shipment rates (MARKETPLACE_SHIP_SLA_HOURS) and the median hours to ship.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AnalyticsPerformanceParamsType>, res: MedusaResponse) {
   const result = await buildPerformance(req.scope, req.validatedQuery)
-  if ((req.validatedQuery as any).format === "csv") return streamCsv(res, "vendor-performance.csv", COLUMNS, result.vendors)
+  if (req.validatedQuery.format === "csv") return streamCsv(res, "vendor-performance.csv", PERFORMANCE_COLUMNS, result.vendors)
   res.json(result)
 }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveVendorForAdmin } from "../route"
+import { retrieveVendorForAdmin } from "../../helpers"
 import { postVendorAdjustmentWorkflow } from "../../../../../workflows/ledger/workflows/post-vendor-adjustment"
 import { auditContext } from "../../../../utils/audit"
 
@@ -11,7 +11,7 @@ export async function POST(
   req: AuthenticatedMedusaRequest<{ amount: number; currency_code: string; reason: string; idempotency_key?: string }>,
   res: MedusaResponse
 ) {
-  await retrieveVendorForAdmin(req, req.params.id)
+  await retrieveVendorForAdmin(req.scope, req.params.id)
   const body = req.validatedBody
   const { result } = await postVendorAdjustmentWorkflow(req.scope).run({
     input: {

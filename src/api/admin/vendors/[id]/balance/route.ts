@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveVendorForAdmin } from "../route"
+import { retrieveVendorForAdmin } from "../../helpers"
 import { sendBalances } from "../../../../utils/ledger-reads"
 
 /** GET /admin/vendors/:id/balance */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  await retrieveVendorForAdmin(req, req.params.id)
+  await retrieveVendorForAdmin(req.scope, req.params.id)
   await sendBalances(req.scope, req.params.id, res)
 }

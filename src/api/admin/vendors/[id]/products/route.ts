@@ -1,11 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import VendorProductLink from "../../../../../links/vendor-product"
-import { retrieveVendorForAdmin } from "../route"
+import { retrieveVendorForAdmin } from "../../helpers"
 
 /** GET /admin/vendors/:id/products: the vendor's products, newest first (for the vendor page). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  await retrieveVendorForAdmin(req, req.params.id)
+  await retrieveVendorForAdmin(req.scope, req.params.id)
   const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: links, metadata } = await query.graph({
