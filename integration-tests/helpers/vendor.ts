@@ -1,8 +1,18 @@
+import type { DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 import type { Api } from "./runner"
 
 type Headers = { headers: Record<string, string> }
 
 export const bearer = (token: string): Headers => ({ headers: { authorization: `Bearer ${token}` } })
+
+/** Signs in the owner of a seeded demo vendor (password "lilium-vendor"), by the vendor's handle. */
+export function demoVendorLogin(api: Api, catalog: () => DemoCatalog) {
+  return async (handle: string): Promise<Headers> => {
+    const email = catalog().vendors.find((v) => v.handle === handle)!.email
+    const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
+    return bearer(data.token)
+  }
+}
 
 /** Registers a vendor login and applies, as a vendor panel would. */
 export async function applyAsVendor(api: Api, opts: { name: string; email: string; password?: string; handle?: string; tax_id?: string }) {

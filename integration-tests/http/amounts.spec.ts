@@ -1,9 +1,10 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer, sellingVendor } from "../helpers/vendor"
+import { sellingVendor, demoVendorLogin } from "../helpers/vendor"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
+import { noThrow } from "../helpers/poll"
+import { vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
 // Seconds on an idle machine; the limit is for a loaded CI box.
 const SLOW = 300_000
@@ -18,11 +19,7 @@ liliumIntegrationTestRunner({
   testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, dbConnection }) => {
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
     const refused = (res: any) => [res.status, res.data?.message]
     const productBody = (amount: unknown, currency_code = "eur") => ({
       title: "Lamp shade",
@@ -183,8 +180,7 @@ liliumIntegrationTestRunner({
         expect(data.type).toBe("order")
         // Paper 5 × 6.45 = 32.25 + 4.95 shipping; the sample and its shipping are free.
         expect(cents(data.order.total)).toBe(3720)
-        const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-        const vo = Object.fromEntries(split.map((v: any) => [v.vendor.handle, v]))
+        const vo = await vendorOrdersByHandle(api, admin, data.order.id)
         const sample = vo[free.vendor.handle]
         const paper = vo["papyrus-supplies"]
         expect([sample.total, sample.commission_total, sample.net_total].map(cents)).toEqual([0, 0, 0])

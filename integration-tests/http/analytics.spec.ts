@@ -2,8 +2,8 @@ import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
 import { rebuildSalesFacts } from "../../src/scripts/lib/rebuild-sales-facts"
-
-const noThrow = { validateStatus: () => true }
+import { noThrow } from "../helpers/poll"
+import { vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
 /**
  * Analytics over known orders, placed through real checkouts and taken
@@ -49,8 +49,7 @@ liliumIntegrationTestRunner({
         (s) => s === "captured",
         "capture"
       )
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      return Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any>
+      return await vendorOrdersByHandle(api, admin, data.order.id)
     }
     async function ship(vo: any, headers: any, deliver: boolean) {
       await api.post(`/vendor/orders/${vo.id}/accept`, {}, headers)

@@ -5,10 +5,10 @@ import { capturedOrder, deliverVendorOrder, vendorOrdersByHandle } from "../help
 import { injectFault } from "../helpers/db-fault"
 import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
+import { noThrow } from "../helpers/poll"
 
 jest.setTimeout(120_000)
 
-const noThrow = { validateStatus: () => true }
 // Stripe Connect against a fake Stripe, for the entries of its webhooks.
 const stripe = useFakeStripe()
 

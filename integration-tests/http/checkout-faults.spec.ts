@@ -6,6 +6,7 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { splitOrderByVendorWorkflow } from "../../src/workflows/vendor-order/workflows/split-order-by-vendor"
 import { composeVendorSplit } from "../../src/workflows/vendor-order/utils/compose-split"
+import { noThrow } from "../helpers/poll"
 
 jest.setTimeout(240_000)
 
@@ -19,7 +20,6 @@ const splitThenFailWorkflow = createWorkflow("test-split-then-fail", (input: { o
   return new WorkflowResponse(created)
 })
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string) => Math.round(Number(amount) * 100)
 
 /**

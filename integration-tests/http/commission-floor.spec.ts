@@ -1,8 +1,7 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
-
-const noThrow = { validateStatus: () => true }
+import { noThrow } from "../helpers/poll"
 
 /**
  * Issue 14, item 7: vendors set their products' categories, collection and

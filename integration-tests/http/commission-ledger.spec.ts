@@ -1,8 +1,9 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { demoVendorLogin } from "../helpers/vendor"
+import { noThrow } from "../helpers/poll"
+import { vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
 
 liliumIntegrationTestRunner({
@@ -12,11 +13,7 @@ liliumIntegrationTestRunner({
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
     const vendorId = (handle: string) => catalog().vendors.find((v) => v.handle === handle)!.id
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
 
     /**
      * Rules: 10% global; 5% for Oakline (shipping included); a flat €2 per
@@ -63,8 +60,7 @@ liliumIntegrationTestRunner({
       })
       const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
       const admin = await adminHeaders()
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      return { order: data.order, vo: Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any> }
+      return { order: data.order, vo: await vendorOrdersByHandle(api, admin, data.order.id) }
     }
 
     it("charges each line by its most specific rule, and posts sale and commission to each vendor's ledger", async () => {

@@ -1,6 +1,7 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../helpers/runner"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 import { registerCustomer } from "../helpers/store"
+import { noThrow } from "../helpers/poll"
 
 /**
  * CSRF (issue 13, item 7; decision 37 in docs/decisions.md). Medusa Admin
@@ -19,8 +20,6 @@ const ADMIN_ORIGIN = "http://localhost:9000"
 
 liliumIntegrationTestRunner({
   testSuite: ({ api, catalog, dbConnection, storeHeaders }) => {
-    const noThrow = { validateStatus: () => true }
-
     // Medusa Admin's login: a token from the emailpass provider, exchanged
     // for a session cookie at POST /auth/session.
     async function adminSessionCookie() {

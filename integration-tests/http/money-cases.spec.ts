@@ -1,9 +1,9 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart, US_ADDRESS } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { demoVendorLogin } from "../helpers/vendor"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
+import { noThrow } from "../helpers/poll"
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
 /** Vendor-order figures are exact (decision 17): compared to 5 decimals, more than any line here carries. */
 const exact = (amount: number) => Math.round(amount * 100_000)
@@ -21,11 +21,7 @@ liliumIntegrationTestRunner({
     const region = (currency: string) => basics().regions.find((r) => r.currency_code === currency)!
     const variant = (handle: string) => catalog().products.find((p) => p.handle === handle)!.variant_id
     const vendorId = (handle: string) => catalog().vendors.find((v) => v.handle === handle)!.id
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
     const globalRule = async (value = 10) =>
       (
         await api.post(

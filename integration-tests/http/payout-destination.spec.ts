@@ -3,8 +3,8 @@ import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
 import { applyAsVendor, bearer } from "../helpers/vendor"
 import { PAYOUT_MODULE } from "../../src/modules/payout"
+import { noThrow } from "../helpers/poll"
 
-const noThrow = { validateStatus: () => true }
 const IBAN_A = "DE89 3704 0044 0532 0130 00"
 const IBAN_B = "DE02 1203 0000 0000 2020 51"
 const HOUR = 3_600_000

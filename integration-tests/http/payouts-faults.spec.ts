@@ -1,12 +1,12 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { demoVendorLogin } from "../helpers/vendor"
 import { deliveredVendorOrders } from "../helpers/vendor-order-flow"
 import { injectFault } from "../helpers/db-fault"
+import { noThrow } from "../helpers/poll"
 
 jest.setTimeout(240_000)
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string) => Math.round(Number(amount) * 100)
 
 /**
@@ -27,11 +27,7 @@ liliumIntegrationTestRunner({
     const vendorId = (handle: string) => catalog().vendors.find((v) => v.handle === handle)!.id
     const LUMEN = "lumen-office-lighting"
     const OAK = "oakline-furniture"
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
 
     /** Checks out lamp ×3, chair ×1, paper ×5 with a 10% rule; every vendor delivers (hold 0: available at once). */
     async function deliveredOrder() {

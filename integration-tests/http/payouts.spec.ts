@@ -1,12 +1,12 @@
 import { Modules } from "@medusajs/framework/utils"
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { bearer, demoVendorLogin } from "../helpers/vendor"
 import { deliveredVendorOrders } from "../helpers/vendor-order-flow"
 import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
+import { noThrow } from "../helpers/poll"
 
-const noThrow = { validateStatus: () => true }
 const stripe = useFakeStripe()
 
 liliumIntegrationTestRunner({
@@ -14,11 +14,7 @@ liliumIntegrationTestRunner({
   testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, getContainer }) => {
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
     const webhook = (event: Record<string, unknown>, secret?: string) => sendStripeWebhook(api, event, secret)
 
     /** Checks out the lines, and has every vendor deliver its part (hold 0: available at once). */

@@ -2,6 +2,7 @@ import Redis from "ioredis"
 import jwt from "jsonwebtoken"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../helpers/runner"
 import { digest, RedisStore } from "../../src/api/utils/rate-limit"
+import { noThrow } from "../helpers/poll"
 
 // Small budgets, so that each test uses one up. Counters are not reset by
 // the runner's database restore, so every test uses its own clients
@@ -29,7 +30,6 @@ liliumIntegrationTestRunner({
     TRUST_PROXY: "",
   },
   testSuite: ({ api, storeHeaders, basics, adminHeaders }) => {
-    const noThrow = { validateStatus: () => true }
     /** Requests as if they came through a proxy on this machine, from `ip`. */
     const from = (ip: string, headers: Record<string, string> = {}) => ({
       ...noThrow,

@@ -1,11 +1,13 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { demoVendorLogin } from "../helpers/vendor"
 import { reconcileOrderRefundsWorkflow } from "../../src/workflows/vendor-order/workflows/reconcile-order-refunds"
+import { waitFor, noThrow } from "../helpers/poll"
+import { faultHits as countFaultHits, injectFault as injectDbFault } from "../helpers/db-fault"
+import { deliverVendorOrder, vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
 jest.setTimeout(240_000)
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string | null) => Math.round(Number(amount ?? 0) * 100)
 /** a × b ÷ c in cents, rounded half-even (the ledger's rounding). */
 const halfEven = (a: number, b: number, c: number) => {
@@ -16,17 +18,8 @@ const halfEven = (a: number, b: number, c: number) => {
   return Math.round(exact)
 }
 
-async function waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, tries = 100): Promise<T> {
-  let value = await read()
-  for (let i = 0; i < tries && !check(value); i++) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
-}
-
 /**
- * Issue 14, item 4 (decision 49): every refund path is all or nothing under
+ * Issue 14, item 4 (decision 50): every refund path is all or nothing under
  * injected failures. A real PostgreSQL trigger raises on one write of a
  * refund flow at a time (the reservation, Medusa's return or order edit, the
  * status change, the ledger rows, the audit entry, the refund row, the
@@ -46,40 +39,10 @@ liliumIntegrationTestRunner({
     const LUMEN = "lumen-office-lighting"
     const OAK = "oakline-furniture"
     const PAPYRUS = "papyrus-supplies"
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
 
-    const FAULT_FN = "lilium_test_fault"
-    /**
-     * A trigger that makes `event` on `table` raise when `when` holds. Each
-     * firing first counts itself in a sequence (not transactional, so it
-     * survives the rollback): the test can wait until a fault has happened
-     * in a flow it does not drive (the payment.refunded subscriber).
-     */
-    async function injectFault(table: string, event: "INSERT" | "UPDATE", when = "true") {
-      await dbConnection.raw(`create sequence if not exists lilium_test_fault_hits`)
-      await dbConnection.raw(`create or replace function ${FAULT_FN}() returns trigger language plpgsql as $$
-        begin perform nextval('lilium_test_fault_hits'); raise exception 'injected fault: % on %', tg_op, tg_table_name; end $$`)
-      await dbConnection.raw(
-        `create trigger lilium_test_fault before ${event} on "${table}" for each row when (${when}) execute function ${FAULT_FN}()`
-      )
-      return async () => {
-        // A transaction left open on the table would block this forever: fail instead.
-        await dbConnection.transaction(async (trx: any) => {
-          await trx.raw(`set local lock_timeout = '15s'`)
-          await trx.raw(`drop trigger if exists lilium_test_fault on "${table}"`)
-        })
-      }
-    }
-    const faultHits = async () =>
-      Number(
-        (await dbConnection.raw(`select last_value, is_called from lilium_test_fault_hits`)).rows.map((r: any) =>
-          r.is_called ? r.last_value : 0
-        )[0]
-      )
+    const injectFault = (table: string, event: "INSERT" | "UPDATE", when?: string) => injectDbFault(dbConnection, table, event, when)
+    const faultHits = () => countFaultHits(dbConnection)
 
     type Fault = { name: string; table: string; event: "INSERT" | "UPDATE"; when?: string }
 
@@ -106,8 +69,7 @@ liliumIntegrationTestRunner({
         () => payment(orderId),
         (p) => p.captured === p.amount && p.amount > 0
       )
-      const split = (await api.get(`/admin/orders/${orderId}/vendor-orders`, admin)).data.vendor_orders
-      const vo = Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any>
+      const vo = await vendorOrdersByHandle(api, admin, orderId)
       expect([LUMEN, OAK, PAPYRUS].map((h) => [cents(vo[h].total), cents(vo[h].commission_total)])).toEqual([
         [10475, 998], // 2 × 49.90 + 4.95; 10% of 99.80
         [29395, 2890], // 289 + 4.95; 10% of 289
@@ -116,14 +78,7 @@ liliumIntegrationTestRunner({
       return { orderId, vo }
     }
 
-    async function deliver(handle: string, voId: string) {
-      const headers = await login(handle)
-      const url = `/vendor/orders/${voId}`
-      await api.post(`${url}/accept`, {}, headers)
-      const f = (await api.post(`${url}/fulfillments`, {}, headers)).data.vendor_order.fulfillments[0].id
-      await api.post(`${url}/fulfillments/${f}/shipments`, {}, headers)
-      await api.post(`${url}/fulfillments/${f}/mark-as-delivered`, {}, headers)
-    }
+    const deliver = async (handle: string, voId: string) => deliverVendorOrder(api, await login(handle), voId)
 
     /** The order's one payment, in cents. */
     async function payment(orderId: string) {

@@ -1,7 +1,6 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { bearer, sellingVendor } from "../helpers/vendor"
-
-const noThrow = { validateStatus: () => true }
+import { noThrow } from "../helpers/poll"
 
 liliumIntegrationTestRunner({
   withCatalog: false,

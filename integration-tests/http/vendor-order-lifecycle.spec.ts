@@ -1,29 +1,16 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { bearer, demoVendorLogin } from "../helpers/vendor"
+import { waitFor, noThrow } from "../helpers/poll"
+import { vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number) => Math.round(amount * 100)
-
-/** Polls until `check` returns a truthy value (subscribers run after the response). */
-async function waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, tries = 60): Promise<T> {
-  let value = await read()
-  for (let i = 0; i < tries && !check(value); i++) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
-}
 
 liliumIntegrationTestRunner({
   testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, getContainer }) => {
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const variant = (handle: string) => catalog().products.find((p) => p.handle === handle)!.variant_id
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
 
     /** A real checkout; returns the order and each vendor's vendor order (by vendor handle). */
     async function placeOrder(lines: { handle: string; quantity: number }[], opts: { promo?: boolean; email?: string } = {}) {
@@ -35,8 +22,7 @@ liliumIntegrationTestRunner({
       })
       const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders())
       const admin = await adminHeaders()
-      const split = (await api.get(`/admin/orders/${data.order.id}/vendor-orders`, admin)).data.vendor_orders
-      return { order: data.order, vo: Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any> }
+      return { order: data.order, vo: await vendorOrdersByHandle(api, admin, data.order.id) }
     }
 
     const adminOrder = async (id: string) =>

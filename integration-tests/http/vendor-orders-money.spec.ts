@@ -1,9 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { bearer } from "../helpers/vendor"
+import { demoVendorLogin } from "../helpers/vendor"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 import { completeMarketplaceCartWorkflow } from "../../src/workflows/vendor-order/workflows/complete-marketplace-cart"
+import { waitFor, noThrow } from "../helpers/poll"
+import { vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 
 /**
  * Issue 14, items 1–3: one refund gate, atomic transitions, reject/cancel
@@ -15,28 +17,14 @@ import { completeMarketplaceCartWorkflow } from "../../src/workflows/vendor-orde
 // busy 2-core CI machine; the runner's 120 s default was seen to run out.
 jest.setTimeout(300_000)
 
-const noThrow = { validateStatus: () => true }
 const cents = (amount: number | string) => Math.round(Number(amount) * 100)
-
-async function waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, tries = 100): Promise<T> {
-  let value = await read()
-  for (let i = 0; i < tries && !check(value); i++) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
-}
 
 liliumIntegrationTestRunner({
   env: { MARKETPLACE_PAYOUT_HOLD_DAYS: "0" },
   testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, getContainer, dbConnection }) => {
     const eur = () => basics().regions.find((r) => r.currency_code === "eur")!
     const variant = (handle: string) => catalog().products.find((p) => p.handle === handle)!.variant_id
-    const login = async (handle: string) => {
-      const email = catalog().vendors.find((v) => v.handle === handle)!.email
-      const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
-      return bearer(data.token)
-    }
+    const login = demoVendorLogin(api, catalog)
     const cart = (lines: { handle: string; quantity: number }[]) =>
       readyCart(api, storeHeaders(), {
         region_id: eur().id,
@@ -44,8 +32,7 @@ liliumIntegrationTestRunner({
         lines: lines.map((l) => ({ variant_id: variant(l.handle), quantity: l.quantity })),
       })
     const splitOf = async (orderId: string) => {
-      const split = (await api.get(`/admin/orders/${orderId}/vendor-orders`, await adminHeaders())).data.vendor_orders
-      return Object.fromEntries(split.map((v: any) => [v.vendor.handle, v])) as Record<string, any>
+      return await vendorOrdersByHandle(api, await adminHeaders(), orderId)
     }
     /** The order's one payment, straight from the database: authorized, captured, refunded, in cents. */
     const paymentOf = async (orderId: string) => {

@@ -1,8 +1,7 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { completeCart, readyCart } from "../helpers/store"
 import { applyAsVendor, bearer, sellingVendor } from "../helpers/vendor"
-
-const noThrow = { validateStatus: () => true }
+import { noThrow } from "../helpers/poll"
 
 liliumIntegrationTestRunner({
   withCatalog: false,
