@@ -4,7 +4,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { VendorTransaction } from "./models/vendor-transaction"
 import { VendorTransactionRelease } from "./models/vendor-transaction-release"
 import { Payout, PayoutItem, type PayoutStatus } from "./models/payout"
-import { stateConflict } from "../../utils/state-conflict"
+import { stateConflict } from "../../lib/errors/state-conflict"
 import { rawAmount } from "../../lib/money"
 
 export type Posting = {

@@ -1,7 +1,7 @@
 import type { BigNumberInput, Context } from "@medusajs/framework/types"
 import { BigNumber, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { Vendor, type VendorStatus } from "./models/vendor"
+import { Vendor } from "./models/vendor"
 import { VendorMember } from "./models/vendor-member"
 import { VendorInvite } from "./models/vendor-invite"
 import { VendorOrder, type VendorOrderStatus } from "./models/vendor-order"
@@ -9,48 +9,11 @@ import { VendorOrderItem } from "./models/vendor-order-item"
 import { VendorOrderShippingMethod } from "./models/vendor-order-shipping-method"
 import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
 import type { SplitVendorOrder } from "./types"
-import { stateConflict } from "../../utils/state-conflict"
+import { VENDOR_ORDER_STAMP_COLUMNS } from "./vendor-order-status"
 
-/** pending → active | rejected; active ⇄ suspended. */
-export const VENDOR_TRANSITIONS: Record<string, { from: VendorStatus[]; to: VendorStatus }> = {
-  approve: { from: ["pending"], to: "active" },
-  reject: { from: ["pending"], to: "rejected" },
-  suspend: { from: ["active"], to: "suspended" },
-  reinstate: { from: ["suspended"], to: "active" },
-}
-export type VendorTransition = keyof typeof VENDOR_TRANSITIONS
-
-export function nextVendorStatus(current: VendorStatus, action: VendorTransition): VendorStatus {
-  const transition = VENDOR_TRANSITIONS[action]
-  if (!transition.from.includes(current)) {
-    throw stateConflict(`Cannot ${action} a vendor that is ${current}.`)
-  }
-  return transition.to
-}
-
-export type VendorOrderAction = "accept" | "reject" | "cancel"
-
-/**
- * The decisions a vendor takes on a vendor order. Fulfillment, shipping and
- * delivery are not listed: they advance the status from Medusa's own
- * fulfillment records (see advanceVendorOrderStatusStep).
- */
-export const VENDOR_ORDER_TRANSITIONS: Record<VendorOrderAction, { from: VendorOrderStatus[]; to: VendorOrderStatus; at: string }> = {
-  accept: { from: ["pending"], to: "accepted", at: "accepted_at" },
-  reject: { from: ["pending"], to: "rejected", at: "rejected_at" },
-  cancel: { from: ["pending", "accepted"], to: "canceled", at: "canceled_at" },
-}
-
-/** The status after `action`, or a 409 when the vendor order is not in a state that allows it. */
-export function nextVendorOrderStatus(current: VendorOrderStatus, action: VendorOrderAction): VendorOrderStatus {
-  const transition = VENDOR_ORDER_TRANSITIONS[action]
-  if (!transition.from.includes(current)) {
-    throw stateConflict(`Cannot ${action} a vendor order that is ${current}.`)
-  }
-  return transition.to
-}
-
-const STAMP_COLUMNS = new Set(["accepted_at", "rejected_at", "fulfilled_at", "shipped_at", "delivered_at", "canceled_at"])
+// The state machines live in pure files; re-exported for existing imports.
+export { VENDOR_TRANSITIONS, nextVendorStatus, type VendorTransition } from "./vendor-status"
+export { VENDOR_ORDER_TRANSITIONS, nextVendorOrderStatus, type VendorOrderAction } from "./vendor-order-status"
 
 /** URL-safe handle from a name: "Müller & Söhne GmbH" → "muller-sohne-gmbh". */
 export function handleFromName(name: string): string {
@@ -167,7 +130,7 @@ class VendorModuleService extends MedusaService({
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor order with id: ${id} was not found`)
     if (!change.from.includes(row.status)) return { changed: false, status: row.status }
     const stamps = change.stamps ?? {}
-    const columns = Object.keys(stamps).filter((c) => STAMP_COLUMNS.has(c))
+    const columns = Object.keys(stamps).filter((c) => VENDOR_ORDER_STAMP_COLUMNS.has(c))
     const sets = ["status = ?", "updated_at = now()"]
     const params: unknown[] = [change.to]
     for (const c of columns) {
@@ -206,7 +169,7 @@ class VendorModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as SqlEntityManager
     const [row] = await manager.execute(`select status from vendor_order where id = ? for update`, [id])
     if (!row || row.status !== undo.expected) return false
-    const columns = Object.keys(undo.previous).filter((c) => STAMP_COLUMNS.has(c) || c === "status_reason")
+    const columns = Object.keys(undo.previous).filter((c) => VENDOR_ORDER_STAMP_COLUMNS.has(c) || c === "status_reason")
     await manager.execute(
       `update vendor_order set status = ?, updated_at = now()${columns.map((c) => `, "${c}" = ?`).join("")} where id = ?`,
       [undo.status, ...columns.map((c) => undo.previous[c] ?? null), id]

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { LEDGER_MODULE } from "../../../modules/ledger"
 import type LedgerModuleService from "../../../modules/ledger/service"
-import { stateConflict } from "../../../utils/state-conflict"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 
 export type SettleManualPayoutInput =
   | { id: string; outcome: "paid"; reference: string; actor_id?: string | null }

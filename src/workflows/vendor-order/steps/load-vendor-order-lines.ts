@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber, ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { rawAmount } from "../../../lib/money"
-import { stateConflict } from "../../../utils/state-conflict"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 

@@ -1,12 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BigNumber, ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { rawAmount } from "../../../lib/money"
-import { stateConflict } from "../../../utils/state-conflict"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-
-// A return needs goods that left the vendor.
-const RETURNABLE = ["fulfilled", "shipped", "delivered", "accepted"]
+import { VENDOR_ORDER_RETURNABLE } from "../../../modules/vendor/vendor-order-status"
 
 /**
  * Checks a vendor's return before anything is written: the items must be
@@ -20,7 +18,7 @@ export const resolveVendorReturnStep = createStep(
   async (input: { vendor_order_id: string; items: { id: string; quantity: number }[] }, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
     const vo = await service.retrieveVendorOrder(input.vendor_order_id, { relations: ["items"] })
-    if (!RETURNABLE.includes(vo.status)) throw stateConflict(`Cannot receive a return on a vendor order that is ${vo.status}.`)
+    if (!VENDOR_ORDER_RETURNABLE.includes(vo.status)) throw stateConflict(`Cannot receive a return on a vendor order that is ${vo.status}.`)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [{ data: orders }, { data: vendors }] = await Promise.all([
       query.graph({

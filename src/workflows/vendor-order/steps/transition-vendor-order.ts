@@ -1,9 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-import { VENDOR_ORDER_TRANSITIONS, type VendorOrderAction } from "../../../modules/vendor/service"
-import type { VendorOrderStatus } from "../../../modules/vendor/models/vendor-order"
-import { stateConflict } from "../../../utils/state-conflict"
+import { VENDOR_ORDER_TRANSITIONS, type VendorOrderAction, type VendorOrderStatus } from "../../../modules/vendor/vendor-order-status"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 import type { VendorOrderActor } from "../types"
 
 export type TransitionVendorOrderInput = {

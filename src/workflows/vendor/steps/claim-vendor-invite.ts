@@ -3,7 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { hashInviteToken } from "./create-vendor-invite"
-import { stateConflict } from "../../../utils/state-conflict"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 
 export type ClaimVendorInviteStepInput = { token: string; auth_identity_id: string }
 

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
-import { stateConflict } from "../../../utils/state-conflict"
+import { stateConflict } from "../../../lib/errors/state-conflict"
 
 export type GuardVendorMemberChangeInput = {
   vendor_id: string
