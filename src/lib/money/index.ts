@@ -127,3 +127,14 @@ export function allocateMinor(target: number, weights: BigNumberInput[]): number
   }
   return floors.map((f) => f * sign)
 }
+
+/**
+ * An amount for a DML create or update. DML types a `model.bigNumber()`
+ * column's input as number, but Medusa stores what it is given (a
+ * BigNumber, a string, a raw value) exactly; a JS number would lose the
+ * decimals Medusa's line sums carry. The one place that type is bent.
+ */
+export function columnAmount(amount: BigNumberInput): number {
+  // eslint-disable-next-line no-restricted-syntax -- DML infers bigNumber inputs as number; the BigNumber property takes any BigNumberInput
+  return amount as any
+}

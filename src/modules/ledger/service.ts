@@ -1,16 +1,24 @@
 import type { BigNumberInput, Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import {
+  BigNumber,
+  InjectManager,
+  InjectTransactionManager,
+  MathBN,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { VendorTransaction } from "./models/vendor-transaction"
+import { VendorTransaction, type TransactionType } from "./models/vendor-transaction"
 import { VendorTransactionRelease } from "./models/vendor-transaction-release"
 import { Payout, PayoutItem, type PayoutStatus } from "./models/payout"
 import { stateConflict } from "../../lib/errors/state-conflict"
-import { rawAmount } from "../../lib/money"
+import { columnAmount, rawAmount } from "../../lib/money"
 
 export type Posting = {
   vendor_id: string
-  type: string
-  amount: any
+  type: TransactionType
+  amount: BigNumberInput
   currency_code: string
   idempotency_key: string
   order_id?: string | null
@@ -67,8 +75,8 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const seen = new Set(existing.map((e) => e.idempotency_key))
     const fresh = rows.filter((r) => !seen.has(r.idempotency_key))
     if (!fresh.length) return []
-    const created = await this.createVendorTransactions(fresh as any)
-    return (Array.isArray(created) ? created : [created]).map((c: any) => c.id)
+    const created = await this.createVendorTransactions(fresh.map((r) => ({ ...r, amount: columnAmount(r.amount) })))
+    return (Array.isArray(created) ? created : [created]).map((c) => c.id)
   }
 
   /** Makes a vendor order's pending rows available at `availableAt` (once per row). */
@@ -80,7 +88,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const todo = rows.filter((r) => !done.has(r.id))
     if (!todo.length) return []
     const created = await this.createVendorTransactionReleases(todo.map((r) => ({ transaction_id: r.id, available_at: availableAt })))
-    return (Array.isArray(created) ? created : [created]).map((c: any) => c.id)
+    return (Array.isArray(created) ? created : [created]).map((c) => c.id)
   }
 
   /**
@@ -92,8 +100,10 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
   @InjectManager()
   async balances(vendorId: string, at: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<Balance[]> {
     const manager = sharedContext.manager as SqlEntityManager
-    const rows: any[] = await manager.execute(
-      `select t.currency_code,
+    // PostgreSQL returns numeric sums as strings: exact until the API's number.
+    const rows: { currency_code: string; pending: string; available: string; in_transit: string; paid_out: string }[] =
+      await manager.execute(
+        `select t.currency_code,
               coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
               coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
               coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
@@ -104,14 +114,14 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
         where t.vendor_id = ? and t.deleted_at is null
         group by t.currency_code
         order by t.currency_code`,
-      [at, at, vendorId]
-    )
+        [at, at, vendorId]
+      )
     return rows.map((r) => ({
       currency_code: r.currency_code,
-      pending: Number(r.pending),
-      available: Number(r.available),
-      in_transit: Number(r.in_transit),
-      paid_out: Number(r.paid_out),
+      pending: new BigNumber(r.pending).numeric,
+      available: new BigNumber(r.available).numeric,
+      in_transit: new BigNumber(r.in_transit).numeric,
+      paid_out: new BigNumber(r.paid_out).numeric,
     }))
   }
 
@@ -129,7 +139,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const pending = rows.filter((r) => !r.available_at).map((r) => r.id)
     const releases = pending.length ? await this.listVendorTransactionReleases({ transaction_id: pending }) : []
     const releaseOf = new Map(releases.map((r) => [r.transaction_id, r.available_at]))
-    const transactions = rows.map((r: any) => {
+    const transactions = rows.map((r) => {
       const availableAt = r.available_at ?? releaseOf.get(r.id) ?? null
       return {
         id: r.id,
@@ -158,13 +168,17 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     if (range.from) (where.push("created_at >= ?"), params.push(range.from))
     if (range.to) (where.push("created_at < ?"), params.push(range.to))
     if (range.currency_code) (where.push("currency_code = ?"), params.push(range.currency_code))
-    const rows: any[] = await manager.execute(
+    const rows: { vendor_id: string; currency_code: string; commission_total: string }[] = await manager.execute(
       `select vendor_id, currency_code, -sum(amount) as commission_total
          from vendor_transaction where ${where.join(" and ")}
         group by vendor_id, currency_code order by commission_total desc, vendor_id`,
       params
     )
-    return rows.map((r) => ({ vendor_id: r.vendor_id, currency_code: r.currency_code, commission_total: Number(r.commission_total) }))
+    return rows.map((r) => ({
+      vendor_id: r.vendor_id,
+      currency_code: r.currency_code,
+      commission_total: new BigNumber(r.commission_total).numeric,
+    }))
   }
 
   /** Posted amounts of one vendor order, by type (for exact reversals). */
@@ -214,7 +228,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
       {
         vendor_id: input.vendor_id,
         currency_code: input.currency_code,
-        amount: amount.toString(),
+        amount: columnAmount(amount.toString()),
         provider: input.provider,
         payout_account_id: input.payout_account_id,
         destination: input.destination ?? null,
@@ -222,20 +236,23 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
         created_by: input.created_by ?? null,
         status: "pending",
         attempt: 1,
-      } as any,
+      },
       sharedContext
     )
-    await this.createPayoutItems(rows.map((r) => ({ transaction_id: r.id, payout_id: payout.id })) as any, sharedContext)
+    await this.createPayoutItems(
+      rows.map((r) => ({ transaction_id: r.id, payout_id: payout.id })),
+      sharedContext
+    )
     await this.createVendorTransactions(
       {
         vendor_id: input.vendor_id,
         type: "payout",
-        amount: amount.negated().toString(),
+        amount: columnAmount(amount.negated().toString()),
         currency_code: input.currency_code,
         payout_id: payout.id,
         available_at: at,
         idempotency_key: `payout:${payout.id}:1`,
-      } as any,
+      },
       sharedContext
     )
     return payout
@@ -275,7 +292,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const manager = sharedContext.transactionManager as SqlEntityManager
     const row = await this.lockPayout(manager, id)
     if (!from.includes(row.status)) return { changed: false, status: row.status }
-    await this.updatePayouts({ id, status: to, ...patch } as any, sharedContext)
+    await this.updatePayouts({ id, status: to, ...patch }, sharedContext)
     return { changed: true, status: to }
   }
 
@@ -295,20 +312,20 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const row = await this.lockPayout(manager, id)
     if (!from.includes(row.status)) return { changed: false, status: row.status }
     await this.updatePayouts(
-      { id, status: "failed", failed_at: new Date(), failure_code: failure.code, failure_reason: failure.reason } as any,
+      { id, status: "failed", failed_at: new Date(), failure_code: failure.code, failure_reason: failure.reason },
       sharedContext
     )
     await this.createVendorTransactions(
       {
         vendor_id: row.vendor_id,
         type: "payout_reversal",
-        amount: MathBN.convert(row.amount).toString(),
+        amount: columnAmount(MathBN.convert(row.amount).toString()),
         currency_code: row.currency_code,
         payout_id: id,
         note: failure.reason,
         available_at: new Date(),
         idempotency_key: `payout:${id}:${row.attempt}:reversal`,
-      } as any,
+      },
       sharedContext
     )
     return { changed: true, status: "failed" as PayoutStatus }
@@ -352,19 +369,19 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
         last_error: null,
         attempted_at: null,
         reference: null,
-      } as any,
+      },
       sharedContext
     )
     await this.createVendorTransactions(
       {
         vendor_id: peek.vendor_id,
         type: "payout",
-        amount: MathBN.convert(peek.amount).negated().toString(),
+        amount: columnAmount(MathBN.convert(peek.amount).negated().toString()),
         currency_code: peek.currency_code,
         payout_id: id,
         available_at: new Date(),
         idempotency_key: `payout:${id}:${attempt}`,
-      } as any,
+      },
       sharedContext
     )
     return { reopened: true, status: "pending" as PayoutStatus }
@@ -385,7 +402,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
       where.push(`t.vendor_id in (${filter.vendor_ids.map(() => "?").join(", ")})`)
       params.push(...filter.vendor_ids)
     }
-    const rows: any[] = await manager.execute(
+    const rows: { vendor_id: string; currency_code: string; available: string }[] = await manager.execute(
       `select t.vendor_id, t.currency_code, sum(t.amount) as available
          from vendor_transaction t
          left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
@@ -400,7 +417,7 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
 
   /** The single order a payout's rows belong to, if they all belong to one (Stripe's transfer_group). */
   async payoutOrderId(payoutId: string): Promise<string | null> {
-    const items = await this.listPayoutItems({ payout_id: payoutId } as any, { select: ["transaction_id"] })
+    const items = await this.listPayoutItems({ payout_id: payoutId }, { select: ["transaction_id"] })
     if (!items.length) return null
     const rows = await this.listVendorTransactions({ id: items.map((i) => i.transaction_id) }, { select: ["order_id"] })
     const orders = new Set(rows.map((r) => r.order_id))
