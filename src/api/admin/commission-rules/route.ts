@@ -4,11 +4,11 @@ import type CommissionModuleService from "../../../modules/commission/service"
 import { createCommissionRuleWorkflow } from "../../../workflows/commission/workflows/create-commission-rule"
 import { auditContext } from "../../utils/audit"
 import { assertScopeExists, presentRule } from "./helpers"
-import type { AdminCreateCommissionRuleType } from "./validators"
+import type { AdminCreateCommissionRuleType, AdminListCommissionRulesType } from "./validators"
 
 /** GET /admin/commission-rules: filters q (name), is_active, scope_type; paginated. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { q, is_active, scope_type, offset = 0, limit = 50 } = req.validatedQuery as any
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCommissionRulesType>, res: MedusaResponse) {
+  const { q, is_active, scope_type, offset, limit } = req.validatedQuery
   const service: CommissionModuleService = req.scope.resolve(COMMISSION_MODULE)
   const filters: Record<string, unknown> = {}
   if (q) filters.q = q

@@ -88,6 +88,7 @@ export const AdminListCommissionRules = findParams({ limit: 50, offset: 0, order
     scope_type: z.enum([...COMMISSION_SCOPES]).optional(),
   })
   .strict()
+export type AdminListCommissionRulesType = z.infer<typeof AdminListCommissionRules>
 
 export const AdminPreviewCommission = z
   .object({

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
-import { listVendorOrdersPage } from "../../utils/vendor-orders"
+import { listVendorOrdersPage } from "./helpers"
 import { vendorFilters } from "../scope"
 
 /**

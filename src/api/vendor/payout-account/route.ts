@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
 import { auditContext } from "../../utils/audit"
-import { assertMayChangePayoutAccount, defaultPayoutAccount, serializePayoutAccount } from "../../utils/payouts"
+import { assertMayChangePayoutAccount, defaultPayoutAccount, serializePayoutAccount } from "../../vendor/payout-account/helpers"
 import { setVendorPayoutAccountWorkflow } from "../../../workflows/payout/workflows/set-vendor-payout-account"
 
 /** GET /vendor/payout-account: the account payouts go to (null until one is set up). */

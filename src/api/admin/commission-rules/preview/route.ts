@@ -23,14 +23,14 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewCommissio
   if (body.variant_id) {
     const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: body.variant_id } })
     if (!data.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `variant_id: variant ${body.variant_id} does not exist.`)
-    productId = (data[0] as any).product_id
+    productId = data[0].product_id
   }
   const service: CommissionModuleService = req.scope.resolve(COMMISSION_MODULE)
   const rules = await service.listApplicableRules([body.vendor_id])
   const facts = productId && needsProductFacts(rules) ? await loadProductFacts(req.scope, productId) : undefined
   const base = MathBN.mult(body.unit_price, body.quantity)
   const { rule, amount, floored } = resolveCommission(
-    rules as any[],
+    rules,
     { vendor_id: body.vendor_id, currency_code: body.currency_code, product_id: productId, ...facts },
     base,
     body.quantity

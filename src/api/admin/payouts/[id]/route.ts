@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrievePayoutDetail, serializeDestination, serializePayout, serializePayoutAccount } from "../../../utils/payouts"
+import { retrievePayoutDetail, serializeDestination, serializePayout } from "../../../admin/payouts/helpers"
+import { serializePayoutAccount } from "../../../vendor/payout-account/helpers"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 
@@ -12,7 +13,7 @@ import type PayoutModuleService from "../../../../modules/payout/service"
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { payout, covered, postings } = await retrievePayoutDetail(req.scope, req.params.id)
-  let payoutAccount: unknown = serializeDestination((payout as any).destination, { admin: true })
+  let payoutAccount: unknown = serializeDestination(payout.destination, { admin: true })
   if (!payoutAccount) {
     const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
     const [account] = await payouts.listPayoutAccounts({ id: payout.payout_account_id })

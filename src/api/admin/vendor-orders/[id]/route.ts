@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrieveVendorOrderDetail } from "../../../utils/vendor-orders"
+import { retrieveVendorOrderDetail } from "../../../vendor/orders/helpers"
 
 /** GET /admin/vendor-orders/:id: one vendor order with customer, address, fulfillments and history. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -14,8 +14,9 @@ import { auditContext } from "../../../utils/audit"
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const payouts: PayoutModuleService = req.scope.resolve(PAYOUT_MODULE)
   const provider = payouts.provider("stripe-connect")
-  const raw = (req as any).rawBody as Buffer | undefined
-  if (!raw) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The webhook body is missing")
+  // preserveRawBody (src/api/hooks/middlewares.ts) keeps the bytes Stripe signed.
+  const raw: unknown = req.rawBody
+  if (!Buffer.isBuffer(raw)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The webhook body is missing")
   let action
   try {
     action = await provider.parseWebhook!(raw, req.headers as Record<string, unknown>)

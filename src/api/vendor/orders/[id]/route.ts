@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../../context"
-import { retrieveVendorOrderDetail } from "../../../utils/vendor-orders"
+import { retrieveVendorOrderDetail } from "../helpers"
 import { scopedParam, vendorFilters } from "../../scope"
 
 /** GET /vendor/orders/:id: one of the caller's vendor orders, with customer, address and fulfillments. */

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../../context"
-import { retrievePayoutDetail, serializePayout } from "../../../utils/payouts"
+import { retrievePayoutDetail, serializePayout } from "../../../admin/payouts/helpers"
 import { scopedParam, vendorFilters } from "../../scope"
 
 /** GET /vendor/payouts/:id: one of the caller's payouts with the ledger rows it covers; another vendor's is 404. */

@@ -10,6 +10,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: { id: req.params.id },
   })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${req.params.id} was not found`)
-  const vendors = ((data[0] as any).vendors ?? []).filter(Boolean).sort((a: any, b: any) => a.name.localeCompare(b.name))
+  const vendors = (data[0].vendors ?? []).filter((v) => !!v).sort((a, b) => a.name.localeCompare(b.name))
   res.json({ vendors })
 }

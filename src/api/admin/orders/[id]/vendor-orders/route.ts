@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { marketplaceStatus, presentVendorOrder, VENDOR_ORDER_FIELDS } from "../../../../utils/vendor-orders"
+import { presentVendorOrder } from "../../../../vendor/orders/helpers"
+import { VENDOR_ORDER_FIELDS } from "../../../../vendor/orders/query-config"
+import { marketplaceStatus } from "../../../../../modules/vendor/vendor-order-status"
 
 /**
  * GET /admin/orders/:id/vendor-orders: the order's vendor split and its
@@ -14,10 +16,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     entity: "vendor_order",
     fields: VENDOR_ORDER_FIELDS,
     filters: { order_id: req.params.id },
-    pagination: { order: { display_id: "ASC" } } as any,
+    pagination: { order: { display_id: "ASC" } },
   })
   res.json({
     vendor_orders: data.map(presentVendorOrder),
-    marketplace_status: marketplaceStatus(data.map((v: any) => v.status)),
+    marketplace_status: marketplaceStatus(data.map((v) => v.status)),
   })
 }

@@ -10,5 +10,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: { id: req.params.id },
   })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${req.params.id} was not found`)
-  res.json({ vendor: (data[0] as any).vendor ?? null })
+  res.json({ vendor: data[0].vendor ?? null })
 }

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { assertAmountFitsCurrency } from "../../../../utils/amounts"
-import { assertVendorOrderExists, retrieveVendorOrderDetail } from "../../../../utils/vendor-orders"
+import { assertVendorOrderExists, retrieveVendorOrderDetail } from "../../../../vendor/orders/helpers"
 import { refundVendorOrderWorkflow } from "../../../../../workflows/vendor-order/workflows/refund-vendor-order"
 import { auditContext } from "../../../../utils/audit"
 

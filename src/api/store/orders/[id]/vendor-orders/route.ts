@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { marketplaceStatus, ORDER_FULFILLMENT_FIELDS, vendorFulfillments } from "../../../../utils/vendor-orders"
+import { vendorFulfillments } from "../../../../vendor/orders/helpers"
+import { ORDER_FULFILLMENT_FIELDS } from "../../../../vendor/orders/query-config"
+import { marketplaceStatus } from "../../../../../modules/vendor/vendor-order-status"
 
 /**
  * GET /store/orders/:id/vendor-orders (customer token): the buyer's view of
@@ -13,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     fields: ["id", "customer_id", ...ORDER_FULFILLMENT_FIELDS],
     filters: { id: req.params.id },
   })
-  const order = orders[0] as any
+  const order = orders[0]
   if (!order || order.customer_id !== req.auth_context.actor_id) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   }
@@ -36,24 +38,28 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       "items.total",
     ],
     filters: { order_id: order.id },
-    pagination: { order: { display_id: "ASC" } } as any,
+    pagination: { order: { display_id: "ASC" } },
   })
   res.json({
-    marketplace_status: marketplaceStatus(data.map((v: any) => v.status)),
-    vendor_orders: data.map((vo: any) => ({
-      id: vo.id,
-      display_id: vo.display_id,
-      status: vo.status,
-      currency_code: vo.currency_code,
-      vendor: { handle: vo.vendor.handle, name: vo.vendor.name },
-      items: vo.items.map(({ line_item_id, ...i }: any) => ({ id: line_item_id, ...i })),
-      total: vo.total,
-      created_at: vo.created_at,
-      // The buyer gets tracking, not the vendor's shipping-label files.
-      fulfillments: vendorFulfillments(order, new Set(vo.items.map((i: any) => i.line_item_id))).map((f: any) => ({
-        ...f,
-        labels: f.labels.map(({ label_url: _label, ...l }: any) => l),
-      })),
-    })),
+    marketplace_status: marketplaceStatus(data.map((v) => v.status)),
+    vendor_orders: data.map((vo) => {
+      const items = vo.items.filter((i) => !!i)
+      return {
+        id: vo.id,
+        display_id: vo.display_id,
+        status: vo.status,
+        currency_code: vo.currency_code,
+        vendor: { handle: vo.vendor.handle, name: vo.vendor.name },
+        // The line item id is the item's id here (the vendor order item's own id is not read).
+        items: items.map(({ line_item_id, id: _own, ...i }) => ({ id: line_item_id, ...i })),
+        total: vo.total,
+        created_at: vo.created_at,
+        // The buyer gets tracking, not the vendor's shipping-label files.
+        fulfillments: vendorFulfillments(order, new Set(items.map((i) => i.line_item_id))).map((f) => ({
+          ...f,
+          labels: f.labels.map(({ label_url: _label, ...l }) => l),
+        })),
+      }
+    }),
   })
 }
