@@ -49,7 +49,7 @@ type Log = (message: string) => void
 async function registerVendorLogin(container: MedusaContainer, email: string) {
   const { authIdentity, error } = await container.resolve(Modules.AUTH).register("emailpass", {
     body: { email, password: DEMO_VENDOR_PASSWORD },
-  } as any)
+  })
   if (error || !authIdentity) throw new Error(`could not register ${email}: ${error}`)
   return authIdentity.id
 }

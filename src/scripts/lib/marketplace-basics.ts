@@ -177,7 +177,7 @@ export async function ensureAdminUser(container: MedusaContainer, email: string,
   const authModule = container.resolve(Modules.AUTH)
   const { authIdentity, error } = await authModule.register("emailpass", {
     body: { email, password },
-  } as any)
+  })
   if (error || !authIdentity) {
     throw new Error(`could not register the admin identity: ${error}`)
   }

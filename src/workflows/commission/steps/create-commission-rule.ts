@@ -7,7 +7,7 @@ export const createCommissionRuleStep = createStep(
   "create-commission-rule",
   async (data: Record<string, unknown>, { container }) => {
     const service: CommissionModuleService = container.resolve(COMMISSION_MODULE)
-    const rule = await service.createCommissionRules(data as any)
+    const rule = await service.createCommissionRules(data)
     return new StepResponse(rule, rule.id)
   },
   async (id, { container }) => {

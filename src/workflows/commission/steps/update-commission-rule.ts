@@ -29,12 +29,12 @@ export const updateCommissionRuleStep = createStep(
   async (input: { id: string; update: Record<string, unknown> }, { container }) => {
     const service: CommissionModuleService = container.resolve(COMMISSION_MODULE)
     const before: any = await service.retrieveCommissionRule(input.id)
-    const rule = await service.updateCommissionRules({ id: input.id, ...input.update } as any)
+    const rule = await service.updateCommissionRules({ id: input.id, ...input.update })
     const previous = Object.fromEntries(FIELDS.map((f) => [f, before[`raw_${f}`] ?? before[f]]))
     return new StepResponse(rule, { id: input.id, ...previous })
   },
   async (previous, { container }) => {
     if (!previous) return
-    await (container.resolve(COMMISSION_MODULE) as CommissionModuleService).updateCommissionRules(previous as any)
+    await (container.resolve(COMMISSION_MODULE) as CommissionModuleService).updateCommissionRules(previous)
   }
 )

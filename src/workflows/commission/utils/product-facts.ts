@@ -17,9 +17,10 @@ export async function loadProductFacts(container: MedusaContainer, productIds: s
     fields: ["id", "type_id", "collection_id", "categories.id", "categories.mpath"],
     filters: { id: productIds },
   })
-  for (const p of data as any[]) {
+  for (const p of data) {
     const ids = new Set<string>()
     for (const c of p.categories ?? []) {
+      if (!c) continue
       ids.add(c.id)
       for (const id of String(c.mpath ?? "")
         .split(".")

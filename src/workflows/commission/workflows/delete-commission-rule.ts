@@ -15,7 +15,7 @@ export const deleteCommissionRuleWorkflow = createWorkflow("delete-commission-ru
       action: "commission_rule.deleted",
       target_type: "commission_rule",
       target_id: input.id,
-      vendor_id: (before as any)?.scope_type === "vendor" ? ((before as any).scope_id ?? null) : null,
+      vendor_id: before?.scope_type === "vendor" && typeof before.scope_id === "string" ? before.scope_id : null,
       before,
       after: null,
     })),

@@ -17,10 +17,13 @@ export const listResumablePayoutsStep = createStep(
     const scope = input.currency_code ? { currency_code: input.currency_code } : {}
     const [pending, stuck] = await Promise.all([
       ledger.listPayouts({ ...scope, status: "pending" }, { select: ["id"], order: { created_at: "ASC" } }),
-      ledger.listPayouts({ ...scope, status: "processing", reference: null, provider: { $ne: "manual" } } as any, {
-        select: ["id"],
-        order: { created_at: "ASC" },
-      }),
+      ledger.listPayouts(
+        { ...scope, status: "processing", reference: null, provider: { $ne: "manual" } },
+        {
+          select: ["id"],
+          order: { created_at: "ASC" },
+        }
+      ),
     ])
     return new StepResponse([...new Set([...input.include, ...pending.map((p) => p.id), ...stuck.map((p) => p.id)])])
   }

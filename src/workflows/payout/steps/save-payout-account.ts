@@ -77,7 +77,7 @@ export const savePayoutAccountStep = createStep(
             ? {
                 provider: before.provider,
                 external_id: before.external_id ?? null,
-                details: destinationDetails(before.provider, before.data as any),
+                details: destinationDetails(before.provider, before.data),
               }
             : null,
         }

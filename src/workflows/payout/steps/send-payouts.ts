@@ -34,7 +34,7 @@ export const sendPayoutsStep = createStep("send-payouts", async (input: { payout
     // The destination copied when the payout was created; a later change of
     // the vendor's account never redirects it. (Payouts from before
     // destinations were recorded use the account they name.)
-    const destination = (payout as any).destination as { external_id: string | null; data: Record<string, unknown> | null } | null
+    const destination = payout.destination as { external_id: string | null; data: Record<string, unknown> | null } | null
     const [account] = destination ? [destination] : await payoutModule.listPayoutAccounts({ id: payout.payout_account_id })
     try {
       const provider = payoutModule.provider(payout.provider)
@@ -44,7 +44,7 @@ export const sendPayoutsStep = createStep("send-payouts", async (input: { payout
         vendor_id: payout.vendor_id,
         amount: rawAmount(payout, "amount"),
         currency_code: payout.currency_code,
-        account: { external_id: account?.external_id ?? null, data: (account?.data as any) ?? null },
+        account: { external_id: account?.external_id ?? null, data: account?.data ?? null },
         transfer_group: await ledger.payoutOrderId(payout.id),
       })
       if (result.status === "paid") {

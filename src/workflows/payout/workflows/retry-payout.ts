@@ -35,7 +35,7 @@ export const retryPayoutWorkflow = createWorkflow("retry-payout", (input: { id: 
       action: "payout.retried",
       target_type: "payout",
       target_id: input.id,
-      vendor_id: (before as any)?.vendor_id ?? null,
+      vendor_id: typeof before?.vendor_id === "string" ? before.vendor_id : null,
       before,
     })),
   })

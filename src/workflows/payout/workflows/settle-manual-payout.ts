@@ -23,7 +23,7 @@ export const settleManualPayoutWorkflow = createWorkflow(
         action: input.outcome === "paid" ? "payout.marked_paid" : "payout.marked_failed",
         target_type: "payout",
         target_id: input.id,
-        vendor_id: (before as any)?.vendor_id ?? null,
+        vendor_id: typeof before?.vendor_id === "string" ? before.vendor_id : null,
         before,
       })),
     })

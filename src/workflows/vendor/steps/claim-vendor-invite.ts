@@ -32,13 +32,13 @@ export const claimVendorInviteStep = createStep(
     const claimed = await service.updateVendorInvites({
       selector: { id: invite.id, accepted_at: null },
       data: { accepted_at: new Date() },
-    } as any)
+    })
     if (!(claimed as unknown as unknown[]).length) throw stateConflict("This invite has already been accepted.")
     return new StepResponse(invite, invite.id)
   },
   async (id, { container }) => {
     if (!id) return
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    await service.updateVendorInvites({ id, accepted_at: null } as any)
+    await service.updateVendorInvites({ id, accepted_at: null })
   }
 )

@@ -33,8 +33,8 @@ export const createVendorInviteStep = createStep(
       invited_by_member_id: input.invited_by_member_id,
       token_hash: hashInviteToken(token),
       expires_at: new Date(Date.now() + ttlHours() * 3600 * 1000),
-    } as any)
-    const { token_hash, ...safe } = invite as any
+    })
+    const { token_hash, ...safe } = invite
     return new StepResponse({ invite: safe, token }, invite.id)
   },
   async (id, { container }) => {

@@ -19,7 +19,7 @@ export const createVendorMemberStep = createStep(
       ...input,
       email: input.email.toLowerCase(),
       vendor_id: input.vendor_id,
-    } as any)
+    })
     return new StepResponse(member, member.id)
   },
   async (id, { container }) => {

@@ -31,7 +31,7 @@ export const createVendorStep = createStep(
       ...input,
       handle,
       approved_at: input.status === "active" ? now : null,
-    } as any)
+    })
     return new StepResponse(vendor, vendor.id)
   },
   async (id, { container }) => {

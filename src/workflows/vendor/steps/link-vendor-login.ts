@@ -13,7 +13,7 @@ export const linkVendorLoginStep = createStep(
   async (input: LinkVendorLoginInput, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const identity = await auth.retrieveAuthIdentity(input.auth_identity_id)
-    const previous = (identity.app_metadata as any)?.vendor_id ?? null
+    const previous = identity.app_metadata?.vendor_id ?? null
     if (previous) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This login already belongs to a vendor member.")
     }

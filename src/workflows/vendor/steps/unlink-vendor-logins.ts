@@ -15,10 +15,8 @@ export const unlinkVendorLoginsStep = createStep(
     const auth = container.resolve(Modules.AUTH)
     // One lookup per member: a JSON-path equality filter, as Medusa's own
     // removeCustomerAccountWorkflow does; a vendor has few members.
-    const identities = (
-      await Promise.all(memberIds.map((id) => auth.listAuthIdentities({ app_metadata: { vendor_id: id } } as any)))
-    ).flat()
-    const unlinked = identities.map((i) => ({ id: i.id, vendor_id: (i.app_metadata as any).vendor_id as string }))
+    const identities = (await Promise.all(memberIds.map((id) => auth.listAuthIdentities({ app_metadata: { vendor_id: id } })))).flat()
+    const unlinked = identities.map((i) => ({ id: i.id, vendor_id: String(i.app_metadata?.vendor_id) }))
     if (identities.length) {
       await auth.updateAuthIdentities(identities.map((i) => ({ id: i.id, app_metadata: { ...(i.app_metadata ?? {}), vendor_id: null } })))
     }

@@ -8,12 +8,12 @@ export const updateVendorMemberStep = createStep(
   async (input: { id: string; role: VendorRole }, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
     const before = await service.retrieveVendorMember(input.id)
-    const member = await service.updateVendorMembers({ id: input.id, role: input.role } as any)
+    const member = await service.updateVendorMembers({ id: input.id, role: input.role })
     return new StepResponse(member, { id: input.id, role: before.role })
   },
   async (previous, { container }) => {
     if (!previous) return
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    await service.updateVendorMembers(previous as any)
+    await service.updateVendorMembers(previous)
   }
 )

@@ -13,13 +13,13 @@ export const updateVendorStep = createStep(
     if (typeof input.update.handle === "string") {
       await service.assertHandleFree(input.update.handle, input.id)
     }
-    const updated = await service.updateVendors({ id: input.id, ...input.update } as any)
-    const previous = Object.fromEntries(Object.keys(input.update).map((k) => [k, (before as any)[k]]))
+    const updated = await service.updateVendors({ id: input.id, ...input.update })
+    const previous = Object.fromEntries(Object.keys(input.update).map((k) => [k, before[k as keyof typeof before]]))
     return new StepResponse(updated, { id: input.id, ...previous })
   },
   async (previous, { container }) => {
     if (!previous) return
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    await service.updateVendors(previous as any)
+    await service.updateVendors(previous)
   }
 )
