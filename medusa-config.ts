@@ -10,7 +10,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  *   and Medusa uses its in-memory event bus, workflow engine, locking and cache;
  * - REDIS_URL set: Medusa's Redis modules take over, so N API servers and one
  *   worker can share events, workflow state, locks and cache;
- * - STRIPE_API_KEY / SENDGRID_API_KEY switch on the real providers.
+ * - STRIPE_API_KEY / SENDGRID_API_KEY / TWILIO_ACCOUNT_SID switch on the real providers.
  * Every variable is documented in .env.template.
  */
 const env = process.env
@@ -53,22 +53,46 @@ const redisModules = REDIS_URL
     ]
   : []
 
-// Without SendGrid, the local provider logs each email; the Notification
-// module still records every notification in its table.
-const notificationProvider = env.SENDGRID_API_KEY
+// Notifications: one provider per channel (Medusa's rule). E-mail goes
+// through Lilium's SendGrid provider when SENDGRID_API_KEY is set, SMS
+// through its Twilio provider when TWILIO_ACCOUNT_SID is set; both render
+// the project's templates (src/lib/notification-templates). Without keys,
+// notification-local logs each message. Either way the Notification module
+// records every message as a notification row. The layout's name is
+// MARKETPLACE_NAME, read at each message (default "Lilium").
+const emailProvider = env.SENDGRID_API_KEY
   ? {
-      resolve: "@medusajs/medusa/notification-sendgrid",
+      resolve: "./src/providers/notification-sendgrid",
       id: "sendgrid",
       options: {
         channels: ["email"],
         api_key: env.SENDGRID_API_KEY,
         from: env.SENDGRID_FROM ?? "no-reply@lilium.local",
+        api_base: env.SENDGRID_API_BASE || undefined,
       },
     }
   : {
       resolve: "@medusajs/medusa/notification-local",
       id: "local",
       options: { channels: ["email"] },
+    }
+const smsProvider = env.TWILIO_ACCOUNT_SID
+  ? {
+      resolve: "./src/providers/notification-twilio",
+      id: "twilio",
+      options: {
+        channels: ["sms"],
+        account_sid: env.TWILIO_ACCOUNT_SID,
+        auth_token: env.TWILIO_AUTH_TOKEN,
+        from: env.TWILIO_FROM || undefined,
+        messaging_service_sid: env.TWILIO_MESSAGING_SERVICE_SID || undefined,
+        api_base: env.TWILIO_API_BASE || undefined,
+      },
+    }
+  : {
+      resolve: "@medusajs/medusa/notification-local",
+      id: "local-sms",
+      options: { channels: ["sms"] },
     }
 
 const paymentProviders = env.STRIPE_API_KEY
@@ -137,7 +161,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/audit" },
     {
       resolve: "@medusajs/medusa/notification",
-      options: { providers: [notificationProvider] },
+      options: { providers: [emailProvider, smsProvider] },
     },
     ...(paymentProviders.length
       ? [
