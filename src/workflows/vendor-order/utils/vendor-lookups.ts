@@ -6,6 +6,10 @@ import VendorShippingProfileLink from "../../../links/vendor-shipping-profile"
 /** Which vendor sells each product, and which vendor each shipping option ships for. */
 export type VendorLookups = { products: Record<string, string>; shipping_options: Record<string, string> }
 
+/** A row of a vendor link table (link entry points are not in Medusa's generated query types). */
+type ProductLinkRow = { vendor_id: string; product_id: string }
+type ProfileLinkRow = { vendor_id: string; shipping_profile_id: string }
+
 /**
  * Resolves products to vendors (vendor ↔ product link) and shipping options
  * to vendors (option → shipping profile → vendor ↔ shipping_profile link).
@@ -15,24 +19,30 @@ export async function lookupVendors(container: MedusaContainer, productIds: stri
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [products, options] = await Promise.all([
     productIds.length
-      ? query.graph({ entity: VendorProductLink.entryPoint, fields: ["vendor_id", "product_id"], filters: { product_id: productIds } })
-      : { data: [] as any[] },
+      ? query
+          .graph({ entity: VendorProductLink.entryPoint, fields: ["vendor_id", "product_id"], filters: { product_id: productIds } })
+          .then((r): ProductLinkRow[] => r.data)
+      : [],
     shippingOptionIds.length
-      ? query.graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id"], filters: { id: shippingOptionIds } })
-      : { data: [] as any[] },
+      ? query
+          .graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id"], filters: { id: shippingOptionIds } })
+          .then((r) => r.data)
+      : [],
   ])
-  const profileIds = [...new Set<string>(options.data.map((o: any) => o.shipping_profile_id))]
-  const { data: profiles } = profileIds.length
-    ? await query.graph({
-        entity: VendorShippingProfileLink.entryPoint,
-        fields: ["vendor_id", "shipping_profile_id"],
-        filters: { shipping_profile_id: profileIds },
-      })
-    : { data: [] as any[] }
-  const vendorOfProfile = new Map<string, string>(profiles.map((p: any) => [p.shipping_profile_id, p.vendor_id] as [string, string]))
+  const profileIds = [...new Set(options.flatMap((o) => (o.shipping_profile_id ? [o.shipping_profile_id] : [])))]
+  const profiles: ProfileLinkRow[] = profileIds.length
+    ? (
+        await query.graph({
+          entity: VendorShippingProfileLink.entryPoint,
+          fields: ["vendor_id", "shipping_profile_id"],
+          filters: { shipping_profile_id: profileIds },
+        })
+      ).data
+    : []
+  const vendorOfProfile = new Map(profiles.map((p) => [p.shipping_profile_id, p.vendor_id]))
   const out: VendorLookups = { products: {}, shipping_options: {} }
-  for (const p of products.data as any[]) out.products[p.product_id] = p.vendor_id
-  for (const o of options.data as any[]) {
+  for (const p of products) out.products[p.product_id] = p.vendor_id
+  for (const o of options) {
     const vendorId = vendorOfProfile.get(o.shipping_profile_id)
     if (vendorId) out.shipping_options[o.id] = vendorId
   }

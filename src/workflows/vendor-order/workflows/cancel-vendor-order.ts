@@ -1,4 +1,4 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { composeVendorOrderWithdrawal, type WithdrawVendorOrderInput } from "../utils/compose-withdrawal"
 
 export type CancelVendorOrderInput = WithdrawVendorOrderInput
@@ -9,6 +9,6 @@ export type CancelVendorOrderInput = WithdrawVendorOrderInput
  * order edit, and the vendor's share of the payment is refunded; other
  * vendors' parts are untouched.
  */
-export const cancelVendorOrderWorkflow = createWorkflow("cancel-vendor-order", (input: CancelVendorOrderInput) => {
-  return new WorkflowResponse(composeVendorOrderWithdrawal(input as any, "cancel"))
+export const cancelVendorOrderWorkflow = createWorkflow("cancel-vendor-order", (input: WorkflowData<CancelVendorOrderInput>) => {
+  return new WorkflowResponse(composeVendorOrderWithdrawal(input, "cancel"))
 })

@@ -1,4 +1,4 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { composeVendorOrderWithdrawal, type WithdrawVendorOrderInput } from "../utils/compose-withdrawal"
 
 export type RejectVendorOrderInput = WithdrawVendorOrderInput
@@ -8,6 +8,6 @@ export type RejectVendorOrderInput = WithdrawVendorOrderInput
  * order through a Medusa order edit, and the vendor's share of the payment
  * is refunded; other vendors' parts are untouched.
  */
-export const rejectVendorOrderWorkflow = createWorkflow("reject-vendor-order", (input: RejectVendorOrderInput) => {
-  return new WorkflowResponse(composeVendorOrderWithdrawal(input as any, "reject"))
+export const rejectVendorOrderWorkflow = createWorkflow("reject-vendor-order", (input: WorkflowData<RejectVendorOrderInput>) => {
+  return new WorkflowResponse(composeVendorOrderWithdrawal(input, "reject"))
 })

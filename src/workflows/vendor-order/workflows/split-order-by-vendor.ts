@@ -1,4 +1,4 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { linkVendorCustomersStep } from "../steps/link-vendor-customers"
 import { composeVendorSplit } from "../utils/compose-split"
@@ -13,8 +13,8 @@ export const splitOrderByVendorWorkflowId = "split-order-by-vendor"
  * (order_id, vendor_id) index backs the lock up. Emits vendor_order.created
  * once per vendor order actually created.
  */
-export const splitOrderByVendorWorkflow = createWorkflow(splitOrderByVendorWorkflowId, (input: { order_id: string }) => {
-  const { created, splits } = composeVendorSplit(input as any)
+export const splitOrderByVendorWorkflow = createWorkflow(splitOrderByVendorWorkflowId, (input: WorkflowData<{ order_id: string }>) => {
+  const { created, splits } = composeVendorSplit(input)
   // The buyer ↔ vendor links are a convenience for the vendors' customer
   // lists, not money: a failure is retried twice and then recorded on the
   // run (the subscriber logs it) without undoing the split.
