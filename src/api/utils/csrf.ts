@@ -128,7 +128,7 @@ export function csrfGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaN
     method: req.method,
     path: (req.originalUrl ?? req.url).split("?")[0],
     headers: req.headers as Headers,
-    sessionCookieName: (config as any).sessionOptions?.name ?? "connect.sid",
+    sessionCookieName: config.sessionOptions?.name ?? "connect.sid",
     cors: config.http as CsrfInput["cors"],
   })
   if (!problem) return next()

@@ -32,7 +32,7 @@ export async function sendTransactions(scope: any, vendorId: string, query: any,
   if (format === "csv") {
     res.setHeader("content-type", "text/csv; charset=utf-8")
     res.setHeader("content-disposition", `attachment; filename="transactions-${vendorId}.csv"`)
-    res.send(toCsv(CSV_COLUMNS, page.transactions as any[]))
+    res.send(toCsv(CSV_COLUMNS, page.transactions))
     return
   }
   res.json({ transactions: page.transactions, count: page.count, offset, limit })

@@ -203,7 +203,8 @@ export const digest = (value: string) => crypto.createHash("sha256").update(valu
  * attacker a fresh budget per made-up token): the request counts per IP.
  */
 export function credentialKey(req: MedusaRequest): string | undefined {
-  const r = req as any
+  // express-session's id and Medusa's auth context (set for admin and store routes) are not on MedusaRequest's type.
+  const r: MedusaRequest & { sessionID?: string; auth_context?: unknown } = req
   // A session that carries a login (express-session has already looked it up).
   if (r.session?.auth_context && r.sessionID) return `s:${digest(String(r.sessionID))}`
   const header = req.headers.authorization
@@ -250,8 +251,11 @@ export function bucketsFor(req: MedusaRequest): Bucket[] {
 
   if (under(path, "/auth")) {
     if (!exempt) out.push({ name: "auth", label: "sign-in requests from this address", key: ipKey, ...b.authIp })
-    const body = (req as any).body
-    const identifier = method === "POST" && body && typeof body === "object" ? (body.email ?? body.identifier) : undefined
+    // Any JSON; only a string email or identifier counts.
+    const body = req.body
+    const fields: { email?: unknown; identifier?: unknown } | undefined =
+      method === "POST" && body && typeof body === "object" ? body : undefined
+    const identifier = fields ? (fields.email ?? fields.identifier) : undefined
     if (typeof identifier === "string" && identifier.trim()) {
       out.push({
         name: "auth-id",

@@ -44,10 +44,10 @@ export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: Me
     try {
       const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
       const [member] = await service.listVendorMembers({ id: req.auth_context.actor_id }, { relations: ["vendor"] })
-      if (!member || !member.vendor || (member.vendor as any).deleted_at) {
+      if (!member || !member.vendor || member.vendor.deleted_at) {
         throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
       }
-      const { vendor, ...rest } = member as any
+      const { vendor, ...rest } = member
       ;(req as VendorRequest).vendor_context = { member: rest, vendor }
       next()
     } catch (e) {

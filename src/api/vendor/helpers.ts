@@ -9,16 +9,16 @@ export async function loadVendorSetup(scope: MedusaContainer, vendorId: string) 
     fields: ["id", "shipping_profile.id", "stock_locations.id", "stock_locations.fulfillment_sets.service_zones.id"],
     filters: { id: vendorId },
   })
-  const vendor = data[0] as any
+  const vendor = data[0]
   const location = vendor?.stock_locations?.[0]
   const zone = location?.fulfillment_sets?.[0]?.service_zones?.[0]
   if (!vendor?.shipping_profile?.id || !location || !zone) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The vendor has no selling set-up yet; it is created when the vendor is approved.")
   }
   return {
-    shipping_profile_id: vendor.shipping_profile.id as string,
-    stock_location_id: location.id as string,
-    service_zone_id: zone.id as string,
+    shipping_profile_id: vendor.shipping_profile.id,
+    stock_location_id: location.id,
+    service_zone_id: zone.id,
   }
 }
 

@@ -26,6 +26,10 @@ import type { VendorRequest } from "./context"
  *    ids they receive in a body with `assertVendorOwns`.
  */
 
+/** What scopeVendorParams proved for a request: its route and the path parameters that are the caller's. */
+type VendorScope = { route: string; params: Record<string, string> }
+type ScopedRequest = MedusaRequest & { vendor_scope?: VendorScope }
+
 type Owns = (scope: MedusaContainer, vendorId: string, ids: string[], params: Record<string, string>) => Promise<Set<string>>
 
 const ids = (rows: any[], key = "id") => new Set<string>(rows.map((r) => r[key]))
@@ -75,11 +79,11 @@ export const OWNERSHIP: Record<string, Owns> = {
   vendor_transaction: async (scope, vendorId, list) => {
     const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
     const { transactions } = await ledger.listTransactionsPage({ id: list, vendor_id: vendorId }, { skip: 0, take: list.length })
-    return ids(transactions as any[])
+    return ids(transactions)
   },
   payout: async (scope, vendorId, list) => {
     const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
-    return ids(await ledger.listPayouts({ id: list, vendor_id: vendorId } as any, { select: ["id"] }))
+    return ids(await ledger.listPayouts({ id: list, vendor_id: vendorId }, { select: ["id"] }))
   },
 }
 export type OwnedKind = keyof typeof OWNERSHIP
@@ -140,7 +144,8 @@ export async function assertVendorOwns(req: MedusaRequest, kind: OwnedKind, list
   const unique = [...new Set(list.filter((x) => typeof x === "string"))]
   if (!unique.length) return
   const vendorId = (req as VendorRequest).vendor_context.vendor.id
-  const owned = await OWNERSHIP[kind](req.scope, vendorId, unique, (req as any).vendor_scope?.params ?? {})
+  const scoped: ScopedRequest = req
+  const owned = await OWNERSHIP[kind](req.scope, vendorId, unique, scoped.vendor_scope?.params ?? {})
   const foreign = unique.find((x) => !owned.has(x))
   if (foreign) throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id: ${foreign} was not found`)
 }
@@ -228,7 +233,8 @@ export async function scopeVendorParams(req: MedusaRequest, _res: MedusaResponse
       }
       params[rule.name] = value
     }
-    ;(req as any).vendor_scope = { route: match.entry.route.path, params }
+    const scope: VendorScope = { route: match.entry.route.path, params }
+    Object.assign(req, { vendor_scope: scope })
     next()
   } catch (e) {
     next(e)
@@ -254,7 +260,8 @@ const label = (kind: string) => LABELS[kind] ?? kind
  * another vendor's row.
  */
 export function scopedParam(req: MedusaRequest, name: string): string {
-  const value = (req as any).vendor_scope?.params?.[name]
+  const scoped: ScopedRequest = req
+  const value = scoped.vendor_scope?.params?.[name]
   if (!value || value !== req.params[name]) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Not found: ${String(req.params[name] ?? name)}`)
   }

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYOUT_MODULE } from "../../../modules/payout"
 import type PayoutModuleService from "../../../modules/payout/service"
-import { serializePayout } from "../../admin/payouts/helpers"
+import { serializePayout } from "../payouts/helpers"
 import { runPayoutsWorkflow } from "../../../workflows/payout/workflows/run-payouts"
 import { minPayout } from "../../../utils/payout-hold"
 import { auditContext } from "../../utils/audit"

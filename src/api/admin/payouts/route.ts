@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminListPayoutsParamsType } from "./validators"
-import { listPayoutsPage, payoutFilters, serializePayout } from "../../admin/payouts/helpers"
+import { listPayoutsPage, payoutFilters, serializePayout } from "./helpers"
 
 /** GET /admin/payouts: every payout, newest first (filters: vendor_id, status, currency_code, provider, run_id, created_at). */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsParamsType>, res: MedusaResponse) {

@@ -17,11 +17,11 @@ export async function rejectInactiveVendorItems(req: MedusaRequest, _res: Medusa
       fields: ["id", "product.title", "product.vendor.status", "product.vendor.name"],
       filters: { id: variantIds },
     })
-    const blocked = data.find((v: any) => v.product?.vendor && v.product.vendor.status !== "active")
-    if (blocked) {
+    const blocked = data.map((v) => v.product).find((p) => p?.vendor && p.vendor.status !== "active")
+    if (blocked?.vendor) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `"${(blocked as any).product.title}" cannot be bought: its vendor ${(blocked as any).product.vendor.name} is not selling at the moment.`
+        `"${blocked.title}" cannot be bought: its vendor ${blocked.vendor.name} is not selling at the moment.`
       )
     }
     next()
@@ -45,13 +45,13 @@ export async function rejectInactiveVendorCart(req: MedusaRequest, _res: MedusaR
       fields: ["id", "items.product_title", "items.variant.product.vendor.status", "items.variant.product.vendor.name"],
       filters: { id: req.params.id },
     })
-    const blocked = (data[0]?.items ?? []).find(
-      (i: any) => i?.variant?.product?.vendor && i.variant.product.vendor.status !== "active"
-    ) as any
-    if (blocked) {
+    const blocked = (data[0]?.items ?? [])
+      .map((i) => ({ title: i?.product_title, vendor: i?.variant?.product?.vendor }))
+      .find(({ vendor }) => vendor && vendor.status !== "active")
+    if (blocked?.vendor) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `"${blocked.product_title}" cannot be bought: its vendor ${blocked.variant.product.vendor.name} is not selling at the moment. Remove it from the cart to complete the order.`
+        `"${blocked.title}" cannot be bought: its vendor ${blocked.vendor.name} is not selling at the moment. Remove it from the cart to complete the order.`
       )
     }
     next()

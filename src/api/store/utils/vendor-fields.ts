@@ -27,8 +27,8 @@ export function restrictStoreVendorFields(req: MedusaRequest, _res: MedusaRespon
     out.push(...PUBLIC.map((f) => `+vendor.${f}`))
     // Medusa's store product query config only allows its own fields; this is
     // its documented way to allow more.
-    const allowed = ((req as any).allowed ??= []) as string[]
-    allowed.push("vendor", ...PUBLIC.map((f) => `vendor.${f}`))
+    req.allowed ??= []
+    req.allowed.push("vendor", ...PUBLIC.map((f) => `vendor.${f}`))
   }
   req.query.fields = out.join(",")
   next()

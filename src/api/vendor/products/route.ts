@@ -6,10 +6,11 @@ import type { VendorRequest } from "../context"
 import { loadVendorSetup, VENDOR_PRODUCT_FIELDS } from "../helpers"
 import { vendorFilters } from "../scope"
 import { assertProductBodyIds } from "./owned-ids"
+import type { VendorListParamsType } from "../validators"
 
 /** GET /vendor/products: the caller's own products, newest first. */
-export async function GET(req: VendorRequest, res: MedusaResponse) {
-  const { offset, limit } = req.validatedQuery as { offset: number; limit: number }
+export async function GET(req: VendorRequest<unknown, VendorListParamsType>, res: MedusaResponse) {
+  const { offset, limit } = req.validatedQuery
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: links, metadata } = await query.graph({
     entity: VendorProductLink.entryPoint,
@@ -17,12 +18,10 @@ export async function GET(req: VendorRequest, res: MedusaResponse) {
     filters: vendorFilters(req, "vendor_product"),
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
-  const ids = links.map((l: any) => l.product_id)
-  const { data: products } = ids.length
-    ? await query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id: ids } })
-    : { data: [] as any[] }
-  const order = new Map(ids.map((id: string, i: number) => [id, i]))
-  products.sort((a: any, b: any) => order.get(a.id)! - order.get(b.id)!)
+  const ids = links.map((l: { product_id: string }) => l.product_id)
+  const products = ids.length ? (await query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id: ids } })).data : []
+  const position = new Map(ids.map((id, i) => [id, i]))
+  products.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
   res.json({ products, count: metadata?.count ?? products.length, offset, limit })
 }
 

@@ -4,7 +4,7 @@ import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 import { LEDGER_MODULE } from "../../../../modules/ledger"
 import type LedgerModuleService from "../../../../modules/ledger/service"
-import { serializePayout } from "../../../admin/payouts/helpers"
+import { serializePayout } from "../../payouts/helpers"
 
 /** GET /admin/payout-runs/:id: a run with the payouts it created. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrievePayoutDetail, serializeDestination, serializePayout } from "../../../admin/payouts/helpers"
+import { retrievePayoutDetail, serializeDestination, serializePayout } from "../helpers"
 import { serializePayoutAccount } from "../../../vendor/payout-account/helpers"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"

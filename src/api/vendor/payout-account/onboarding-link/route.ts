@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { VendorRequest } from "../../context"
-import { assertMayChangePayoutAccount, defaultPayoutAccount } from "../../../vendor/payout-account/helpers"
+import { assertMayChangePayoutAccount, defaultPayoutAccount } from "../helpers"
 import { PAYOUT_MODULE } from "../../../../modules/payout"
 import type PayoutModuleService from "../../../../modules/payout/service"
 import { vendorPanelUrl } from "../../../../options"

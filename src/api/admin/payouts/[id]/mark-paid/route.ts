@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { serializePayout } from "../../../../admin/payouts/helpers"
+import { serializePayout } from "../../helpers"
 import { settleManualPayoutWorkflow } from "../../../../../workflows/payout/workflows/settle-manual-payout"
 import { auditContext } from "../../../../utils/audit"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { serializePayout } from "../../../../admin/payouts/helpers"
+import { serializePayout } from "../../helpers"
 import { retryPayoutWorkflow } from "../../../../../workflows/payout/workflows/retry-payout"
 import { auditContext } from "../../../../utils/audit"
 

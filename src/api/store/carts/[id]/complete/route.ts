@@ -36,7 +36,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
       if (!found.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart id not found: ${cartId}`)
       throw error
     }
-    const cartReq = await prepareRetrieveQuery({}, { defaults: defaultStoreCartFields }, req as any)
+    const cartReq = await prepareRetrieveQuery({}, { defaults: defaultStoreCartFields }, req)
     const cart = await refetchCart(cartId, req.scope, cartReq.remoteQueryConfig.fields)
     res.status(200).json({ type: "cart", cart, error: { message: error.message, name: error.name, type: error.type } })
     return

@@ -18,7 +18,7 @@ export async function POST(req: VendorRequest<{ stocked_quantity: number }>, res
     fields: ["id", "product_id", "inventory_items.inventory_item_id", "inventory_items.inventory.location_levels.location_id"],
     filters: { id: scopedParam(req, "variant_id"), product_id: scopedParam(req, "id") },
   })
-  const variant = data[0] as any
+  const variant = data[0]
   const itemId = variant?.inventory_items?.[0]?.inventory_item_id
   if (!variant) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant with id: ${scopedParam(req, "variant_id")} was not found`)
@@ -27,7 +27,7 @@ export async function POST(req: VendorRequest<{ stocked_quantity: number }>, res
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This variant does not manage inventory.")
   }
   const { stock_location_id } = await loadVendorSetup(req.scope, vendorId)
-  const hasLevel = (variant.inventory_items[0].inventory?.location_levels ?? []).some((l: any) => l.location_id === stock_location_id)
+  const hasLevel = (variant.inventory_items?.[0]?.inventory?.location_levels ?? []).some((l) => l?.location_id === stock_location_id)
   const level = { inventory_item_id: itemId, location_id: stock_location_id, stocked_quantity: req.validatedBody.stocked_quantity }
   if (hasLevel) {
     await updateInventoryLevelsWorkflow(req.scope).run({ input: { updates: [level] } })
