@@ -11,7 +11,7 @@ import { reconcileOrderRefundsWorkflow } from "../workflows/vendor-order/workflo
 export default async function paymentRefundedReconcile({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "payment", fields: ["id", "payment_collection.order.id"], filters: { id: event.data.id } })
-  const orderId = (data[0] as any)?.payment_collection?.order?.id
+  const orderId = data[0]?.payment_collection?.order?.id
   if (!orderId) return
   await reconcileOrderRefundsWorkflow(container).run({ input: { order_id: orderId } })
 }

@@ -21,7 +21,7 @@ export default async function vendorShipmentNotification({ event, container }: S
     ],
     filters: { id: event.data.id },
   })
-  const vo = data[0] as any
+  const vo = data[0]
   if (!vo?.email) return
   const fulfillment = (vo.order?.fulfillments ?? []).find((f: any) => f.id === event.data.fulfillment_id)
   await container.resolve(Modules.NOTIFICATION).createNotifications({

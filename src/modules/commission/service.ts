@@ -16,8 +16,8 @@ class CommissionModuleService extends MedusaService({ CommissionRule, Commission
           { $or: [{ ends_at: null }, { ends_at: { $gt: at } }] },
           { $or: [{ scope_type: { $ne: "vendor" } }, { scope_id: vendorIds }] },
         ],
-      } as any,
-      { take: null as any }
+      },
+      { take: null }
     )
     return rules
   }

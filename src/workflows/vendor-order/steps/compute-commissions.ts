@@ -43,7 +43,7 @@ export const computeCommissionsStep = createStep("compute-commissions", async (i
     const mine: ComputedCommissionLine[] = []
     const line = (ctx: LineContext, type: "item" | "shipping", reference: string, quantity: any, base: any) => {
       // The most specific rule, within the vendor floor (docs/commission.md).
-      const { rule, amount } = resolveCommission(rules as any[], ctx, base, quantity)
+      const { rule, amount } = resolveCommission(rules, ctx, base, quantity)
       mine.push({
         vendor_id: split.vendor_id,
         line_type: type,
@@ -70,7 +70,7 @@ export const computeCommissionsStep = createStep("compute-commissions", async (i
     }
     for (const method of split.shipping_methods) {
       const ctx: LineContext = { vendor_id: split.vendor_id, currency_code: split.currency_code, shipping: true }
-      if (!resolveRule(rules as any[], ctx)) continue
+      if (!resolveRule(rules, ctx)) continue
       line(ctx, "shipping", method.shipping_method_id, 1, MathBN.sub(method.total, method.tax_total))
     }
     lines.push(...mine)

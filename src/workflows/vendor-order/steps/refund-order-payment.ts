@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { refundPaymentWorkflow, type RefundPaymentWorkflowInput } from "@medusajs/medusa/core-flows"
 
 export type RefundOrderPaymentInput = { payment_id: string; amount: string; created_by?: string | null; note: string }
 
@@ -29,15 +29,17 @@ export const refundOrderPaymentStep = createStep(
   "refund-order-payment",
   async (input: RefundOrderPaymentInput, { container, transactionId, eventGroupId }) => {
     const key = `${transactionId}`
+    // metadata is not in Medusa's input type, but the workflow passes it on
+    // to the Payment Module's refundPayment, which stores it on the refund.
+    const refund: RefundPaymentWorkflowInput & { metadata: Record<string, string> } = {
+      payment_id: input.payment_id,
+      amount: input.amount,
+      created_by: input.created_by ?? undefined,
+      note: input.note,
+      metadata: { lilium_refund: key },
+    }
     const { errors } = await refundPaymentWorkflow(container).run({
-      input: {
-        payment_id: input.payment_id,
-        amount: input.amount,
-        created_by: input.created_by ?? undefined,
-        note: input.note,
-        // Passed on to the Payment Module's refundPayment, which stores it on the refund.
-        metadata: { lilium_refund: key },
-      } as any,
+      input: refund,
       // Its payment.refunded goes out with this flow's events, when the flow has finished.
       context: { eventGroupId, preventReleaseEvents: true },
       throwOnError: false,

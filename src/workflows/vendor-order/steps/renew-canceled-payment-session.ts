@@ -32,9 +32,9 @@ export const renewCanceledPaymentSessionStep = createStep(
       ],
       filters: { id: cartId },
     })
-    const cart = data[0] as any
+    const cart = data[0]
     if (!cart || cart.completed_at || !cart.payment_collection) return
-    const session = (cart.payment_collection.payment_sessions ?? []).find((s: any) => s?.payment?.canceled_at)
+    const session = (cart.payment_collection.payment_sessions ?? []).find((s) => s?.payment?.canceled_at)
     if (!session) return
     await createPaymentSessionsWorkflow(container).run({
       input: {

@@ -14,8 +14,8 @@ export const resolveCartVendorsStep = createStep("resolve-cart-vendors", async (
     fields: ["items.product_id", "shipping_methods.shipping_option_id"],
     filters: { id: input.cart_id },
   })
-  const cart = data[0] as any
-  const productIds = [...new Set<string>((cart?.items ?? []).map((i: any) => i.product_id).filter(Boolean))]
-  const optionIds = [...new Set<string>((cart?.shipping_methods ?? []).map((m: any) => m.shipping_option_id).filter(Boolean))]
+  const cart = data[0]
+  const productIds = [...new Set((cart?.items ?? []).flatMap((i) => (i?.product_id ? [i.product_id] : [])))]
+  const optionIds = [...new Set((cart?.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : [])))]
   return new StepResponse(await lookupVendors(container, productIds, optionIds))
 })

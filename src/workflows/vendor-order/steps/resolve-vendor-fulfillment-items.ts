@@ -55,7 +55,7 @@ export const resolveVendorFulfillmentItemsStep = createStep(
         })
       : [...left.entries()].filter(([, q]) => MathBN.gt(q, 0)).map(([id, q]) => ({ id, quantity: q.numeric }))
     if (!items.length) throw stateConflict("Every item of this vendor order is already fulfilled.")
-    const locationId = (vendors[0] as any)?.stock_locations?.[0]?.id
+    const locationId = vendors[0]?.stock_locations?.[0]?.id
     if (!locationId) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The vendor has no stock location.")
     // The vendor's own shipping option: without it Medusa takes the order's
     // first shipping method, which may be another vendor's (wrong profile).

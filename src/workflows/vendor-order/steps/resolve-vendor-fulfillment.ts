@@ -30,8 +30,8 @@ export const resolveVendorFulfillmentStep = createStep(
     })
     const mine = new Set(vo.items.map((i) => i.line_item_id))
     const f = (data[0]?.fulfillments ?? []).find(
-      (x: any) => x.id === input.fulfillment_id && (x.items ?? []).some((i: any) => mine.has(i.line_item_id))
-    ) as any
+      (x) => x?.id === input.fulfillment_id && (x.items ?? []).some((i) => i?.line_item_id && mine.has(i.line_item_id))
+    )
     if (!f) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Fulfillment with id: ${input.fulfillment_id} was not found`)
     if (f.canceled_at) throw stateConflict("The fulfillment is canceled.")
     if (input.for === "ship" && f.shipped_at) throw stateConflict("The fulfillment is already shipped.")

@@ -48,7 +48,7 @@ export const resolveVendorReturnStep = createStep(
       }
       amount = MathBN.add(amount, MathBN.div(MathBN.mult(rawAmount(line, "total"), req.quantity), rawAmount(line, "quantity")))
     }
-    const vendor = vendors[0] as any
+    const vendor = vendors[0]
     // The vendor's return option (approval creates a free one); Medusa's
     // return needs it for the return fulfillment.
     const { data: options } = await query.graph({

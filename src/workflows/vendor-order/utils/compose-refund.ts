@@ -30,12 +30,15 @@ export const AFTER_REFUND = { continueOnPermanentFailure: true } as const
  * nothing to refund from. A capture is not undone when a later step fails:
  * it is what the order.placed subscriber does anyway.
  */
-export function composeCaptureIfNeeded(payment: WorkflowData<OrderPayment>, actorId: unknown) {
+export function composeCaptureIfNeeded(
+  payment: WorkflowData<OrderPayment>,
+  actorId: WorkflowData<string | null> | string | null | undefined
+) {
   when({ payment }, ({ payment }) => !payment.is_captured).then(() => {
     capturePaymentWorkflow.runAsStep({
-      input: transform({ payment, actorId: actorId as any }, ({ payment, actorId }) => ({
+      input: transform({ payment, actorId }, ({ payment, actorId }) => ({
         payment_id: payment.id,
-        captured_by: (actorId as any) ?? undefined,
+        captured_by: actorId ?? undefined,
       })),
     })
   })
@@ -84,6 +87,6 @@ export function composeRefundReserved(opts: {
 
 /** What follows the money: the flow's event and the lock release, neither able to fail the flow. */
 export function composeAfterRefund(event: { name: string; data: WorkflowData<unknown> }, lockKey: WorkflowData<string>) {
-  emitEventStep({ eventName: event.name, data: event.data as any }).config({ name: "emit-refund-flow-event", ...AFTER_REFUND })
+  emitEventStep({ eventName: event.name, data: event.data }).config({ name: "emit-refund-flow-event", ...AFTER_REFUND })
   releaseLockStep({ key: lockKey }).config({ name: "release-order-payment-lock", ...AFTER_REFUND })
 }
