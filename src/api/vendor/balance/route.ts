@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { VendorRequest } from "../context"
-import { sendBalances } from "../../utils/ledger-reads"
+import { sendBalances } from "./helpers"
 
 /** GET /vendor/balance: the caller's pending, available and paid-out amounts per currency. */
 export async function GET(req: VendorRequest, res: MedusaResponse) {

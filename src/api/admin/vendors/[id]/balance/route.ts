@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { retrieveVendorForAdmin } from "../../helpers"
-import { sendBalances } from "../../../../utils/ledger-reads"
+import { sendBalances } from "../../../../vendor/balance/helpers"
 
 /** GET /admin/vendors/:id/balance */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

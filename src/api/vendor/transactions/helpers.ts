@@ -1,7 +1,9 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { LEDGER_MODULE } from "../../modules/ledger"
-import type LedgerModuleService from "../../modules/ledger/service"
-import { toCsv } from "./csv"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { LEDGER_MODULE } from "../../../modules/ledger"
+import type LedgerModuleService from "../../../modules/ledger/service"
+import { toCsv } from "../../utils/csv"
+import type { ListTransactionsParamsType } from "./validators"
 
 const CSV_COLUMNS = [
   "id",
@@ -18,14 +20,8 @@ const CSV_COLUMNS = [
   "note",
 ]
 
-/** GET …/balance for a vendor: pending, available and paid out per currency. */
-export async function sendBalances(scope: any, vendorId: string, res: MedusaResponse) {
-  const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
-  res.json({ balances: await ledger.balances(vendorId) })
-}
-
 /** GET …/transactions for a vendor: filtered, paginated, or CSV (format=csv). */
-export async function sendTransactions(scope: any, vendorId: string, query: any, res: MedusaResponse) {
+export async function sendTransactions(scope: MedusaContainer, vendorId: string, query: ListTransactionsParamsType, res: MedusaResponse) {
   const { offset, limit, format, ...filters } = query
   const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
   const page = await ledger.listTransactionsPage({ ...filters, vendor_id: vendorId }, { skip: offset, take: limit })
