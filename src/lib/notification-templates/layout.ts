@@ -193,5 +193,5 @@ export function layout(body: TemplateBody, ctx: LayoutContext): { html: string; 
         .filter(Boolean)
         .join("\n")
   const text = [ctx.marketplace, "", body.heading, "", body.text.trim(), "", "--", footerText].join("\n") + "\n"
-  return { html: page.value, text }
+  return { html: page.value.trim() + "\n", text }
 }

@@ -43,8 +43,10 @@ export const payoutAccountChanged: NotificationTemplate = {
     const by = str(d, "changed_by") || "someone on your team"
     const from = when(d.active_from)
     const lines = [
-      `${by} changed where ${vendor} is paid on ${when(d.changed_at)}.`,
-      `Before: ${destination(record(d, "previous"))}`,
+      d.first === true
+        ? `${by} set up where ${vendor} is paid on ${when(d.changed_at)}.`
+        : `${by} changed where ${vendor} is paid on ${when(d.changed_at)}.`,
+      d.first === true ? "" : `Before: ${destination(record(d, "previous"))}`,
       `Now: ${destination(record(d, "current"))}`,
       from
         ? `Payouts go to the new destination from ${from}. If you did not expect this change, stop it before then in the payout settings.`

@@ -27,11 +27,12 @@ export const payoutFailed: NotificationTemplate = {
       subject: `Payout of ${amount} to ${str(d, "vendor_name")} failed`,
       heading: `The payout of ${amount} failed`,
       html: html`<p>
-          We could not pay out <strong>${amount}</strong> to ${str(d, "vendor_name")}. The money stays in your balance and is retried.
+          We could not pay out <strong>${amount}</strong> to ${str(d, "vendor_name")}. The amount stays in your balance until it is paid out
+          again.
         </p>
         ${reason ? html`<p>Reason: ${reason}</p>` : ""} ${button(d.payouts_url, "See the payout")}`,
       text: [
-        `We could not pay out ${amount} to ${str(d, "vendor_name")}. The money stays in your balance and is retried.`,
+        `We could not pay out ${amount} to ${str(d, "vendor_name")}. The amount stays in your balance until it is paid out again.`,
         reason ? `Reason: ${reason}` : "",
         textLink(d.payouts_url, "See the payout"),
       ]
