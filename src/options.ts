@@ -270,6 +270,8 @@ function closest(word: string, candidates: string[]): string | undefined {
  * to the options of every module it loads, and the plugin's modules all get
  * the same options object.
  */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null
+
 function ownOptions(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== "object") return (raw ?? {}) as Record<string, unknown>
   const { database: _medusa, ...own } = raw as Record<string, unknown>
@@ -289,7 +291,7 @@ export function liliumOptionsProblems(raw: unknown, env: NodeJS.ProcessEnv = pro
     for (const issue of parsed.error.issues) {
       const at = issue.path.join(".")
       if (issue.code === "unrecognized_keys") {
-        for (const key of (issue as any).keys as string[]) {
+        for (const key of issue.keys) {
           const full = at ? `${at}.${key}` : key
           const hint = closest(full, allKeys())
           problems.push(`unknown option "${full}"${hint ? ` (did you mean "${hint}"?)` : ""}`)
@@ -329,8 +331,8 @@ export function liliumOptionsProblems(raw: unknown, env: NodeJS.ProcessEnv = pro
       `minPayout: must be at most limits.maxAmount (${max}) (got ${min}) [${get(options, "minPayout") !== undefined ? "plugin option minPayout" : "env MARKETPLACE_MIN_PAYOUT"}]`
     )
   }
-  if (typeof (options as any).stripeConnect === "object" && (options as any).stripeConnect) {
-    const sc = (options as any).stripeConnect
+  const sc = options.stripeConnect
+  if (isRecord(sc)) {
     const checks: [string, unknown, string | null][] = [
       [
         "apiKey",

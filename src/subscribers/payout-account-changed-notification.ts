@@ -45,7 +45,7 @@ export default async function payoutAccountChangedNotification({ event, containe
         current: {
           provider: account.provider,
           external_id: account.external_id ?? null,
-          details: destinationDetails(account.provider, account.data as any),
+          details: destinationDetails(account.provider, account.data),
         },
         settings_url: `${panel}/settings/payouts`,
       },

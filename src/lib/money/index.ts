@@ -138,3 +138,18 @@ export function columnAmount(amount: BigNumberInput): number {
   // eslint-disable-next-line no-restricted-syntax -- DML infers bigNumber inputs as number; the BigNumber property takes any BigNumberInput
   return amount as any
 }
+
+/** A row whose BigNumberInput fields are typed as DML's create input wants them (number). */
+export type ColumnAmounts<T> = {
+  [K in keyof T]: [NonNullable<T[K]>] extends [BigNumberInput]
+    ? [BigNumberInput] extends [NonNullable<T[K]>]
+      ? number | Extract<T[K], null | undefined>
+      : T[K]
+    : T[K]
+}
+
+/** columnAmount for every BigNumberInput field of a row (the values are passed on unchanged). */
+export function columnAmounts<T extends object>(row: T): ColumnAmounts<T> {
+  // eslint-disable-next-line no-restricted-syntax -- as columnAmount: only the type of the BigNumberInput fields changes
+  return row as any
+}

@@ -29,7 +29,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact }) {
       const batch = rows.slice(i, i + 1000)
       const values: unknown[] = []
       const tuples = batch.map((row) => {
-        values.push(row.id ?? generateEntityId(undefined, "sfact"), ...FACT_COLUMNS.map((c) => (row as any)[c] ?? null))
+        values.push(row.id ?? generateEntityId(undefined, "sfact"), ...FACT_COLUMNS.map((c) => row[c] ?? null))
         return `(${["?", ...FACT_COLUMNS.map(() => "?")].join(", ")})`
       })
       await manager.execute(`insert into sales_fact (id, ${FACT_COLUMNS.join(", ")}) values ${tuples.join(", ")}`, values)

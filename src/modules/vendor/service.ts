@@ -10,6 +10,7 @@ import { VendorOrderShippingMethod } from "./models/vendor-order-shipping-method
 import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
 import type { SplitVendorOrder } from "./types"
 import { VENDOR_ORDER_STAMP_COLUMNS } from "./vendor-order-status"
+import { columnAmounts } from "../../lib/money"
 
 // The state machines live in pure files; re-exported for existing imports.
 export { VENDOR_TRANSITIONS, nextVendorStatus, type VendorTransition } from "./vendor-status"
@@ -56,7 +57,7 @@ class VendorModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; vendor_id: string }[]> {
     const existing = await this.listVendorOrders({ order_id: orderId }, { select: ["vendor_id"] }, sharedContext)
-    const done = new Set(existing.map((v: any) => v.vendor_id))
+    const done = new Set(existing.map((v) => v.vendor_id))
     const missing = splits.filter((s) => !done.has(s.vendor_id))
     if (!missing.length) return []
 
@@ -70,24 +71,24 @@ class VendorModuleService extends MedusaService({
     )
     const displayId = new Map(numbers.map((n) => [n.id, Number(n.order_sequence)]))
 
-    const created: { id: string; vendor_id: string }[] = await (this.createVendorOrders as any)(
+    const created = await this.createVendorOrders(
       missing.map(({ items, shipping_methods, ...order }) => ({
-        ...order,
+        ...columnAmounts(order),
         order_id: orderId,
         display_id: displayId.get(order.vendor_id)!,
         status: "pending" as const,
-      })) as any, // DML types amounts as number; BigNumber values are what it stores exactly
+      })),
       sharedContext
     )
-    const idOf = new Map(created.map((c: any) => [c.vendor_id, c.id]))
+    const idOf = new Map(created.map((c) => [c.vendor_id, c.id]))
     await this.createVendorOrderItems(
-      missing.flatMap((s) => s.items.map((i) => ({ ...i, vendor_order_id: idOf.get(s.vendor_id) }))) as any,
+      missing.flatMap((s) => s.items.map((i) => ({ ...columnAmounts(i), vendor_order_id: idOf.get(s.vendor_id) }))),
       sharedContext
     )
-    const methods = missing.flatMap((s) => s.shipping_methods.map((m) => ({ ...m, vendor_order_id: idOf.get(s.vendor_id) })))
-    if (methods.length) await this.createVendorOrderShippingMethods(methods as any, sharedContext)
+    const methods = missing.flatMap((s) => s.shipping_methods.map((m) => ({ ...columnAmounts(m), vendor_order_id: idOf.get(s.vendor_id) })))
+    if (methods.length) await this.createVendorOrderShippingMethods(methods, sharedContext)
     await this.createVendorOrderStatusChanges(
-      created.map((c: any) => ({
+      created.map((c) => ({
         vendor_order_id: c.id,
         from_status: null,
         to_status: "pending",
@@ -95,7 +96,7 @@ class VendorModuleService extends MedusaService({
       })),
       sharedContext
     )
-    return created.map((c: any) => ({ id: c.id, vendor_id: c.vendor_id }))
+    return created.map((c) => ({ id: c.id, vendor_id: c.vendor_id }))
   }
 
   /**

@@ -36,7 +36,7 @@ async function appendRefundEntries(container: any, input: RefundAuditInput, acti
   )
   if (!rows.length) return []
   const audit: AuditModuleService = container.resolve(AUDIT_MODULE)
-  const created = (await audit.createAuditEntries(rows as any[])) as unknown as { id: string }[]
+  const created = await audit.createAuditEntries(rows)
   return created.map((c) => c.id)
 }
 

@@ -12,7 +12,7 @@ export const saveSalesFactsStep = createStep(
   async (input: { vendor_order_ids: string[]; rows: FactRow[] }, { container }) => {
     const analytics: AnalyticsModuleService = container.resolve(ANALYTICS_MODULE)
     const previous = input.vendor_order_ids.length
-      ? await analytics.listSalesFacts({ vendor_order_id: input.vendor_order_ids }, { select: ["id", ...FACT_COLUMNS] as any })
+      ? await analytics.listSalesFacts({ vendor_order_id: input.vendor_order_ids }, { select: ["id", ...FACT_COLUMNS] })
       : []
     await analytics.replaceVendorOrderFacts(input.vendor_order_ids, input.rows)
     return new StepResponse(input.rows.length, { ids: input.vendor_order_ids, previous: previous as unknown as FactRow[] })

@@ -64,6 +64,6 @@ export async function appendAuditEntries(
     })
   )
   const service: AuditModuleService = container.resolve(AUDIT_MODULE)
-  const created = (await service.createAuditEntries(rows as any[])) as unknown as { id: string }[]
+  const created = await service.createAuditEntries(rows)
   return created.map((c) => c.id)
 }
