@@ -41,7 +41,7 @@ export async function createReadyCart(container: MedusaContainer, input: ReadyCa
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cart.id } })
   await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: (data[0] as any).payment_collection.id, provider_id: "pp_system_default" },
+    input: { payment_collection_id: data[0].payment_collection!.id, provider_id: "pp_system_default" },
   })
   return cart.id
 }

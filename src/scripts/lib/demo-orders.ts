@@ -44,7 +44,7 @@ export async function seedDemoOrders(
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const auth = container.resolve(Modules.AUTH)
-  const { authIdentity } = await auth.register("emailpass", { body: DEMO_BUYER } as any)
+  const { authIdentity } = await auth.register("emailpass", { body: DEMO_BUYER })
   const { result: customer } = await createCustomerAccountWorkflow(container).run({
     input: {
       authIdentityId: authIdentity!.id,
@@ -64,10 +64,12 @@ export async function seedDemoOrders(
     filters: { id: catalog.vendors.map((v) => v.id) },
   })
   const byHandle = (handle: string) => {
-    const vendor = vendors.find((v: any) => v.handle === handle) as any
+    const vendor = vendors.find((v) => v.handle === handle)
+    if (!vendor) throw new Error(`No demo vendor ${handle}`)
     const product = catalog.products.find((p) => p.vendor_id === vendor.id)!
-    const option = options.find((o: any) => o.shipping_profile_id === vendor.shipping_profile.id)!
-    const owner = vendor.members.find((m: any) => m.role === "owner")
+    const option = options.find((o: any) => o.shipping_profile_id === vendor.shipping_profile?.id)!
+    const owner = vendor.members?.find((m) => m?.role === "owner")
+    if (!owner) throw new Error(`Demo vendor ${handle} has no owner`)
     return { vendor, product, option, actor: { type: "vendor", id: owner.id } as VendorOrderActor }
   }
 
@@ -123,7 +125,7 @@ export async function seedDemoOrders(
             filters: { vendor_order_id: vo.id },
           })
           const mine = new Set(lines.map((l: any) => l.line_item_id))
-          const f = (data[0] as any).fulfillments.find((x: any) => x.items.some((i: any) => mine.has(i.line_item_id)))
+          const f = data[0].fulfillments!.find((x) => x!.items!.some((i) => mine.has(i!.line_item_id!)))!
           if (step === "ship") {
             await createVendorShipmentWorkflow(container).run({
               input: {

@@ -95,8 +95,10 @@ export async function seedSellingVendor(container: MedusaContainer, basics: Mark
     fields: ["shipping_profile.id", "stock_locations.id", "stock_locations.fulfillment_sets.service_zones.id"],
     filters: { id: vendor.id },
   })
-  const profileId = (setup[0] as any).shipping_profile.id
-  const location = (setup[0] as any).stock_locations[0]
+  const profileId = setup[0]?.shipping_profile?.id
+  const location = setup[0]?.stock_locations?.[0]
+  const zoneId = location?.fulfillment_sets?.[0]?.service_zones?.[0]?.id
+  if (!profileId || !location || !zoneId) throw new Error(`Vendor ${spec.name} has no shipping profile or service zone after approval`)
 
   const { result: products } = await createVendorProductsWorkflow(container).run({
     input: {
@@ -147,7 +149,7 @@ export async function seedSellingVendor(container: MedusaContainer, basics: Mark
         name: spec.shipping.name,
         price_type: "flat",
         provider_id: "manual_manual",
-        service_zone_id: location.fulfillment_sets[0].service_zones[0].id,
+        service_zone_id: zoneId,
         shipping_profile_id: profileId,
         type: { label: "Standard", description: spec.shipping.name, code: "standard" },
         prices: [

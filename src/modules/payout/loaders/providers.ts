@@ -15,8 +15,8 @@ import { PAYOUT_PROVIDER_IDS, PAYOUT_PROVIDER_PREFIX } from "../types"
 export function defaultPayoutProviders(options: LiliumOptions | undefined, env: NodeJS.ProcessEnv = process.env): ModuleProvider[] {
   const stripe = stripeConnectOptions(options, env)
   return [
-    { resolve: ManualPayoutProvider as any, id: "manual", options: {} },
-    ...(stripe ? [{ resolve: StripeConnectPayoutProvider as any, id: "stripe-connect", options: stripe }] : []),
+    { resolve: ManualPayoutProvider, id: "manual", options: {} },
+    ...(stripe ? [{ resolve: StripeConnectPayoutProvider, id: "stripe-connect", options: stripe }] : []),
   ]
 }
 

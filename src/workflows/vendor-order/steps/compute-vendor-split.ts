@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, decorateCartTotals, MedusaError } from "@medusajs/framework/utils"
-import { SPLIT_ORDER_FIELDS, splitOrderByVendor } from "../utils/split-order"
+import { SPLIT_ORDER_FIELDS, splitOrderByVendor, type SplittableOrder } from "../utils/split-order"
 import { lookupVendors, type VendorLookups } from "../utils/vendor-lookups"
 
 /**
@@ -13,17 +13,23 @@ export const computeVendorSplitStep = createStep(
   async (input: { order_id: string; lookups?: VendorLookups }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({ entity: "order", fields: SPLIT_ORDER_FIELDS, filters: { id: input.order_id } })
+    // eslint-disable-next-line no-restricted-syntax -- Query's generated order type (Maybe<…> lines) is not decorateCartTotals' cart-like input, though the rows are what it reads
     const raw = orders[0] as any
     if (!raw) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
 
     // Medusa's own line totals (subtotal, discount, tax, total per line).
-    const order = decorateCartTotals({ ...raw, credit_lines: [] }) as any
+    // eslint-disable-next-line no-restricted-syntax -- decorateCartTotals returns CartLikeWithTotals, which leaves out the items and shipping methods it decorates
+    const order: SplittableOrder = decorateCartTotals({ ...raw, credit_lines: [] }) as any
 
     const known: VendorLookups = input.lookups ?? { products: {}, shipping_options: {} }
-    const productIds = [...new Set<string>(order.items.map((i: any) => i.product_id).filter((id: string) => id && !known.products[id]))]
+    const productIds = [
+      ...new Set<string>(order.items.flatMap((i) => (i.product_id && !known.products[i.product_id] ? [i.product_id] : []))),
+    ]
     const optionIds = [
       ...new Set<string>(
-        order.shipping_methods.map((m: any) => m.shipping_option_id).filter((id: string) => id && !known.shipping_options[id])
+        order.shipping_methods.flatMap((m) =>
+          m.shipping_option_id && !known.shipping_options[m.shipping_option_id] ? [m.shipping_option_id] : []
+        )
       ),
     ]
     const found = productIds.length || optionIds.length ? await lookupVendors(container, productIds, optionIds) : null
