@@ -69,8 +69,8 @@ function changes(e: Entry): string[] {
   const keys = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])]
   const show = (v: unknown) => (v === undefined ? "–" : v === null ? "null" : typeof v === "object" ? JSON.stringify(v) : String(v))
   return keys.map((k) => {
-    const b = e.before ? (e.before as any)[k] : undefined
-    const a = e.after ? (e.after as any)[k] : undefined
+    const b = e.before?.[k]
+    const a = e.after?.[k]
     if (!e.before) return `${k}: ${show(a)}`
     if (!e.after) return `${k}: ${show(b)} → removed`
     return JSON.stringify(b) === JSON.stringify(a) ? `${k}: ${show(a)}` : `${k}: ${show(b)} → ${show(a)}`
