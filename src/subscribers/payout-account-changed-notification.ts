@@ -5,7 +5,7 @@ import type PayoutModuleService from "../modules/payout/service"
 import { destinationDetails } from "../modules/payout/destination"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
-import type { PayoutAccountChange } from "../workflows/payout/steps/save-payout-account"
+import type { PayoutAccountChange } from "../modules/payout/types"
 import { vendorPanelUrl } from "../options"
 
 type PayoutAccountChangedEvent = PayoutAccountChange & { id: string; vendor_id: string; changed_by: string | null }

@@ -165,9 +165,18 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const manager = sharedContext.manager as SqlEntityManager
     const where = ["type in ('commission', 'commission_reversal')", "deleted_at is null"]
     const params: unknown[] = []
-    if (range.from) (where.push("created_at >= ?"), params.push(range.from))
-    if (range.to) (where.push("created_at < ?"), params.push(range.to))
-    if (range.currency_code) (where.push("currency_code = ?"), params.push(range.currency_code))
+    if (range.from) {
+      where.push("created_at >= ?")
+      params.push(range.from)
+    }
+    if (range.to) {
+      where.push("created_at < ?")
+      params.push(range.to)
+    }
+    if (range.currency_code) {
+      where.push("currency_code = ?")
+      params.push(range.currency_code)
+    }
     const rows: { vendor_id: string; currency_code: string; commission_total: string }[] = await manager.execute(
       `select vendor_id, currency_code, -sum(amount) as commission_total
          from vendor_transaction where ${where.join(" and ")}
@@ -396,7 +405,10 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     const manager = sharedContext.manager as SqlEntityManager
     const where = ["t.deleted_at is null"]
     const params: unknown[] = [filter.at ?? new Date()]
-    if (filter.currency_code) (where.push("t.currency_code = ?"), params.push(filter.currency_code))
+    if (filter.currency_code) {
+      where.push("t.currency_code = ?")
+      params.push(filter.currency_code)
+    }
     if (filter.vendor_ids) {
       if (!filter.vendor_ids.length) return []
       where.push(`t.vendor_id in (${filter.vendor_ids.map(() => "?").join(", ")})`)

@@ -69,3 +69,13 @@ export interface IPayoutProvider {
 
 export const PAYOUT_PROVIDER_PREFIX = "payout_provider_"
 export const PAYOUT_PROVIDER_IDS = "payout_provider_ids"
+
+/** A change of where the vendor is paid (null when the destination stayed the same). */
+export type PayoutAccountChange = {
+  /** The vendor had no payout account before: onboarding, no hold. */
+  first: boolean
+  changed_at: string
+  /** Payouts go to the new destination from then on (null: at once). */
+  active_from: string | null
+  previous: { provider: string; external_id: string | null; details: Record<string, unknown> } | null
+}

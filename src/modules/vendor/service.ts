@@ -138,7 +138,10 @@ class VendorModuleService extends MedusaService({
       sets.push(change.keep_stamps ? `"${c}" = coalesce("${c}", ?)` : `"${c}" = ?`)
       params.push(stamps[c])
     }
-    if (change.status_reason !== undefined) (sets.push("status_reason = ?"), params.push(change.status_reason))
+    if (change.status_reason !== undefined) {
+      sets.push("status_reason = ?")
+      params.push(change.status_reason)
+    }
     await manager.execute(`update vendor_order set ${sets.join(", ")} where id = ?`, [...params, id])
     const history = await this.createVendorOrderStatusChanges(
       {

@@ -68,8 +68,7 @@ moduleIntegrationTestRunner<LedgerModuleService>({
                 vendor_order_id: r.vendor_order_id,
               })
           }
-          const sumOf = (vo: string, type?: string) =>
-            posted.filter((p) => p.vendor_order_id === vo).reduce<any>((a, p) => MathBN.add(a, p.amount), 0)
+          const sumOf = (vo: string) => posted.filter((p) => p.vendor_order_id === vo).reduce<any>((a, p) => MathBN.add(a, p.amount), 0)
 
           for (const o of ops) {
             if (o.kind === "order") {

@@ -2,6 +2,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYOUT_MODULE } from "../../../modules/payout"
 import type PayoutModuleService from "../../../modules/payout/service"
 import { destinationDetails, destinationKey, payoutAccountHoldHours } from "../../../modules/payout/destination"
+import type { PayoutAccountChange } from "../../../modules/payout/types"
+
+// Moved to the payout module's types; re-exported for existing imports.
+export type { PayoutAccountChange }
 
 export type SavePayoutAccountInput = {
   vendor_id: string
@@ -11,16 +15,6 @@ export type SavePayoutAccountInput = {
   details?: Record<string, unknown>
   /** The member who made the change (null for the seed and scripts). */
   changed_by?: string | null
-}
-
-/** A change of where the vendor is paid (null when the destination stayed the same). */
-export type PayoutAccountChange = {
-  /** The vendor had no payout account before: onboarding, no hold. */
-  first: boolean
-  changed_at: string
-  /** Payouts go to the new destination from then on (null: at once). */
-  active_from: string | null
-  previous: { provider: string; external_id: string | null; details: Record<string, unknown> } | null
 }
 
 /**
