@@ -12,10 +12,6 @@ import type { SplitVendorOrder } from "./types"
 import { VENDOR_ORDER_STAMP_COLUMNS } from "./vendor-order-status"
 import { columnAmounts } from "../../lib/money"
 
-// The state machines live in pure files; re-exported for existing imports.
-export { VENDOR_TRANSITIONS, nextVendorStatus, type VendorTransition } from "./vendor-status"
-export { VENDOR_ORDER_TRANSITIONS, nextVendorOrderStatus, type VendorOrderAction } from "./vendor-order-status"
-
 /** URL-safe handle from a name: "Müller & Söhne GmbH" → "muller-sohne-gmbh". */
 export function handleFromName(name: string): string {
   const handle = name

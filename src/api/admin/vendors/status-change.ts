@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { VendorTransition } from "../../../modules/vendor/service"
+import type { VendorTransition } from "../../../modules/vendor/vendor-status"
 import { changeVendorStatusWorkflow } from "../../../workflows/vendor/workflows/change-vendor-status"
 import { retrieveVendorForAdmin } from "./helpers"
 import type { AdminVendorStatusChangeType } from "./validators"

@@ -4,9 +4,6 @@ import type PayoutModuleService from "../../../modules/payout/service"
 import { destinationDetails, destinationKey, payoutAccountHoldHours } from "../../../modules/payout/destination"
 import type { PayoutAccountChange } from "../../../modules/payout/types"
 
-// Moved to the payout module's types; re-exported for existing imports.
-export type { PayoutAccountChange }
-
 export type SavePayoutAccountInput = {
   vendor_id: string
   email: string

@@ -1,5 +1,5 @@
 import { splitOrderByVendor, type SplittableOrder } from "../utils/split-order"
-import { marketplaceStatus } from "../../../api/utils/vendor-orders"
+import { marketplaceStatus } from "../../../modules/vendor/vendor-order-status"
 
 const line = (id: string, product_id: string, total: number, extra: Partial<SplittableOrder["items"][number]> = {}) => ({
   id,

@@ -3,7 +3,7 @@ import { emitEventStep, linkProductsToSalesChannelWorkflow } from "@medusajs/med
 import { loadVendorCatalogStep } from "../steps/load-vendor-catalog"
 import { updateVendorStatusStep } from "../steps/update-vendor-status"
 import { setupVendorForSellingWorkflow } from "./setup-vendor-for-selling"
-import type { VendorTransition } from "../../../modules/vendor/service"
+import type { VendorTransition } from "../../../modules/vendor/vendor-status"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import { snapshotAuditTargetStep } from "../../audit/steps/snapshot-audit-target"
 import type { AuditContext } from "../../../modules/audit/types"
