@@ -118,6 +118,14 @@ export const LILIUM_SETTINGS: Setting[] = [
     { numeric: true }
   ),
   S("vendorPanelUrl", "VENDOR_PANEL_URL", "http://localhost:5173", url, "vendor panel base URL used in emails and Stripe onboarding links"),
+  S("storefrontUrl", "STOREFRONT_URL", "http://localhost:8000", url, "storefront base URL used in customers' emails (password reset)"),
+  S(
+    "adminUrl",
+    "ADMIN_URL",
+    "http://localhost:9000/app",
+    url,
+    "admin dashboard URL (Medusa's /app) used in admin users' password-reset emails"
+  ),
   S("vendorInviteTtlHours", "VENDOR_INVITE_TTL_HOURS", 72, number(0, { strict: true }), "hours a vendor member invite stays valid", {
     numeric: true,
   }),
@@ -197,6 +205,8 @@ export const liliumOptionsSchema = z
     payoutSchedule: z.string(),
     shipSlaHours: z.number(),
     vendorPanelUrl: z.string(),
+    storefrontUrl: z.string(),
+    adminUrl: z.string(),
     vendorInviteTtlHours: z.number(),
     limits: z
       .object({ maxAmount: z.number(), maxQuantity: z.number(), httpBodyLimit: z.union([z.string(), z.number()]) })
@@ -409,6 +419,8 @@ export const payoutSchedule = setting<string>("payoutSchedule")
 export const shipSlaHours = setting<number>("shipSlaHours")
 /** Without a trailing slash. */
 export const vendorPanelUrl = () => setting<string>("vendorPanelUrl")().replace(/\/$/, "")
+export const storefrontUrl = () => setting<string>("storefrontUrl")().replace(/\/$/, "")
+export const adminUrl = () => setting<string>("adminUrl")().replace(/\/$/, "")
 export const vendorInviteTtlHours = setting<number>("vendorInviteTtlHours")
 export const maxAmountSetting = setting<number>("limits.maxAmount")
 export const maxQuantitySetting = setting<number>("limits.maxQuantity")
