@@ -5,10 +5,13 @@ import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { csrfGuard } from "./utils/csrf"
 import { apiRateLimit } from "./utils/rate-limit"
 import { requestId } from "./utils/audit"
+import { tokenFreshness } from "./utils/token-freshness"
 import { isStateConflict } from "../lib/errors/state-conflict"
 import { httpBodyLimit } from "../options"
 import { adminPriceAmountMiddlewares } from "./admin/middlewares"
 import { adminAnalyticsRoutesMiddlewares } from "./admin/analytics/middlewares"
+import { adminUserRoutesMiddlewares } from "./admin/users/middlewares"
+import { authRoutesMiddlewares } from "./auth/middlewares"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminCommissionRevenueRoutesMiddlewares } from "./admin/commission-revenue/middlewares"
 import { adminCommissionRuleRoutesMiddlewares } from "./admin/commission-rules/middlewares"
@@ -19,6 +22,7 @@ import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { hookRoutesMiddlewares } from "./hooks/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
@@ -77,6 +81,9 @@ export default defineMiddlewares({
 
     // /vendor/*: the tenant guard first, then each resource's roles and schemas.
     ...vendorGuardMiddlewares,
+    // Tokens and sessions issued before a password change or reset: 401 (decision on issue 16). After
+    // authentication: Medusa authenticates /admin and /store before any of these, vendorAuth /vendor just above.
+    { matcher: "/*", middlewares: [tokenFreshness] },
     ...vendorVendorsRoutesMiddlewares,
     ...vendorMeRoutesMiddlewares,
     ...vendorMembersRoutesMiddlewares,
@@ -100,6 +107,7 @@ export default defineMiddlewares({
     ...adminAuditLogRoutesMiddlewares,
     ...adminAnalyticsRoutesMiddlewares,
     ...adminPriceAmountMiddlewares,
+    ...adminUserRoutesMiddlewares,
 
     ...hookRoutesMiddlewares,
 
@@ -107,5 +115,8 @@ export default defineMiddlewares({
     ...storeVendorRoutesMiddlewares,
     ...storeProductRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
+    ...storeCustomerRoutesMiddlewares,
+
+    ...authRoutesMiddlewares,
   ],
 })

@@ -1,0 +1,8 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validation"
+import { ChangePassword } from "../../auth/validators"
+
+// Medusa authenticates /store/customers/me* as the customer (session or bearer).
+export const storeCustomerRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/customers/me/password", method: ["POST"], middlewares: [validateBody(ChangePassword)] },
+]
