@@ -75,6 +75,15 @@ liliumIntegrationTestRunner({
     const signIn = (a: Pick<Actor, "actor">, email: string, password: string) =>
       api.post(`/auth/${a.actor}/emailpass`, { email, password }, noThrow)
 
+    /** Medusa's session login (POST /auth/session with the token); the session works on the actor's own route. */
+    async function sessionCookie(token: string) {
+      const res = await api.post("/auth/session", {}, bearer(token))
+      const cookie = String((res.headers["set-cookie"] ?? []).find((c: string) => c.startsWith("connect.sid=")) ?? "").split(";")[0]
+      const path = (jwt.decode(token) as { actor_type: string }).actor_type === "user" ? "/admin/users/me" : "/store/customers/me"
+      expect((await api.get(path, { headers: { ...storeHeaders().headers, cookie }, ...noThrow })).status).toBe(200)
+      return { cookie, path }
+    }
+
     const resetMails = (to: string) =>
       getContainer()
         .resolve<any>("notification")
@@ -130,6 +139,8 @@ liliumIntegrationTestRunner({
         it("change: wrong current password is 400 and changes nothing; the right one logs out earlier tokens", async () => {
           const a = await setups[actor]()
           const old = (await signIn(a, a.email, a.password)).data.token
+          // Admin users and customers may also hold a session cookie (vendors sign in with bearer tokens only).
+          const session = actor === "vendor" ? null : await sessionCookie(old)
           await nextSecond()
           const change = (body: unknown, token = old) => api.post(a.changePath, body, { ...withStore(token), ...noThrow })
 
@@ -150,6 +161,12 @@ liliumIntegrationTestRunner({
           expect((await a.me(old)).data).toEqual({ message: "Unauthorized" })
           // An earlier token buys no fresh one.
           expect((await api.post("/auth/token/refresh", {}, { ...bearer(old), ...noThrow })).status).toBe(401)
+          if (session) {
+            expect(
+              (await api.get(session.path, { headers: { ...storeHeaders().headers, cookie: session.cookie }, ...noThrow })).status
+            ).toBe(401)
+            expect((await api.post("/auth/session", {}, { ...bearer(old), ...noThrow })).status).toBe(401)
+          }
           expect((await signIn(a, a.email, a.password)).status).toBe(401)
           const fresh = await signIn(a, a.email, NEW_PASSWORD)
           expect(fresh.status).toBe(200)
