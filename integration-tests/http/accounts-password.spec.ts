@@ -201,6 +201,22 @@ liliumIntegrationTestRunner({
       expect((await api.post("/auth/customer/emailpass/update", body, { ...bearer(expired), ...noThrow })).status).toBe(401)
       expect((await api.post("/auth/customer/emailpass/update", body, { ...bearer(known.token), ...noThrow })).status).toBe(200)
 
+      // A member of a vendor that is not active yet (read-only for vendor writes) can still change its own password.
+      const pending = await applyAsVendor(api, {
+        name: "Pending Accounts Co",
+        email: "pending@accounts.example",
+        password: "pending-password-1",
+      })
+      expect(pending.vendor.status).toBe("pending")
+      const pendingToken = (await signIn({ actor: "vendor" }, "pending@accounts.example", "pending-password-1")).data.token
+      const changed = await api.post(
+        "/vendor/me/password",
+        { current_password: "pending-password-1", new_password: "pending-password-2" },
+        { ...bearer(pendingToken), ...noThrow }
+      )
+      expect(changed.status).toBe(200)
+      expect((await signIn({ actor: "vendor" }, "pending@accounts.example", "pending-password-2")).status).toBe(200)
+
       // Registering with a short password: 400, and no login is created.
       const short = await api.post("/auth/customer/emailpass/register", { email: "short@accounts.example", password: "1234567" }, noThrow)
       expect(short.status).toBe(400)
