@@ -141,7 +141,7 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
     }),
   ])
   const order = orders[0]
-  const lineIds = new Set(vo.items.filter((i) => !!i).map((i) => i.line_item_id))
+  const lineIds = new Set<string>(vo.items.filter((i) => !!i).map((i) => i.line_item_id))
   const c = order?.customer
   return {
     ...presentVendorOrder(vo),

@@ -15,7 +15,7 @@ export const resolveCartVendorsStep = createStep("resolve-cart-vendors", async (
     filters: { id: input.cart_id },
   })
   const cart = data[0]
-  const productIds = [...new Set((cart?.items ?? []).flatMap((i) => (i?.product_id ? [i.product_id] : [])))]
-  const optionIds = [...new Set((cart?.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : [])))]
+  const productIds = [...new Set<string>((cart?.items ?? []).flatMap((i) => (i?.product_id ? [i.product_id] : [])))]
+  const optionIds = [...new Set<string>((cart?.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : [])))]
   return new StepResponse(await lookupVendors(container, productIds, optionIds))
 })
