@@ -16,6 +16,8 @@ export const resolveCartVendorsStep = createStep("resolve-cart-vendors", async (
   })
   const cart = data[0]
   const productIds = [...new Set<string>((cart?.items ?? []).flatMap((i) => (i?.product_id ? [i.product_id] : [])))]
-  const optionIds = [...new Set<string>((cart?.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : [])))]
+  const optionIds = [
+    ...new Set<string>((cart?.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : []))),
+  ]
   return new StepResponse(await lookupVendors(container, productIds, optionIds))
 })
