@@ -141,8 +141,9 @@ async function waitForHealth(timeoutMs = 180000) {
 
 async function main() {
   const t0 = Date.now()
-  // JWT_SECRET / COOKIE_SECRET: the environment's, else generated once into
-  // .lilium/secrets.json (mode 0600) and reused. Not with NODE_ENV=production:
+  // JWT_SECRET / COOKIE_SECRET / AUTH_MFA_ENCRYPTION_KEY: the environment's, else
+  // generated once into .lilium/secrets.json (mode 0600) and reused (a new MFA
+  // key would make every enrolled 2FA factor unreadable). Not with NODE_ENV=production:
   // there they must be set, and medusa-config.ts refuses to start without them
   // (or with a short or default one).
   if (env.NODE_ENV !== "production") {

@@ -52,6 +52,8 @@ export function liliumIntegrationTestRunner({
       HOOKS_RATE_LIMIT_MAX: "100000",
       // Rate-limit counters in a shared Redis must not leak between runs.
       REDIS_KEY_PREFIX: `lilium-test-${process.pid}-${Date.now()}`,
+      // 2FA (Medusa's /auth/mfa/*) needs the auth module's encryption key.
+      AUTH_MFA_ENCRYPTION_KEY: "lilium-integration-tests-mfa-key-0123456789abcdef",
       ...env,
     },
     testSuite: ({ api, getContainer, dbConnection }) => {

@@ -14,16 +14,22 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
   const file = () => path.join(dir, "secrets.json")
   const mode = (p: string) => fs.statSync(p).mode & 0o777
 
-  it("generates both once, random, 64 hex characters, in a 0600 file", () => {
+  it("generates all three once, random, 64 hex characters, in a 0600 file", () => {
     const env: Record<string, string | undefined> = {}
     const first = ensureLocalSecrets({ env, dir })
-    expect(first.sources).toEqual({ JWT_SECRET: "generated", COOKIE_SECRET: "generated" })
+    expect(first.sources).toEqual({ JWT_SECRET: "generated", COOKIE_SECRET: "generated", AUTH_MFA_ENCRYPTION_KEY: "generated" })
     expect(env.JWT_SECRET).toMatch(/^[0-9a-f]{64}$/)
     expect(env.COOKIE_SECRET).toMatch(/^[0-9a-f]{64}$/)
+    expect(env.AUTH_MFA_ENCRYPTION_KEY).toMatch(/^[0-9a-f]{64}$/)
     expect(env.JWT_SECRET).not.toBe(env.COOKIE_SECRET)
+    expect(env.AUTH_MFA_ENCRYPTION_KEY).not.toBe(env.JWT_SECRET)
     expect(mode(file())).toBe(0o600)
     expect(mode(dir)).toBe(0o700)
-    expect(JSON.parse(fs.readFileSync(file(), "utf8"))).toEqual({ JWT_SECRET: env.JWT_SECRET, COOKIE_SECRET: env.COOKIE_SECRET })
+    expect(JSON.parse(fs.readFileSync(file(), "utf8"))).toEqual({
+      JWT_SECRET: env.JWT_SECRET,
+      COOKIE_SECRET: env.COOKIE_SECRET,
+      AUTH_MFA_ENCRYPTION_KEY: env.AUTH_MFA_ENCRYPTION_KEY,
+    })
     expect(fs.readdirSync(dir)).toEqual(["secrets.json"]) // no temporary file left
   })
 
@@ -33,7 +39,7 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
     const before = fs.statSync(file()).mtimeMs
     const env2: Record<string, string | undefined> = {}
     const second = ensureLocalSecrets({ env: env2, dir })
-    expect(second.sources).toEqual({ JWT_SECRET: "file", COOKIE_SECRET: "file" })
+    expect(second.sources).toEqual({ JWT_SECRET: "file", COOKIE_SECRET: "file", AUTH_MFA_ENCRYPTION_KEY: "file" })
     expect(env2).toEqual(env1)
     expect(fs.statSync(file()).mtimeMs).toBe(before)
   })
@@ -50,16 +56,16 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
   it("the environment wins and is never written to the file", () => {
     const env: Record<string, string | undefined> = { JWT_SECRET: "from-the-environment-0123456789abcdef" }
     const result = ensureLocalSecrets({ env, dir })
-    expect(result.sources).toEqual({ JWT_SECRET: "env", COOKIE_SECRET: "generated" })
+    expect(result.sources).toEqual({ JWT_SECRET: "env", COOKIE_SECRET: "generated", AUTH_MFA_ENCRYPTION_KEY: "generated" })
     expect(env.JWT_SECRET).toBe("from-the-environment-0123456789abcdef")
     const stored = JSON.parse(fs.readFileSync(file(), "utf8"))
     expect(stored.JWT_SECRET).toBeUndefined()
     expect(stored.COOKIE_SECRET).toBe(env.COOKIE_SECRET)
   })
 
-  it("with both set in the environment, touches nothing on disk", () => {
-    const env = { JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) }
-    expect(ensureLocalSecrets({ env, dir }).sources).toEqual({ JWT_SECRET: "env", COOKIE_SECRET: "env" })
+  it("with all three set in the environment, touches nothing on disk", () => {
+    const env = { JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40), AUTH_MFA_ENCRYPTION_KEY: "m".repeat(40) }
+    expect(ensureLocalSecrets({ env, dir }).sources).toEqual({ JWT_SECRET: "env", COOKIE_SECRET: "env", AUTH_MFA_ENCRYPTION_KEY: "env" })
     expect(fs.existsSync(dir)).toBe(false)
   })
 
@@ -68,6 +74,7 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
     const stored = {
       JWT_SECRET: "1".repeat(10) + "abcdef0123456789abcdef0123456789",
       COOKIE_SECRET: "2".repeat(10) + "abcdef0123456789abcdef0123456789",
+      AUTH_MFA_ENCRYPTION_KEY: "3".repeat(10) + "abcdef0123456789abcdef0123456789",
     }
     fs.writeFileSync(file(), JSON.stringify(stored), { mode: 0o644 })
     fs.chmodSync(file(), 0o644)
@@ -84,8 +91,27 @@ describe("npm start's generated secrets (.lilium/secrets.json)", () => {
     })
     const env: Record<string, string | undefined> = {}
     const { sources } = ensureLocalSecrets({ env, dir })
-    expect(sources).toEqual({ JWT_SECRET: "generated", COOKIE_SECRET: "file" })
+    expect(sources).toEqual({ JWT_SECRET: "generated", COOKIE_SECRET: "file", AUTH_MFA_ENCRYPTION_KEY: "generated" })
     expect(env.JWT_SECRET).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it("a secrets.json from before 2FA (no AUTH_MFA_ENCRYPTION_KEY) keeps its secrets and gains the key once", () => {
+    fs.mkdirSync(dir, { recursive: true })
+    const old = {
+      JWT_SECRET: "j".repeat(8) + "0123456789abcdef0123456789abcdef",
+      COOKIE_SECRET: "c".repeat(8) + "0123456789abcdef0123456789abcdef",
+    }
+    fs.writeFileSync(file(), JSON.stringify(old), { mode: 0o600 })
+    const env: Record<string, string | undefined> = {}
+    expect(ensureLocalSecrets({ env, dir }).sources).toEqual({
+      JWT_SECRET: "file",
+      COOKIE_SECRET: "file",
+      AUTH_MFA_ENCRYPTION_KEY: "generated",
+    })
+    expect(env).toMatchObject(old)
+    const again: Record<string, string | undefined> = {}
+    ensureLocalSecrets({ env: again, dir })
+    expect(again.AUTH_MFA_ENCRYPTION_KEY).toBe(env.AUTH_MFA_ENCRYPTION_KEY)
   })
 
   it("refuses an unreadable file with a message instead of silently replacing it", () => {

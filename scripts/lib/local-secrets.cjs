@@ -1,10 +1,13 @@
-// The JWT and cookie secrets of a local `npm start`, generated once.
+// The JWT and cookie secrets and the MFA encryption key of a local
+// `npm start`, generated once.
 //
-// With JWT_SECRET / COOKIE_SECRET unset, `npm start` (outside
+// With JWT_SECRET / COOKIE_SECRET / AUTH_MFA_ENCRYPTION_KEY unset, `npm start` (outside
 // NODE_ENV=production) takes them from .lilium/secrets.json, beside the
 // embedded database, creating that file on the first start with
 // crypto.randomBytes (file mode 0600, folder 0700). Later starts reuse it,
-// so tokens and admin sessions survive a restart. A variable set in the
+// so tokens and admin sessions survive a restart, and 2FA factors (encrypted
+// with AUTH_MFA_ENCRYPTION_KEY) stay readable: never delete the file while
+// anyone has 2FA enrolled. A variable set in the
 // environment always wins and is never written to the file.
 // CommonJS so that both scripts/start.mjs and the jest unit test load it.
 "use strict"
@@ -12,7 +15,7 @@ const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 
-const SECRET_VARIABLES = ["JWT_SECRET", "COOKIE_SECRET"]
+const SECRET_VARIABLES = ["JWT_SECRET", "COOKIE_SECRET", "AUTH_MFA_ENCRYPTION_KEY"]
 const FILE_NAME = "secrets.json"
 
 const generateSecret = () => crypto.randomBytes(32).toString("hex")
@@ -45,7 +48,7 @@ function writeSecrets(file, secrets) {
 }
 
 /**
- * Fills env.JWT_SECRET and env.COOKIE_SECRET (when unset) from
+ * Fills env.JWT_SECRET, env.COOKIE_SECRET and env.AUTH_MFA_ENCRYPTION_KEY (when unset) from
  * <dir>/secrets.json, generating the missing ones. Returns where each value
  * came from ("env", "file" or "generated") and the file's path.
  */

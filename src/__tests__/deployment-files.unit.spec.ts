@@ -38,20 +38,23 @@ describe("docker-compose.yml", () => {
   const secrets = {
     JWT_SECRET: "j".repeat(16) + "0123456789abcdef0123456789abcdef",
     COOKIE_SECRET: "c".repeat(16) + "0123456789abcdef0123456789abcdef",
+    AUTH_MFA_ENCRYPTION_KEY: "m".repeat(16) + "0123456789abcdef0123456789abcdef",
   }
 
-  it("requires JWT_SECRET and COOKIE_SECRET, with no default anywhere", () => {
+  it("requires JWT_SECRET, COOKIE_SECRET and AUTH_MFA_ENCRYPTION_KEY, with no default anywhere", () => {
     const raw = read("docker-compose.yml")
     expect(raw).not.toMatch(/change-me|supersecret/i)
     for (const name of ["server", "worker"]) {
       const env = compose.services[name].environment
       expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/)
       expect(env.COOKIE_SECRET).toMatch(/^\$\{COOKIE_SECRET:\?[^}]+\}$/)
+      expect(env.AUTH_MFA_ENCRYPTION_KEY).toMatch(/^\$\{AUTH_MFA_ENCRYPTION_KEY:\?[^}]+\}$/)
       expect(env.NODE_ENV).toBe("production")
     }
     expect(() => appEnv({})).toThrow(/JWT_SECRET: set JWT_SECRET/)
     expect(() => appEnv({ JWT_SECRET: secrets.JWT_SECRET })).toThrow(/COOKIE_SECRET: set COOKIE_SECRET/)
     expect(() => appEnv({ ...secrets, JWT_SECRET: "" })).toThrow(/JWT_SECRET/)
+    expect(() => appEnv({ ...secrets, AUTH_MFA_ENCRYPTION_KEY: "" })).toThrow(/AUTH_MFA_ENCRYPTION_KEY: set AUTH_MFA_ENCRYPTION_KEY/)
     expect(appEnv(secrets)).toMatchObject(secrets)
   })
 
@@ -72,9 +75,9 @@ describe("docker-compose.yml", () => {
   it("passes the secrets the production check accepts, and refuses the old defaults", () => {
     const { resolveHttpSecrets } = require("../utils/secrets")
     expect(() => resolveHttpSecrets({ env: appEnv(secrets), command: "start" })).not.toThrow()
-    expect(() => resolveHttpSecrets({ env: appEnv({ JWT_SECRET: "change-me", COOKIE_SECRET: "change-me" }), command: "start" })).toThrow(
-      /JWT_SECRET is a known default value; COOKIE_SECRET is a known default value/
-    )
+    expect(() =>
+      resolveHttpSecrets({ env: appEnv({ ...secrets, JWT_SECRET: "change-me", COOKIE_SECRET: "change-me" }), command: "start" })
+    ).toThrow(/JWT_SECRET is a known default value; COOKIE_SECRET is a known default value/)
   })
 })
 

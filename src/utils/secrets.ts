@@ -1,9 +1,9 @@
 /**
- * The JWT and cookie secrets, checked once for every way Lilium starts
+ * The JWT and cookie secrets and the MFA encryption key, checked once for every way Lilium starts
  * (medusa-config.ts calls this, so `npm start`, `medusa start`, the worker
  * and `medusa exec` all go through it).
  *
- * - NODE_ENV=production: JWT_SECRET and COOKIE_SECRET must be set, at least
+ * - NODE_ENV=production: JWT_SECRET, COOKIE_SECRET and AUTH_MFA_ENCRYPTION_KEY must be set, at least
  *   32 characters, and not a known placeholder ("supersecret", "change-me",
  *   …); otherwise starting fails with a message naming the variable.
  *   (`medusa build` is exempt: it compiles, it does not serve, and the
@@ -11,8 +11,13 @@
  * - Any other NODE_ENV (tests, `medusa develop`): the environment's values,
  *   or a fixed development-only value. `npm start` never relies on it: it
  *   passes the secrets it generated into .lilium/secrets.json.
+ *
+ * AUTH_MFA_ENCRYPTION_KEY is not passed anywhere: Medusa's defineConfig reads
+ * it from the environment and gives it to the auth module, which encrypts
+ * TOTP secrets with it (AES-256-GCM of its SHA-256). Changing it makes every
+ * enrolled factor unreadable, so it is kept like the other two.
  */
-export const SECRET_VARIABLES = ["JWT_SECRET", "COOKIE_SECRET"] as const
+export const SECRET_VARIABLES = ["JWT_SECRET", "COOKIE_SECRET", "AUTH_MFA_ENCRYPTION_KEY"] as const
 export type SecretVariable = (typeof SECRET_VARIABLES)[number]
 
 export const MIN_SECRET_LENGTH = 32
@@ -72,7 +77,12 @@ export type ResolveSecretsOptions = {
   command?: string
 }
 
-/** The secrets for projectConfig.http; throws InsecureSecretsError in production. */
+/**
+ * The secrets for projectConfig.http; throws InsecureSecretsError in
+ * production. Outside production an unset AUTH_MFA_ENCRYPTION_KEY is set to
+ * the development-only value in `env`, before defineConfig reads it, so 2FA
+ * enrolment works in `medusa develop` and tests too.
+ */
 export function resolveHttpSecrets(options: ResolveSecretsOptions = {}): { jwtSecret: string; cookieSecret: string } {
   const env = options.env ?? process.env
   const command = options.command ?? process.argv[2]
@@ -84,6 +94,7 @@ export function resolveHttpSecrets(options: ResolveSecretsOptions = {}): { jwtSe
     })
     if (problems.length) throw new InsecureSecretsError(problems)
   }
+  if (!production && !env.AUTH_MFA_ENCRYPTION_KEY) env.AUTH_MFA_ENCRYPTION_KEY = DEVELOPMENT_ONLY_SECRET
   return {
     jwtSecret: env.JWT_SECRET || DEVELOPMENT_ONLY_SECRET,
     cookieSecret: env.COOKIE_SECRET || DEVELOPMENT_ONLY_SECRET,

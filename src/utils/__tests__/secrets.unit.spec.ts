@@ -4,6 +4,7 @@ import { DEVELOPMENT_ONLY_SECRET, InsecureSecretsError, resolveHttpSecrets, secr
 const strong = (c: string) => `${c}9f8e7d6c5b4a39281706f5e4d3c2b1a0${c}`.padEnd(64, "x")
 const JWT = strong("j")
 const COOKIE = strong("c")
+const MFA = strong("m")
 
 describe("secretProblem", () => {
   it.each([
@@ -30,23 +31,27 @@ describe("secretProblem", () => {
 })
 
 describe("resolveHttpSecrets", () => {
-  it("production: returns the configured secrets when both are good", () => {
-    expect(resolveHttpSecrets({ env: { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE }, command: "start" })).toEqual({
+  it("production: returns the configured secrets when all three are good", () => {
+    const env = { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE, AUTH_MFA_ENCRYPTION_KEY: MFA }
+    expect(resolveHttpSecrets({ env, command: "start" })).toEqual({
       jwtSecret: JWT,
       cookieSecret: COOKIE,
     })
   })
 
   it("production: refuses a missing secret and names the variable", () => {
-    expect(() => resolveHttpSecrets({ env: { NODE_ENV: "production", COOKIE_SECRET: COOKIE }, command: "start" })).toThrow(
-      /Refusing to start with NODE_ENV=production: JWT_SECRET is not set\. Set JWT_SECRET to a random value of at least 32/
-    )
+    expect(() =>
+      resolveHttpSecrets({ env: { NODE_ENV: "production", COOKIE_SECRET: COOKIE, AUTH_MFA_ENCRYPTION_KEY: MFA }, command: "start" })
+    ).toThrow(/Refusing to start with NODE_ENV=production: JWT_SECRET is not set\. Set JWT_SECRET to a random value of at least 32/)
   })
 
   it("production: refuses default and short secrets, naming each", () => {
     let error: unknown
     try {
-      resolveHttpSecrets({ env: { NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: "too-short-1234" }, command: "start" })
+      resolveHttpSecrets({
+        env: { NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: "too-short-1234", AUTH_MFA_ENCRYPTION_KEY: MFA },
+        command: "start",
+      })
     } catch (e) {
       error = e
     }
@@ -59,6 +64,18 @@ describe("resolveHttpSecrets", () => {
     expect(() =>
       resolveHttpSecrets({ env: { NODE_ENV: "production", JWT_SECRET: "change-me", COOKIE_SECRET: "change-me" }, command: "start" })
     ).toThrow(/JWT_SECRET is a known default value; COOKIE_SECRET is a known default value/)
+  })
+
+  it("production: refuses a missing or short AUTH_MFA_ENCRYPTION_KEY (it encrypts the 2FA secrets)", () => {
+    expect(() => resolveHttpSecrets({ env: { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE }, command: "start" })).toThrow(
+      /Refusing to start with NODE_ENV=production: AUTH_MFA_ENCRYPTION_KEY is not set\. Set AUTH_MFA_ENCRYPTION_KEY to a random value/
+    )
+    expect(() =>
+      resolveHttpSecrets({
+        env: { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE, AUTH_MFA_ENCRYPTION_KEY: "short-key-123" },
+        command: "start",
+      })
+    ).toThrow(/AUTH_MFA_ENCRYPTION_KEY is shorter than 32 characters \(13\)/)
   })
 
   it("production: every Medusa command that serves or writes is checked; `medusa build` is not", () => {
@@ -74,6 +91,15 @@ describe("resolveHttpSecrets", () => {
       cookieSecret: DEVELOPMENT_ONLY_SECRET,
     })
     expect(resolveHttpSecrets({ env: { NODE_ENV: "test" } }).jwtSecret).toBe(DEVELOPMENT_ONLY_SECRET)
+  })
+
+  it("outside production: an unset AUTH_MFA_ENCRYPTION_KEY becomes the development-only value (defineConfig reads it next); a set one stays", () => {
+    const unset: Record<string, string | undefined> = { NODE_ENV: "development" }
+    resolveHttpSecrets({ env: unset, command: "develop" })
+    expect(unset.AUTH_MFA_ENCRYPTION_KEY).toBe(DEVELOPMENT_ONLY_SECRET)
+    const set: Record<string, string | undefined> = { NODE_ENV: "test", AUTH_MFA_ENCRYPTION_KEY: MFA }
+    resolveHttpSecrets({ env: set })
+    expect(set.AUTH_MFA_ENCRYPTION_KEY).toBe(MFA)
   })
 })
 
@@ -95,14 +121,20 @@ describe("medusa-config.ts", () => {
     process.env.NODE_ENV = "production"
     delete process.env.JWT_SECRET
     delete process.env.COOKIE_SECRET
-    expect(load).toThrow(/Refusing to start with NODE_ENV=production: JWT_SECRET is not set; COOKIE_SECRET is not set/)
+    delete process.env.AUTH_MFA_ENCRYPTION_KEY
+    expect(load).toThrow(
+      /Refusing to start with NODE_ENV=production: JWT_SECRET is not set; COOKIE_SECRET is not set; AUTH_MFA_ENCRYPTION_KEY is not set/
+    )
   })
 
   it("loads with NODE_ENV=production and good secrets, and uses them", () => {
-    Object.assign(process.env, { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE })
+    Object.assign(process.env, { NODE_ENV: "production", JWT_SECRET: JWT, COOKIE_SECRET: COOKIE, AUTH_MFA_ENCRYPTION_KEY: MFA })
     const config = load()
     expect(config.projectConfig.http.jwtSecret).toBe(JWT)
     expect(config.projectConfig.http.cookieSecret).toBe(COOKIE)
+    // defineConfig hands the key to Medusa's auth module (its MFA options).
+    const auth = Object.values(config.modules ?? {}).find((m: any) => m?.resolve === "@medusajs/medusa/auth") as any
+    expect(auth?.options?.mfa?.encryption_key).toBe(MFA)
   })
 
   it('never falls back to "supersecret"', () => {
