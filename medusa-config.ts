@@ -159,6 +159,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/payout" },
     { resolve: "./src/modules/analytics" },
     { resolve: "./src/modules/audit" },
+    { resolve: "./src/modules/notification-preference" },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider, smsProvider] },

@@ -126,6 +126,13 @@ export const LILIUM_SETTINGS: Setting[] = [
     url,
     "admin dashboard URL (Medusa's /app) used in admin users' password-reset emails"
   ),
+  S(
+    "backendUrl",
+    "MEDUSA_BACKEND_URL",
+    "http://localhost:9000",
+    url,
+    "public URL of this backend, used in links that call it from e-mails (one-click unsubscribe)"
+  ),
   S("vendorInviteTtlHours", "VENDOR_INVITE_TTL_HOURS", 72, number(0, { strict: true }), "hours a vendor member invite stays valid", {
     numeric: true,
   }),
@@ -207,6 +214,7 @@ export const liliumOptionsSchema = z
     vendorPanelUrl: z.string(),
     storefrontUrl: z.string(),
     adminUrl: z.string(),
+    backendUrl: z.string(),
     vendorInviteTtlHours: z.number(),
     limits: z
       .object({ maxAmount: z.number(), maxQuantity: z.number(), httpBodyLimit: z.union([z.string(), z.number()]) })
@@ -421,6 +429,7 @@ export const shipSlaHours = setting<number>("shipSlaHours")
 export const vendorPanelUrl = () => setting<string>("vendorPanelUrl")().replace(/\/$/, "")
 export const storefrontUrl = () => setting<string>("storefrontUrl")().replace(/\/$/, "")
 export const adminUrl = () => setting<string>("adminUrl")().replace(/\/$/, "")
+export const backendUrl = () => setting<string>("backendUrl")().replace(/\/$/, "")
 export const vendorInviteTtlHours = setting<number>("vendorInviteTtlHours")
 export const maxAmountSetting = setting<number>("limits.maxAmount")
 export const maxQuantitySetting = setting<number>("limits.maxQuantity")

@@ -1,6 +1,7 @@
 import { createHash } from "crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { adminUrl, storefrontUrl, vendorPanelUrl } from "../options"
 
 /** Medusa's auth.password_reset payload (generateResetPasswordTokenWorkflow); `metadata` is the client's and is ignored. */
@@ -35,13 +36,22 @@ export default async function authPasswordResetNotification({ event, container }
   if (!identity.app_metadata?.[`${actor_type}_id`]) return
 
   const query = new URLSearchParams({ token, email })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
-    to: email,
-    channel: "email",
-    template: "password-reset",
-    // One e-mail per token; the token itself is not the key (keys are stored in clear).
-    idempotency_key: `password-reset-${createHash("sha256").update(token).digest("hex").slice(0, 32)}`,
-    data: { reset_url: `${page()}?${query}`, actor_type, expires_in_minutes: TOKEN_MINUTES },
+  await sendNotificationsWorkflow(container).run({
+    input: {
+      notifications: [
+        {
+          to: email,
+          channel: "email",
+          template: "password-reset",
+          // Security mail: always sent, whatever the person's preferences.
+          category: "security",
+          recipient: null,
+          // One e-mail per token; the token itself is not the key (keys are stored in clear).
+          idempotency_key: `password-reset-${createHash("sha256").update(token).digest("hex").slice(0, 32)}`,
+          data: { reset_url: `${page()}?${query}`, actor_type, expires_in_minutes: TOKEN_MINUTES },
+        },
+      ],
+    },
   })
 }
 

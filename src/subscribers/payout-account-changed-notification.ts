@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { PAYOUT_MODULE } from "../modules/payout"
 import type PayoutModuleService from "../modules/payout/service"
 import { destinationDetails } from "../modules/payout/destination"
@@ -28,29 +28,31 @@ export default async function payoutAccountChangedNotification({ event, containe
   const by = vendor.members.find((m) => m.id === event.data.changed_by)
   const panel = vendorPanelUrl()
   if (!owners.length) return
-  await container.resolve(Modules.NOTIFICATION).createNotifications(
-    owners.map((m) => ({
-      to: m.email,
-      channel: "email",
-      template: "payout-account-changed",
-      idempotency_key: `payout-account-changed-${account.id}-${event.data.changed_at}-${m.id}`,
-      data: {
-        vendor_id: vendor.id,
-        vendor_name: vendor.name,
-        first: event.data.first,
-        changed_at: event.data.changed_at,
-        changed_by: by?.email ?? null,
-        active_from: event.data.active_from,
-        previous: event.data.previous,
-        current: {
-          provider: account.provider,
-          external_id: account.external_id ?? null,
-          details: destinationDetails(account.provider, account.data),
-        },
-        settings_url: `${panel}/settings/payouts`,
+  const notifications = owners.map((m) => ({
+    to: m.email,
+    channel: "email" as const,
+    template: "payout-account-changed",
+    // Security: where the money goes changed, so every owner hears of it whatever their preferences.
+    category: "security" as const,
+    recipient: { type: "vendor_member" as const, id: m.id },
+    idempotency_key: `payout-account-changed-${account.id}-${event.data.changed_at}-${m.id}`,
+    data: {
+      vendor_id: vendor.id,
+      vendor_name: vendor.name,
+      first: event.data.first,
+      changed_at: event.data.changed_at,
+      changed_by: by?.email ?? null,
+      active_from: event.data.active_from,
+      previous: event.data.previous,
+      current: {
+        provider: account.provider,
+        external_id: account.external_id ?? null,
+        details: destinationDetails(account.provider, account.data),
       },
-    }))
-  )
+      settings_url: `${panel}/settings/payouts`,
+    },
+  }))
+  await sendNotificationsWorkflow(container).run({ input: { notifications } })
 }
 
 export const config: SubscriberConfig = { event: "payout_account.changed" }

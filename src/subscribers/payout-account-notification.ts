@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { PAYOUT_MODULE } from "../modules/payout"
 import type PayoutModuleService from "../modules/payout/service"
 import { VENDOR_MODULE } from "../modules/vendor"
@@ -19,17 +19,19 @@ export default async function payoutAccountNotification({ event, container }: Su
   const [vendor] = await vendors.listVendors({ id: account.vendor_id }, { relations: ["members"] })
   if (!vendor) return
   const panel = vendorPanelUrl()
-  await container.resolve(Modules.NOTIFICATION).createNotifications(
-    vendor.members
-      .filter((m) => m.role === "owner" || m.role === "finance")
-      .map((m) => ({
-        to: m.email,
-        channel: "email",
-        template: "payout-account-payout-failed",
-        idempotency_key: `payout-account-payout-failed-${account.id}-${account.updated_at?.valueOf?.() ?? ""}-${m.id}`,
-        data: { vendor_name: vendor.name, reason: event.data.reason, settings_url: `${panel}/settings/payouts` },
-      }))
-  )
+  const notifications = vendor.members
+    .filter((m) => m.role === "owner" || m.role === "finance")
+    .map((m) => ({
+      to: m.email,
+      channel: "email" as const,
+      template: "payout-account-payout-failed",
+      category: "payouts" as const,
+      recipient: { type: "vendor_member" as const, id: m.id },
+      idempotency_key: `payout-account-payout-failed-${account.id}-${account.updated_at?.valueOf?.() ?? ""}-${m.id}`,
+      data: { vendor_name: vendor.name, reason: event.data.reason, settings_url: `${panel}/settings/payouts` },
+    }))
+  // Each member's own preferences (category payouts) decide.
+  await sendNotificationsWorkflow(container).run({ input: { notifications } })
 }
 
 export const config: SubscriberConfig = { event: "payout_account.payout_failed" }

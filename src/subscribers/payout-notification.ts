@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { LEDGER_MODULE } from "../modules/ledger"
 import type LedgerModuleService from "../modules/ledger/service"
 import { VENDOR_MODULE } from "../modules/vendor"
@@ -20,25 +20,27 @@ export default async function payoutNotification({ event, container }: Subscribe
   const paid = event.name === "payout.paid"
   const panel = vendorPanelUrl()
   const recipients = vendor.members.filter((m) => PAYOUT_ROLES.includes(m.role))
-  await container.resolve(Modules.NOTIFICATION).createNotifications(
-    recipients.map((m) => ({
-      to: m.email,
-      channel: "email",
-      template: paid ? "payout-paid" : "payout-failed",
-      // One email per member and attempt, however often the event is replayed.
-      idempotency_key: `${event.name}-${payout.id}-${payout.attempt}-${m.id}`,
-      data: {
-        vendor_name: vendor.name,
-        payout_id: payout.id,
-        amount: payout.amount,
-        currency_code: payout.currency_code,
-        provider: payout.provider,
-        reference: payout.reference,
-        failure_reason: paid ? null : payout.failure_reason,
-        payouts_url: `${panel}/payouts/${payout.id}`,
-      },
-    }))
-  )
+  const notifications = recipients.map((m) => ({
+    to: m.email,
+    channel: "email" as const,
+    template: paid ? "payout-paid" : "payout-failed",
+    category: "payouts" as const,
+    recipient: { type: "vendor_member" as const, id: m.id },
+    // One email per member and attempt, however often the event is replayed.
+    idempotency_key: `${event.name}-${payout.id}-${payout.attempt}-${m.id}`,
+    data: {
+      vendor_name: vendor.name,
+      payout_id: payout.id,
+      amount: payout.amount,
+      currency_code: payout.currency_code,
+      provider: payout.provider,
+      reference: payout.reference,
+      failure_reason: paid ? null : payout.failure_reason,
+      payouts_url: `${panel}/payouts/${payout.id}`,
+    },
+  }))
+  // Each member's own preferences (category payouts) decide.
+  await sendNotificationsWorkflow(container).run({ input: { notifications } })
 }
 
 export const config: SubscriberConfig = { event: ["payout.paid", "payout.failed"] }

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
 import { vendorPanelUrl } from "../options"
@@ -15,15 +15,24 @@ export default async function vendorInviteNotification({ event, container }: Sub
   const [vendor] = await vendors.listVendors({ id: event.data.vendor_id }, { select: ["id", "name"] })
   if (!vendor) return
   const panel = vendorPanelUrl()
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
-    to: event.data.email,
-    channel: "email",
-    template: "vendor-invite",
-    idempotency_key: `vendor-invite-${event.data.id}`,
-    data: {
-      vendor_name: vendor.name,
-      role: event.data.role,
-      accept_url: `${panel}/invite?token=${encodeURIComponent(event.data.token)}`,
+  await sendNotificationsWorkflow(container).run({
+    input: {
+      notifications: [
+        {
+          to: event.data.email,
+          channel: "email",
+          template: "vendor-invite",
+          // The invitee is nobody with preferences yet, and the link is a credential (security mail).
+          category: "security",
+          recipient: null,
+          idempotency_key: `vendor-invite-${event.data.id}`,
+          data: {
+            vendor_name: vendor.name,
+            role: event.data.role,
+            accept_url: `${panel}/invite?token=${encodeURIComponent(event.data.token)}`,
+          },
+        },
+      ],
     },
   })
 }

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
 import { vendorPanelUrl } from "../options"
@@ -14,22 +14,24 @@ export default async function vendorOrderCreatedNotification({ event, container 
   if (!order) return
   const recipients = order.vendor.members.filter((m) => ORDER_ROLES.includes(m.role))
   const panel = vendorPanelUrl()
-  await container.resolve(Modules.NOTIFICATION).createNotifications(
-    recipients.map((m) => ({
-      to: m.email,
-      channel: "email",
-      template: "vendor-order-created",
-      idempotency_key: `vendor-order-created-${order.id}-${m.id}`,
-      data: {
-        vendor_name: order.vendor.name,
-        display_id: order.display_id,
-        currency_code: order.currency_code,
-        total: order.total,
-        items: order.items.map((i) => ({ title: i.title, quantity: i.quantity })),
-        order_url: `${panel}/orders/${order.id}`,
-      },
-    }))
-  )
+  const notifications = recipients.map((m) => ({
+    to: m.email,
+    channel: "email" as const,
+    template: "vendor-order-created",
+    category: "orders" as const,
+    recipient: { type: "vendor_member" as const, id: m.id },
+    idempotency_key: `vendor-order-created-${order.id}-${m.id}`,
+    data: {
+      vendor_name: order.vendor.name,
+      display_id: order.display_id,
+      currency_code: order.currency_code,
+      total: order.total,
+      items: order.items.map((i) => ({ title: i.title, quantity: i.quantity })),
+      order_url: `${panel}/orders/${order.id}`,
+    },
+  }))
+  // Each member's own preferences (category orders) decide: one member opting out does not silence the others.
+  await sendNotificationsWorkflow(container).run({ input: { notifications } })
 }
 
 export const config: SubscriberConfig = { event: "vendor_order.created" }

@@ -73,8 +73,15 @@ export function requireVendorRole(...roles: VendorRole[]) {
 // What a vendor that is not active may still change: its own profile, and
 // how it will be paid (part of onboarding).
 // The member's own password is account security, not a change to the vendor:
-// a member of a pending or suspended vendor must still be able to change it.
-const ONBOARDING_ROUTES = ["/vendor/me", "/vendor/me/password", "/vendor/payout-account", "/vendor/payout-account/onboarding-link"]
+// a member of a pending or suspended vendor must still be able to change it,
+// and which messages reach them.
+const ONBOARDING_ROUTES = [
+  "/vendor/me",
+  "/vendor/me/password",
+  "/vendor/me/notification-preferences",
+  "/vendor/payout-account",
+  "/vendor/payout-account/onboarding-link",
+]
 
 /**
  * Pending, rejected and suspended vendors are read-only: any change other

@@ -153,3 +153,13 @@ export function columnAmounts<T extends object>(row: T): ColumnAmounts<T> {
   // eslint-disable-next-line no-restricted-syntax -- as columnAmount: only the type of the BigNumberInput fields changes
   return row as any
 }
+
+/**
+ * An amount as a fixed decimal string at the currency's precision,
+ * half-even ("23.10", JPY "1500"): exact, for messages and display, where a
+ * JS number would print 0.30000000000000004 or drop the trailing zero.
+ */
+export function decimalString(amount: BigNumberInput, currencyCode: string): string {
+  const digits = currencyPrecision(currencyCode)
+  return MathBN.convert(amount).decimalPlaces(digits, 6 /* ROUND_HALF_EVEN */).toFixed(digits)
+}

@@ -6,7 +6,7 @@ import type { NotificationTemplate } from "../types"
  * data:
  * - display_id: the order number
  * - currency_code: for every amount given as a number (amounts may also be preformatted strings)
- * - vendors: [{ vendor_name, items: [{ title, quantity, total? }], subtotal?, shipping_total?, total? }]
+ * - vendors: [{ vendor_name, items: [{ title, quantity, total? }], subtotal? (the vendor's items), shipping_total?, total? }]
  * - subtotal?, shipping_total?, tax_total?, discount_total?, total: the order's totals
  * - order_url (optional): the order in the storefront
  */
@@ -25,7 +25,7 @@ export const orderConfirmation: NotificationTemplate = {
     display_id: 77,
     currency_code: "eur",
     vendors: [
-      { vendor_name: "Alpha Tools", items: [{ title: "Alpha Box", quantity: 2, total: 20 }], shipping_total: 3, total: 23 },
+      { vendor_name: "Alpha Tools", items: [{ title: "Alpha Box", quantity: 2, total: 20 }], subtotal: 20, shipping_total: 3, total: 23 },
       { vendor_name: "Beta Bags", items: [{ title: "Beta Bag", quantity: 1, total: "20.00" }], shipping_total: 4, total: 24 },
     ],
     subtotal: 40,
@@ -51,7 +51,7 @@ export const orderConfirmation: NotificationTemplate = {
               <ul>
                 ${list(v, "items").map((i) => html`<li>${itemLine(i)}</li>`)}
               </ul>
-              ${present(v, "shipping_total") ? html`<p>Shipping: ${m(v.shipping_total)}</p>` : ""}${present(v, "total") ? html`<p>Total from ${show(v.vendor_name)}: ${m(v.total)}</p>` : ""}`
+              ${present(v, "subtotal") ? html`<p>Items: ${m(v.subtotal)}</p>` : ""}${present(v, "shipping_total") ? html`<p>Shipping: ${m(v.shipping_total)}</p>` : ""}${present(v, "total") ? html`<p>Total from ${show(v.vendor_name)}: ${m(v.total)}</p>` : ""}`
         )}
         <table role="presentation" cellpadding="4">
           ${totals.map(
@@ -69,6 +69,7 @@ export const orderConfirmation: NotificationTemplate = {
           [
             show(v.vendor_name),
             ...list(v, "items").map((i) => `- ${itemLine(i)}`),
+            present(v, "subtotal") ? `Items: ${m(v.subtotal)}` : "",
             present(v, "shipping_total") ? `Shipping: ${m(v.shipping_total)}` : "",
             present(v, "total") ? `Total from ${show(v.vendor_name)}: ${m(v.total)}` : "",
           ]
