@@ -1,5 +1,6 @@
 import type { DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 import type { Api } from "./runner"
+import { waitFor } from "./poll"
 
 type Headers = { headers: Record<string, string> }
 
@@ -34,7 +35,37 @@ export async function applyAsVendor(api: Api, opts: { name: string; email: strin
   return { vendor: data.vendor, token: login.data.token as string, headers: bearer(login.data.token) }
 }
 
-/** Applies, has the operator approve, and adds one product with stock and a shipping option. */
+/**
+ * The newest `email-verification` e-mail to an address, read as the operator
+ * (Medusa's GET /admin/notifications), and the code its link carries. The
+ * application's subscriber sends it after the response, so this waits.
+ */
+export async function readVerificationCode(api: Api, admin: Headers, email: string): Promise<{ code: string; verify_url: string }> {
+  const rows = await waitFor(
+    async () =>
+      (await api.get(`/admin/notifications?to=${encodeURIComponent(email)}&limit=50`, admin)).data.notifications.filter(
+        (n: any) => n.template === "email-verification"
+      ),
+    (list: any[]) => list.length > 0
+  )
+  if (!rows.length) throw new Error(`no email-verification e-mail to ${email}`)
+  const verify_url: string = rows[0].data.verify_url
+  return { code: new URL(verify_url).searchParams.get("token")!, verify_url }
+}
+
+/**
+ * Confirms a vendor owner's e-mail the way the owner does: the link from the
+ * verification e-mail sent at application → POST /auth/verification/confirm.
+ * Approval needs it.
+ */
+export async function verifyOwnerEmail(api: Api, admin: Headers, email: string) {
+  const { code } = await readVerificationCode(api, admin, email)
+  const confirmed = await api.post("/auth/verification/confirm", { code })
+  if (!confirmed.data.verified_at) throw new Error(`verification of ${email} failed: ${JSON.stringify(confirmed.data)}`)
+  return confirmed.data
+}
+
+/** Applies, has the owner verify the e-mail and the operator approve, and adds one product with stock and a shipping option. */
 export async function sellingVendor(
   api: Api,
   admin: Headers,
@@ -46,6 +77,7 @@ export async function sellingVendor(
   }
 ) {
   const v = await applyAsVendor(api, opts)
+  await verifyOwnerEmail(api, admin, opts.email)
   await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
   const prices = (p: { eur: number; usd?: number }) => [
     { currency_code: "eur", amount: p.eur },

@@ -1,6 +1,6 @@
 import jwt from "jsonwebtoken"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../helpers/runner"
-import { applyAsVendor, bearer } from "../helpers/vendor"
+import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
 import { registerCustomer } from "../helpers/store"
 import { noThrow, waitFor } from "../helpers/poll"
 
@@ -50,6 +50,7 @@ liliumIntegrationTestRunner({
       vendor: async () => {
         const admin = await adminHeaders()
         const v = await applyAsVendor(api, { name: "Accounts Co", email: "owner@accounts.example" })
+        await verifyOwnerEmail(api, admin, "owner@accounts.example")
         await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
         return {
           actor: "vendor",

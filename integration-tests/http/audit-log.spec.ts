@@ -1,6 +1,6 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { readyCart } from "../helpers/store"
-import { applyAsVendor, bearer } from "../helpers/vendor"
+import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
 import { capturedOrder, deliverVendorOrder, vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 import { injectFault } from "../helpers/db-fault"
 import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
@@ -73,7 +73,8 @@ liliumIntegrationTestRunner({
         after: { status: "pending", name: "Direct Audit" },
       })
 
-      // Approval, with the caller's request id kept and answered.
+      // Approval (the owner has verified the e-mail), with the caller's request id kept and answered.
+      await verifyOwnerEmail(api, admin, "owner@acme-audit.example")
       const approved = await api.post(`/admin/vendors/${vendorId}/approve`, {}, withRequestId(admin, "req-audit-approve-1"))
       expect(approved.headers["x-request-id"]).toBe("req-audit-approve-1")
       const approval = await one({ action: "vendor.approved", target_id: vendorId })

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { liliumIntegrationTestRunner } from "../helpers/runner"
-import { applyAsVendor } from "../helpers/vendor"
+import { applyAsVendor, verifyOwnerEmail } from "../helpers/vendor"
 import { waitFor } from "../helpers/poll"
 import { FAKE_SENDGRID_KEY, useFakeSendgrid } from "../helpers/fake-sendgrid"
 import { FAKE_TWILIO_ACCOUNT_SID, FAKE_TWILIO_AUTH_TOKEN, FAKE_TWILIO_FROM, useFakeTwilio } from "../helpers/fake-twilio"
@@ -29,9 +29,10 @@ liliumIntegrationTestRunner({
     it("the operator's approval and a member invite reach SendGrid rendered, and are success rows", async () => {
       const admin = await adminHeaders()
       const owner = await applyAsVendor(api, { name: "Alpha & Sons", email: "owner@alpha.example" })
+      await verifyOwnerEmail(api, admin, "owner@alpha.example")
       await api.post(`/admin/vendors/${owner.vendor.id}/approve`, {}, admin)
 
-      const approved = await sendgrid.waitForMail((m) => m.to === "owner@alpha.example")
+      const approved = await sendgrid.waitForMail((m) => m.to === "owner@alpha.example" && /approved/.test(m.subject))
       expect(approved.authorization).toBe(`Bearer ${FAKE_SENDGRID_KEY}`)
       expect(approved.body.from).toEqual({ email: "no-reply@lilium.test", name: "Lilium Test" })
       expect(approved.subject).toBe("Alpha & Sons is approved on Lilium")
@@ -70,8 +71,9 @@ liliumIntegrationTestRunner({
 
     it("a SendGrid 500 leaves a failure row (and a re-send by idempotency key does not fix it in Medusa 2.21.2)", async () => {
       const owner = await applyAsVendor(api, { name: "Beta", email: "owner@beta.example" })
+      await verifyOwnerEmail(api, await adminHeaders(), "owner@beta.example")
       await api.post(`/admin/vendors/${owner.vendor.id}/approve`, {}, await adminHeaders())
-      await sendgrid.waitForMail((m) => m.to === "owner@beta.example")
+      await sendgrid.waitForMail((m) => m.to === "owner@beta.example" && /approved/.test(m.subject))
       sendgrid.failNext(1)
       await api.post("/vendor/invites", { email: "late@beta.example", role: "orders" }, owner.headers)
       const failed = await row("late@beta.example", "vendor-invite")

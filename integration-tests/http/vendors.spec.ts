@@ -1,6 +1,6 @@
 import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { completeCart, readyCart } from "../helpers/store"
-import { applyAsVendor, bearer, sellingVendor } from "../helpers/vendor"
+import { applyAsVendor, bearer, sellingVendor, verifyOwnerEmail } from "../helpers/vendor"
 import { noThrow } from "../helpers/poll"
 
 liliumIntegrationTestRunner({
@@ -30,6 +30,7 @@ liliumIntegrationTestRunner({
         expect(blocked.data.message).toMatch(/pending/)
 
         const admin = await adminHeaders()
+        await verifyOwnerEmail(api, admin, "owner@mueller.example")
         const approved = await api.post(`/admin/vendors/${applicant.vendor.id}/approve`, {}, admin)
         expect(approved.data.vendor.status).toBe("active")
         expect(approved.data.vendor.approved_at).toBeTruthy()
@@ -137,14 +138,15 @@ liliumIntegrationTestRunner({
         expect((await api.get("/store/products", storeHeaders())).data.products.map((p: any) => p.id)).toEqual([v.product.id])
         await api.post(`/admin/vendors/${v.vendor.id}/suspend`, {}, admin)
 
-        // approve + suspend emails, through the Notification module.
+        // e-mail verification (at application) + approve + suspend emails, through the Notification module.
         const notifications = getContainer().resolve<any>("notification")
         let sent: any[] = []
-        for (let i = 0; i < 50 && sent.length < 4; i++) {
+        for (let i = 0; i < 50 && sent.length < 5; i++) {
           sent = await notifications.listNotifications({ to: "d@delta.example" })
-          if (sent.length < 4) await new Promise((r) => setTimeout(r, 100))
+          if (sent.length < 5) await new Promise((r) => setTimeout(r, 100))
         }
         expect(sent.map((n: any) => n.template).sort()).toEqual([
+          "email-verification",
           "vendor-approved",
           "vendor-reinstated",
           "vendor-suspended",

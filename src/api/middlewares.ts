@@ -11,6 +11,7 @@ import { httpBodyLimit } from "../options"
 import { adminPriceAmountMiddlewares } from "./admin/middlewares"
 import { adminAnalyticsRoutesMiddlewares } from "./admin/analytics/middlewares"
 import { adminUserRoutesMiddlewares } from "./admin/users/middlewares"
+import { adminMarketplaceSettingsRoutesMiddlewares } from "./admin/marketplace-settings/middlewares"
 import { authRoutesMiddlewares } from "./auth/middlewares"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminCommissionRevenueRoutesMiddlewares } from "./admin/commission-revenue/middlewares"
@@ -84,6 +85,8 @@ export default defineMiddlewares({
     // Tokens and sessions issued before a password change or reset: 401 (decision on issue 16). After
     // authentication: Medusa authenticates /admin and /store before any of these, vendorAuth /vendor just above.
     { matcher: "/*", middlewares: [tokenFreshness] },
+    // /admin*: "require 2FA for admin users" (403 without a completed MFA sign-in), then the settings route.
+    ...adminMarketplaceSettingsRoutesMiddlewares,
     ...vendorVendorsRoutesMiddlewares,
     ...vendorMeRoutesMiddlewares,
     ...vendorMembersRoutesMiddlewares,

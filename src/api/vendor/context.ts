@@ -9,6 +9,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import type { VendorRole } from "../../modules/vendor/models/vendor-member"
+import { MEMBER_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../workflows/account/mfa"
 
 export type VendorContext = {
   member: { id: string; email: string; role: VendorRole; first_name: string | null; last_name: string | null }
@@ -32,7 +33,9 @@ const registrationAuth = authenticate("vendor", ["bearer"], { allowUnregistered:
 /**
  * Authenticates /vendor/* as actor type `vendor` and resolves the member and
  * its vendor once per request. A member whose row is gone (removed from the
- * vendor) gets 401, like an invalid token.
+ * vendor) gets 401, like an invalid token. When the vendor requires 2FA
+ * (require_member_mfa), a member whose token did not complete Medusa's MFA
+ * challenge gets 403 with how to enrol (/auth/mfa/* stays open to them).
  */
 export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const req = request as AuthenticatedMedusaRequest
@@ -46,6 +49,9 @@ export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: Me
       const [member] = await service.listVendorMembers({ id: req.auth_context.actor_id }, { relations: ["vendor"] })
       if (!member || !member.vendor || member.vendor.deleted_at) {
         throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
+      }
+      if (member.vendor.require_member_mfa && !mfaCompleted(req.auth_context)) {
+        throw new MedusaError(MedusaError.Types.FORBIDDEN, MEMBER_MFA_REQUIRED_MESSAGE)
       }
       const { vendor, ...rest } = member
       ;(req as VendorRequest).vendor_context = { member: rest, vendor }

@@ -92,6 +92,8 @@ export const VendorUpdateMe = z
     logo_url: vendorProfile.logo_url,
     description: vendorProfile.description,
     default_currency_code: vendorProfile.default_currency_code,
+    // Owner only (vendorMfaSettingGuard): every member must complete 2FA at sign-in.
+    require_member_mfa: z.boolean({ error: "require_member_mfa must be true or false" }).optional(),
   })
   .strict()
 export type VendorUpdateMeType = z.infer<typeof VendorUpdateMe>

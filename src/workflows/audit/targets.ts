@@ -40,6 +40,7 @@ export const AUDIT_TARGETS: Record<string, Target> = {
         "logo_url",
         "description",
         "default_currency_code",
+        "require_member_mfa",
         "deleted_at",
       ]),
   },

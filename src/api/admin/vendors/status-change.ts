@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { VendorTransition } from "../../../modules/vendor/vendor-status"
 import { changeVendorStatusWorkflow } from "../../../workflows/vendor/workflows/change-vendor-status"
-import { retrieveVendorForAdmin } from "./helpers"
+import { retrieveVendorForAdmin, vendorDetailForAdmin } from "./helpers"
 import type { AdminVendorStatusChangeType } from "./validators"
 import { auditContext } from "../../utils/audit"
 
@@ -12,6 +12,6 @@ export function vendorStatusChangeHandler(action: VendorTransition) {
     await changeVendorStatusWorkflow(req.scope).run({
       input: { vendor_id: req.params.id, action, reason: req.validatedBody?.reason, audit: auditContext(req) },
     })
-    res.json({ vendor: await retrieveVendorForAdmin(req.scope, req.params.id) })
+    res.json({ vendor: await vendorDetailForAdmin(req.scope, req.params.id) })
   }
 }

@@ -29,6 +29,8 @@ export const Vendor = model
     reinstated_at: model.dateTime().nullable(),
     // Last vendor-order number handed out; the split increments it under a row lock.
     order_sequence: model.number().default(0),
+    // The owner's setting: members without a completed 2FA sign-in are refused on /vendor/* (vendorAuth).
+    require_member_mfa: model.boolean().default(false),
     metadata: model.json().nullable(),
     members: model.hasMany(() => VendorMember, { mappedBy: "vendor" }),
     invites: model.hasMany(() => VendorInvite, { mappedBy: "vendor" }),

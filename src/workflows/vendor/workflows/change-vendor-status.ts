@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep, linkProductsToSalesChannelWorkflow } from "@medusajs/medusa/core-flows"
 import { loadVendorCatalogStep } from "../steps/load-vendor-catalog"
 import { updateVendorStatusStep } from "../steps/update-vendor-status"
+import { assertOwnerEmailVerifiedStep } from "../steps/assert-owner-email-verified"
 import { setupVendorForSellingWorkflow } from "./setup-vendor-for-selling"
 import type { VendorTransition } from "../../../modules/vendor/vendor-status"
 import { recordAuditStep } from "../../audit/steps/record-audit"
@@ -24,7 +25,8 @@ export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
 
 /**
  * approve | reject | suspend | reinstate. An illegal transition fails with
- * 409 before anything changes. Approval also sets the vendor up for selling,
+ * 409 before anything changes. Approval needs the owner's verified e-mail
+ * (409 otherwise, nothing changed). Approval also sets the vendor up for selling,
  * in the same workflow: if the set-up fails, the status change is undone.
  * Suspension takes the vendor's products out of the marketplace sales
  * channel, so storefronts neither list nor sell them; reinstatement puts
@@ -33,6 +35,9 @@ export const VENDOR_STATUS_EVENTS: Record<VendorTransition, string> = {
  */
 export const changeVendorStatusWorkflow = createWorkflow("change-vendor-status", (input: ChangeVendorStatusInput) => {
   const before = snapshotAuditTargetStep({ target_type: "vendor", id: input.vendor_id })
+  when({ input }, ({ input }) => input.action === "approve").then(() => {
+    assertOwnerEmailVerifiedStep({ vendor_id: input.vendor_id })
+  })
   const vendor = updateVendorStatusStep(input)
 
   when({ input }, ({ input }) => input.action === "approve").then(() => {

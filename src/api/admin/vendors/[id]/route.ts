@@ -3,11 +3,11 @@ import { updateVendorWorkflow } from "../../../../workflows/vendor/workflows/upd
 import { deleteVendorWorkflow } from "../../../../workflows/vendor/workflows/delete-vendor"
 import type { AdminUpdateVendorType } from "../validators"
 import { auditContext } from "../../../utils/audit"
-import { retrieveVendorForAdmin } from "../helpers"
+import { retrieveVendorForAdmin, vendorDetailForAdmin } from "../helpers"
 
 /** GET /admin/vendors/:id: the vendor with its members and selling set-up. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.json({ vendor: await retrieveVendorForAdmin(req.scope, req.params.id) })
+  res.json({ vendor: await vendorDetailForAdmin(req.scope, req.params.id) })
 }
 
 /** POST /admin/vendors/:id: update the profile. */
@@ -16,7 +16,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateVendorType
   await updateVendorWorkflow(req.scope).run({
     input: { id: req.params.id, update: req.validatedBody, audit: auditContext(req) },
   })
-  res.json({ vendor: await retrieveVendorForAdmin(req.scope, req.params.id) })
+  res.json({ vendor: await vendorDetailForAdmin(req.scope, req.params.id) })
 }
 
 /** DELETE /admin/vendors/:id: soft-deletes a vendor that is not active (409 otherwise). */
