@@ -95,6 +95,23 @@ const smsProvider = env.TWILIO_ACCOUNT_SID
       options: { channels: ["sms"] },
     }
 
+// Sign-in: Medusa's emailpass (a custom auth module entry replaces Medusa's
+// default one, so emailpass is listed again) and Lilium's one-time codes
+// (src/providers/auth-otp, decision 57), whose digests are keyed with the JWT
+// secret. The TOTP 2FA codes carry the marketplace's name in authenticator
+// apps; AUTH_MFA_ENCRYPTION_KEY is injected by defineConfig.
+const httpSecrets = resolveHttpSecrets()
+const authModule = {
+  resolve: "@medusajs/medusa/auth",
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+      { resolve: "./src/providers/auth-otp", id: "otp", options: { secret: httpSecrets.jwtSecret } },
+    ],
+    mfa: { providers: [{ id: "totp", options: { issuer: env.MARKETPLACE_NAME || "Lilium" } }] },
+  },
+}
+
 const paymentProviders = env.STRIPE_API_KEY
   ? [
       {
@@ -136,7 +153,10 @@ module.exports = defineConfig({
       authCors: env.AUTH_CORS ?? DEFAULT_CORS,
       // NODE_ENV=production refuses a missing, short or default JWT_SECRET /
       // COOKIE_SECRET (src/utils/secrets.ts); `npm start` generates them.
-      ...resolveHttpSecrets(),
+      ...httpSecrets,
+      // Which sign-in each actor may use (without an entry Medusa allows every provider): operators sign in
+      // with a password (and 2FA); buyers and vendor members may also use a one-time code.
+      authMethodsPerActor: { user: ["emailpass"], customer: ["emailpass", "otp"], vendor: ["emailpass", "otp"] },
       compression: {
         enabled: env.HTTP_COMPRESSION !== "false",
         level: 6,
@@ -160,6 +180,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/analytics" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/notification-preference" },
+    authModule,
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider, smsProvider] },

@@ -1,3 +1,5 @@
+import type { OtpActorType, OtpChannel } from "../../lib/one-time-code"
+
 /**
  * Where "sign in again" is recorded: the auth identity's app_metadata (the
  * identity is the one thing every actor of an e-mail shares, and reading it
@@ -14,3 +16,7 @@ export function tokensValidAfter(appMetadata: Record<string, unknown> | null | u
 
 /** Payload of `auth.password_changed`. */
 export type PasswordChangedEvent = { auth_identity_id: string; actor_type: string; email: string; reason: "change" | "reset" }
+
+/** Emitted by POST /auth/{customer|vendor}/otp/request; carries no code (the subscriber makes it). */
+export const OTP_REQUESTED = "auth.otp_requested"
+export type OtpRequestedEvent = { actor_type: OtpActorType; identifier: string; channel: OtpChannel }
