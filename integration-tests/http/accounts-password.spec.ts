@@ -3,6 +3,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner } from "../hel
 import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
 import { registerCustomer } from "../helpers/store"
 import { noThrow, waitFor } from "../helpers/poll"
+import { injectFault } from "../helpers/db-fault"
 
 /**
  * Password reset and change (issue 16, items 1 and 2), for each actor:
@@ -31,7 +32,7 @@ const nextSecond = () => new Promise((r) => setTimeout(r, 1100))
 
 liliumIntegrationTestRunner({
   withCatalog: false,
-  testSuite: ({ api, adminHeaders, storeHeaders, getContainer }) => {
+  testSuite: ({ api, adminHeaders, storeHeaders, getContainer, dbConnection }) => {
     const withStore = (token: string): Headers => ({ headers: { ...storeHeaders().headers, authorization: `Bearer ${token}` } })
 
     const setups: Record<Actor["actor"], () => Promise<Actor>> = {
@@ -90,6 +91,19 @@ liliumIntegrationTestRunner({
         .resolve<any>("notification")
         .listNotifications({ to, template: "password-reset" }, { order: { created_at: "ASC" } })
 
+    /** The password-changed notices sent to an address, oldest first. */
+    const changedNotices = (to: string) =>
+      getContainer()
+        .resolve<any>("notification")
+        .listNotifications({ to, template: "password-changed" }, { order: { created_at: "ASC" } })
+    async function expectChangedNotice(to: string, reason: "change" | "reset", actor: string) {
+      const notices = await waitFor(
+        () => changedNotices(to),
+        (l: any[]) => l.length > 0
+      )
+      expect(notices.map((n: any) => n.data)).toEqual([{ reason, actor_type: actor }])
+    }
+
     /** Asks for a reset and returns the token from the e-mailed link. */
     async function requestReset(a: Actor): Promise<{ token: string; url: URL; status: number; body: unknown }> {
       const before = (await resetMails(a.email)).length
@@ -129,6 +143,7 @@ liliumIntegrationTestRunner({
           expect(done.status).toBe(200)
           expect(done.data).toEqual({ success: true })
           expect((await update("another-password-2")).status).toBe(401)
+          await expectChangedNotice(a.email, "reset", actor)
 
           expect((await signIn(a, a.email, a.password)).status).toBe(401)
           const fresh = await signIn(a, a.email, NEW_PASSWORD)
@@ -153,10 +168,12 @@ liliumIntegrationTestRunner({
           expect((await change({ current_password: a.password })).status).toBe(400)
           expect((await signIn(a, a.email, a.password)).status).toBe(200)
           expect((await a.me(old)).status).toBe(200)
+          expect(await changedNotices(a.email)).toEqual([])
 
           const ok = await change({ current_password: a.password, new_password: NEW_PASSWORD })
           expect(ok.status).toBe(200)
           expect(ok.data[a.resource]).toMatchObject({ email: a.email })
+          await expectChangedNotice(a.email, "change", actor)
 
           expect((await a.me(old)).status).toBe(401)
           expect((await a.me(old)).data).toEqual({ message: "Unauthorized" })
@@ -176,6 +193,29 @@ liliumIntegrationTestRunner({
         })
       })
     }
+
+    it("change: a failure at any step leaves the old password, the old tokens and no notice", async () => {
+      const a = await setups.customer()
+      const old = (await signIn(a, a.email, a.password)).data.token
+      await nextSecond()
+      // Writing the new hash (the emailpass login), then recording the sign-out second (the identity).
+      for (const table of ["provider_identity", "auth_identity"]) {
+        const drop = await injectFault(dbConnection, table, "UPDATE")
+        let status: number
+        try {
+          status = (
+            await api.post(a.changePath, { current_password: a.password, new_password: NEW_PASSWORD }, { ...withStore(old), ...noThrow })
+          ).status
+        } finally {
+          await drop()
+        }
+        expect([table, status]).toEqual([table, 500])
+        expect((await signIn(a, a.email, a.password)).status).toBe(200)
+        expect((await signIn(a, a.email, NEW_PASSWORD)).status).toBe(401)
+        expect((await a.me(old)).status).toBe(200)
+      }
+      expect(await changedNotices(a.email)).toEqual([])
+    })
 
     it("unknown and wrong-actor identifiers: the same 201 and no e-mail; expired tokens and short passwords are refused", async () => {
       const vendor = await setups.vendor()

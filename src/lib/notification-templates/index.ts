@@ -4,6 +4,7 @@ import { backInStock } from "./templates/back-in-stock"
 import { emailVerification } from "./templates/email-verification"
 import { orderConfirmation } from "./templates/order-confirmation"
 import { otpCode } from "./templates/otp-code"
+import { passwordChanged } from "./templates/password-changed"
 import { passwordReset } from "./templates/password-reset"
 import { payoutAccountChanged } from "./templates/payout-account-changed"
 import { payoutAccountPayoutFailed } from "./templates/payout-account-payout-failed"
@@ -40,6 +41,7 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = Object.
     payoutAccountPayoutFailed,
     payoutAccountChanged,
     passwordReset,
+    passwordChanged,
     otpCode,
     emailVerification,
     orderConfirmation,

@@ -1,7 +1,7 @@
 import { money, render, TEMPLATES, templateCategory } from ".."
 
 const UNSUBSCRIBE = "https://shop.example.com/unsubscribe?token=t1"
-const SECURITY = ["vendor-invite", "payout-account-changed", "password-reset", "otp-code", "email-verification"]
+const SECURITY = ["vendor-invite", "payout-account-changed", "password-reset", "password-changed", "otp-code", "email-verification"]
 
 describe("notification templates", () => {
   const names = Object.keys(TEMPLATES)
@@ -21,6 +21,7 @@ describe("notification templates", () => {
         "payout-account-payout-failed",
         "payout-account-changed",
         "password-reset",
+        "password-changed",
         "otp-code",
         "email-verification",
         "order-confirmation",
