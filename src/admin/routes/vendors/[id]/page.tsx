@@ -138,6 +138,12 @@ const VendorPage = () => {
             <Text size="small" className="text-ui-fg-subtle">
               {v.handle} · {v.email} · since {date(v.created_at)}
             </Text>
+            {/* Approval needs the owner's verified e-mail (the API answers 409 otherwise). */}
+            {v.owner_email_verified === false && (
+              <Text size="small" className="text-ui-fg-error" data-testid="vendor-owner-unverified">
+                The owner has not verified their e-mail yet: the vendor cannot be approved until they do.
+              </Text>
+            )}
           </div>
           <StatusBadge color={statusColor(v.status)} data-testid="vendor-status">
             {v.status}
