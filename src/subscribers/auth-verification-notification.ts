@@ -2,6 +2,7 @@ import { createHash } from "crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { storefrontUrl, vendorPanelUrl } from "../options"
+import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
 import { EMAIL_ENTITY_TYPE, emailpassEmail, VERIFICATION_CODE_PROVIDER } from "../workflows/account/email-verification"
 
 /** Medusa's auth.verification_requested payload (requestVerificationWorkflow). */
@@ -42,16 +43,25 @@ export default async function authVerificationNotification({ event, container }:
   const actor: PageActor = hint === "customer" || hint === "vendor" ? hint : identity.app_metadata?.vendor_id ? "vendor" : "customer"
 
   const query = new URLSearchParams({ token: code, email: own })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
-    to: own,
-    channel: "email",
-    template: "email-verification",
-    // One e-mail per code; the code itself is not the key (keys are stored in clear).
-    idempotency_key: `email-verification-${createHash("sha256").update(code).digest("hex").slice(0, 32)}`,
-    data: {
-      verify_url: `${VERIFY_PAGES[actor]()}?${query}`,
-      actor_type: actor,
-      expires_at: expires_at ? new Date(expires_at).toISOString() : null,
+  await sendNotificationsWorkflow(container).run({
+    input: {
+      notifications: [
+        {
+          to: own,
+          channel: "email",
+          template: "email-verification",
+          // Security mail: always sent, whatever the person's preferences.
+          category: "security",
+          recipient: null,
+          // One e-mail per code; the code itself is not the key (keys are stored in clear).
+          idempotency_key: `email-verification-${createHash("sha256").update(code).digest("hex").slice(0, 32)}`,
+          data: {
+            verify_url: `${VERIFY_PAGES[actor]()}?${query}`,
+            actor_type: actor,
+            expires_at: expires_at ? new Date(expires_at).toISOString() : null,
+          },
+        },
+      ],
     },
   })
 }
