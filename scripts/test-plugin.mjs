@@ -426,6 +426,26 @@ async function verifyOwnerEmail(api, admin, email) {
   throw new Error(`no email-verification e-mail to ${email}`)
 }
 
+/**
+ * One-time code sign-in through the plugin's otp auth provider, registered
+ * in the host's auth module: the code e-mailed (a notification row) signs the
+ * vendor member in.
+ */
+async function codeSignIn(api, admin, email) {
+  await api.post("/auth/vendor/otp/request", { identifier: email }, { expect: [201] })
+  let code
+  for (let i = 0; i < 100 && !code; i++) {
+    if (i) await sleep(100)
+    const { data } = await api.get(`/admin/notifications?to=${encodeURIComponent(email)}&limit=50`, admin)
+    code = data.notifications.find((n) => n.template === "otp-code")?.data?.code
+  }
+  if (!code) return { ok: false, detail: "no otp-code e-mail" }
+  const signIn = await api.post("/auth/vendor/otp", { identifier: email, code }, { expect: [200, 401] })
+  if (signIn.status !== 200) return { ok: false, detail: `sign-in ${signIn.status}` }
+  const me = await api.get("/vendor/me", { ...bearer(signIn.data.token), expect: [200, 401, 403] })
+  return { ok: me.status === 200 && me.data.member?.email === email, detail: `/vendor/me ${me.status}` }
+}
+
 /** A vendor applies and verifies its e-mail, the operator approves, the vendor lists a product with stock and a shipping option. */
 async function sellingVendor(api, admin, { name, handle, price, shipping }) {
   const email = `${handle}@vendors.example`
@@ -485,6 +505,8 @@ async function moneyPath(base) {
 
   const a = await sellingVendor(api, admin, { name: "Alder Tools", handle: "alder-tools", price: 100, shipping: 5 })
   const b = await sellingVendor(api, admin, { name: "Birch Paper", handle: "birch-paper", price: 20, shipping: 4 })
+  const otp = await codeSignIn(api, admin, "alder-tools@vendors.example")
+  check("a vendor member signs in with an e-mailed one-time code (the plugin's otp auth provider in the host)", otp.ok, otp.detail)
   const { data: vendors } = await api.get("/store/vendors", store)
   check(
     "two vendors applied, were approved and are listed in the store",

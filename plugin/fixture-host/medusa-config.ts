@@ -23,6 +23,19 @@ const lilium = {
   },
 }
 
+// Lilium's one-time sign-in codes: its otp auth provider beside Medusa's emailpass (a custom auth entry
+// replaces Medusa's default one, so emailpass is listed again); the secret keys the code digests. It goes
+// with the plugin: uninstalling Lilium removes this entry too.
+const liliumAuth = {
+  resolve: "@medusajs/medusa/auth",
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+      { resolve: "@lilium/medusa-plugin/providers/auth-otp", id: "otp", options: { secret: env.JWT_SECRET || "supersecret-otp-key" } },
+    ],
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -39,6 +52,7 @@ module.exports = defineConfig({
   },
   plugins: env.LILIUM_PLUGIN === "off" ? [] : [lilium],
   modules: [
+    ...(env.LILIUM_PLUGIN === "off" ? [] : [liliumAuth]),
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { OTP_ACTOR_TYPES } from "../../lib/one-time-code"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { OTP_ACTOR_TYPES, otpProviderSecret } from "../../lib/one-time-code"
 import { tokenFreshness } from "../utils/token-freshness"
 import { revokeTokensAfterPasswordReset } from "./password-reset-revocation"
 import { newPassword, OtpSignIn, RequestOtpCode } from "./validators"
@@ -21,8 +21,15 @@ function passwordPolicy(req: MedusaRequest, _res: MedusaResponse, next: MedusaNe
   next()
 }
 
-/** Sign-in codes are for buyers and vendor members; operators sign in with a password and 2FA. */
+/**
+ * Sign-in codes are for buyers and vendor members (operators sign in with a
+ * password and 2FA), and only where the otp auth provider is configured (a
+ * host store may install Lilium without it).
+ */
 function otpActorType(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  if (!otpProviderSecret(req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE))) {
+    return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, "Sign-in codes are not enabled on this marketplace."))
+  }
   if ((OTP_ACTOR_TYPES as readonly string[]).includes(req.params.actor_type)) return next()
   next(new MedusaError(MedusaError.Types.INVALID_DATA, `Sign-in codes are for ${OTP_ACTOR_TYPES.join(" and ")} accounts.`))
 }

@@ -36,6 +36,18 @@ export type OtpState = {
   attempts: number
 }
 
+/**
+ * The secret the otp auth provider checks digests with, read from its own
+ * entry in the auth module's configuration (`{id: "otp", options: {secret}}`),
+ * so the code issuer and the provider can never disagree; null when the
+ * provider is not configured (a host store that installs Lilium without it).
+ */
+export function otpProviderSecret(config: { modules?: Record<string, unknown> }): string | null {
+  const auth = config.modules?.auth as { options?: { providers?: { id?: string; options?: { secret?: unknown } }[] } } | undefined
+  const secret = auth?.options?.providers?.find((p) => p.id === OTP_PROVIDER)?.options?.secret
+  return typeof secret === "string" && secret ? secret : null
+}
+
 /** E-mail identifiers are case-insensitive; Medusa's emailpass keys them as typed, Lilium's clients send them lower-cased. */
 export function normalizeIdentifier(identifier: string): string {
   return identifier.trim().toLowerCase()

@@ -1,34 +1,29 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
-import { codeDigest, generateCode, OTP_PROVIDER, OTP_TTL_SECONDS, resendBlocked, type OtpState } from "../../../lib/one-time-code"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  codeDigest,
+  generateCode,
+  OTP_PROVIDER,
+  OTP_TTL_SECONDS,
+  otpProviderSecret,
+  resendBlocked,
+  type OtpState,
+} from "../../../lib/one-time-code"
 import type { OtpRecipient } from "./find-otp-recipient"
+import { sendNotificationsWorkflow } from "../../notification/workflows/send-notifications"
 
 /** The otp login as it was before, for the compensation: null when this step created it. */
 type PreviousOtpLogin = { id: string; provider_metadata: Record<string, unknown> | null; created: boolean }
 
 /**
- * The secret the otp auth provider checks digests with: its own option in
- * the auth module's configuration, so issuer and checker can never disagree.
- */
-function otpSecret(config: ConfigModule): string {
-  const auth = config.modules?.[Modules.AUTH] as { options?: { providers?: { id?: string; options?: { secret?: unknown } }[] } } | undefined
-  const secret = auth?.options?.providers?.find((p) => p.id === OTP_PROVIDER)?.options?.secret
-  if (typeof secret !== "string" || !secret) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_ARGUMENT,
-      'The otp auth provider is not configured (auth module provider id "otp" with options.secret).'
-    )
-  }
-  return secret
-}
-
-/**
  * Makes a code, stores only its digest on the account's `otp` login (created
  * on the account's own auth identity the first time, so a code sign-in is
  * the same identity as a password one), then sends it (template `otp-code`,
- * a security message: preferences do not apply). The code never leaves this
- * step, so it is in no workflow checkpoint. Within OTP_RESEND_SECONDS of the
+ * a security message: preferences do not apply). The code is made, stored
+ * and handed to the sender inside this step, so it is in none of this
+ * workflow's step results (the message's own data carries it, as the
+ * contract's `data.code` says). Within OTP_RESEND_SECONDS of the
  * last code nothing is issued and the earlier code stays valid. If sending
  * fails, the previous state is put back, so a failed send does not start the
  * resend wait or kill the earlier code.
@@ -49,7 +44,12 @@ export const issueOtpCodeStep = createStep(
     const previousState = (existing?.provider_metadata?.otp ?? null) as OtpState | null
     if (resendBlocked(previousState)) return new StepResponse({ issued: false }, null as PreviousOtpLogin | null)
 
-    const secret = otpSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
+    const secret = otpProviderSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
+    if (!secret)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
+        'The otp auth provider is not configured (auth module provider id "otp" with options.secret).'
+      )
     const code = generateCode()
     const now = new Date()
     const state: OtpState = {
@@ -77,14 +77,23 @@ export const issueOtpCodeStep = createStep(
     }
 
     try {
-      await container.resolve(Modules.NOTIFICATION).createNotifications({
-        to: recipient.to,
-        channel: recipient.channel,
-        template: "otp-code",
-        trigger_type: "auth.otp_requested",
-        resource_type: "auth_identity",
-        resource_id: recipient.auth_identity_id,
-        data: { code, expires_in_minutes: OTP_TTL_SECONDS / 60, actor_type: recipient.actor_type },
+      // The one sender (a security message: preferences do not apply); a workflow run inside this step.
+      await sendNotificationsWorkflow(container).run({
+        input: {
+          notifications: [
+            {
+              to: recipient.to,
+              channel: recipient.channel,
+              template: "otp-code",
+              category: "security",
+              recipient: null,
+              trigger_type: "auth.otp_requested",
+              resource_type: "auth_identity",
+              resource_id: recipient.auth_identity_id,
+              data: { code, expires_in_minutes: OTP_TTL_SECONDS / 60, actor_type: recipient.actor_type },
+            },
+          ],
+        },
       })
     } catch (e) {
       await restore(container, previous)
