@@ -236,6 +236,15 @@ liliumIntegrationTestRunner({
       expect(mail.text).toContain("Total from Alpha Tools: €33.80")
       expect(mail.text).toContain("Total from Beta Bags: €24.15")
       expect(mail.text).toContain("Total: €57.95")
+      // Non-security mail to a person: a signed link for its own category, in the footer and the List-Unsubscribe header.
+      expect(confirmation.data.unsubscribe_url).toMatch(/\/hooks\/notifications\/unsubscribe\?token=v1\./)
+      expect(mail.text).toContain(`Unsubscribe: ${confirmation.data.unsubscribe_url}`)
+      expect(mail.body.headers).toEqual({
+        "List-Unsubscribe": `<${confirmation.data.unsubscribe_url}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      })
+      const look = await api.get(new URL(confirmation.data.unsubscribe_url).pathname + new URL(confirmation.data.unsubscribe_url).search)
+      expect(look.data.unsubscribe).toEqual({ recipient_type: "customer", category: "orders", channel: "email", enabled: true })
       // Alpha's orders member got both new orders; the owner, who opted out, none.
       const memberRows = await waitFor(
         () => rows({ to: "orders@alpha-prefs.example", template: "vendor-order-created" }),

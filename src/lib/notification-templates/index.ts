@@ -64,6 +64,8 @@ export type RenderedNotification = {
   sms: string
   /** The template was unknown (or failed), so the fallback listed the data. */
   fallback: boolean
+  /** The footer's unsubscribe link (never in security mail), for the List-Unsubscribe header; null when there is none. */
+  unsubscribeUrl: string | null
 }
 
 /** Which preference category a template belongs to ("account" for unknown ones). Security mail ignores preferences. */
@@ -122,7 +124,8 @@ export function render(
   const fallback = !body
   const used = body ?? fallbackBody(template, d, ctx.marketplace)
   const security = definition?.category === "security"
-  const framed = layout(used, { marketplace: ctx.marketplace, security, unsubscribeUrl: show(d.unsubscribe_url) || null })
+  const unsubscribeUrl = security ? null : safeUrl(d.unsubscribe_url)
+  const framed = layout(used, { marketplace: ctx.marketplace, security, unsubscribeUrl })
   const firstLink = used.text.match(/https?:\/\/\S+/)?.[0]
   return {
     subject: used.subject.replace(/\s+/g, " ").trim(),
@@ -130,5 +133,6 @@ export function render(
     text: framed.text,
     sms: used.sms ?? [used.heading, firstLink && safeUrl(firstLink)].filter(Boolean).join(" "),
     fallback,
+    unsubscribeUrl,
   }
 }

@@ -20,8 +20,13 @@ export const CATEGORIES: Record<RecipientType, readonly PreferenceCategory[]> = 
   vendor_member: VENDOR_MEMBER_CATEGORIES,
 }
 
-/** Categories whose e-mail carries a signed one-click unsubscribe link (bulk-like mail; RFC 8058). */
-export const UNSUBSCRIBE_CATEGORIES: readonly PreferenceCategory[] = ["marketing", "stock_alerts"]
+/**
+ * Categories whose e-mail carries a signed one-click unsubscribe link (RFC
+ * 8058): every category a person can turn off, so every non-security e-mail
+ * to a customer or vendor member has a working link in its footer. Security
+ * mail has none (it cannot be turned off).
+ */
+export const UNSUBSCRIBE_CATEGORIES: readonly PreferenceCategory[] = [...new Set([...CUSTOMER_CATEGORIES, ...VENDOR_MEMBER_CATEGORIES])]
 
 export type Preference = { category: PreferenceCategory; channel: Channel; enabled: boolean }
 

@@ -84,6 +84,10 @@ export default class SendgridNotificationProvider extends AbstractNotificationPr
         text: content.text || rendered.text,
         html: content.html || rendered.html,
         ...(attachments.length ? { attachments } : {}),
+        // RFC 2369/8058: mail clients show their own unsubscribe button, which POSTs to the same signed link.
+        ...(rendered.unsubscribeUrl
+          ? { headers: { "List-Unsubscribe": `<${rendered.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+          : {}),
         customArgs: { template: notification.template },
       })
       const id = response?.headers?.["x-message-id"]

@@ -42,10 +42,25 @@ describe("SendGrid notification provider", () => {
     expect(mail.text).toContain("Unsubscribe: https://shop.example.com/u?t=1")
     expect(mail.html).toContain("Kettle &lt;XL&gt;")
     expect(mail.body.custom_args).toEqual({ template: "back-in-stock" })
+    expect(mail.body.headers).toEqual({
+      "List-Unsubscribe": "<https://shop.example.com/u?t=1>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    })
     // Its own MailService: the module singleton still points at SendGrid.
     expect((sendgridSingleton as unknown as { client: { defaultRequest: { baseUrl: string } } }).client.defaultRequest.baseUrl).toBe(
       "https://api.sendgrid.com/"
     )
+  })
+
+  it("security mail carries no unsubscribe link or header, even when data has one", async () => {
+    await provider.send({
+      to: "a@example.com",
+      channel: "email",
+      template: "otp-code",
+      data: { code: "123456", unsubscribe_url: "https://shop.example.com/u?t=1" },
+    })
+    expect(fake.sent[0].body.headers).toBeUndefined()
+    expect(fake.sent[0].text).not.toContain("Unsubscribe")
   })
 
   it("explicit content and sender win over the rendered parts", async () => {

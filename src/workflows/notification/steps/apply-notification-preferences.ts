@@ -13,9 +13,10 @@ import { UNSUBSCRIBE_PATH, type OutgoingNotification, type SkippedNotification }
 /**
  * Decides which messages go out: security messages and messages without a
  * person always; the others only when the recipient's preference for that
- * category and channel is on (stored, else the default). Marketing and
- * stock-alert e-mail gets a signed one-click unsubscribe link in
- * `data.unsubscribe_url`, which the shared layout renders. Reads only.
+ * category and channel is on (stored, else the default). Every e-mail to a
+ * person that is not a security message gets a signed one-click unsubscribe
+ * link for its category in `data.unsubscribe_url`, which the shared layout
+ * renders (and the SendGrid provider puts in List-Unsubscribe). Reads only.
  */
 export const applyNotificationPreferencesStep = createStep(
   "apply-notification-preferences",
