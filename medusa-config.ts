@@ -98,8 +98,9 @@ const smsProvider = env.TWILIO_ACCOUNT_SID
 // Sign-in: Medusa's emailpass (a custom auth module entry replaces Medusa's
 // default one, so emailpass is listed again) and Lilium's one-time codes
 // (src/providers/auth-otp, decision 57), whose digests are keyed with the JWT
-// secret. The TOTP 2FA codes carry the marketplace's name in authenticator
-// apps; AUTH_MFA_ENCRYPTION_KEY is injected by defineConfig.
+// secret. Two-factor (decision 58): the TOTP codes carry the marketplace's
+// name in authenticator apps; AUTH_MFA_ENCRYPTION_KEY is injected by
+// defineConfig (src/utils/secrets.ts makes sure it is set).
 const httpSecrets = resolveHttpSecrets()
 const authModule = {
   resolve: "@medusajs/medusa/auth",
@@ -108,7 +109,13 @@ const authModule = {
       { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
       { resolve: "./src/providers/auth-otp", id: "otp", options: { secret: httpSecrets.jwtSecret } },
     ],
-    mfa: { providers: [{ id: "totp", options: { issuer: env.MARKETPLACE_NAME || "Lilium" } }] },
+    mfa: {
+      // Removing a factor needs a current code, not just a signed-in session (Medusa's default).
+      disable_policy: "challenge",
+      providers: [{ id: "totp", options: { issuer: env.MARKETPLACE_NAME || "Lilium" } }],
+    },
+    // E-mail verification links (decision 59) work for 24 hours (Medusa's default is 15 minutes; mail is read late).
+    verification: { providers: [{ id: "token", options: { ttl_seconds: 24 * 60 * 60 } }] },
   },
 }
 
