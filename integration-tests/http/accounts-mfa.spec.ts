@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner, type Api } from "../helpers/runner"
 import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
-import { noThrow } from "../helpers/poll"
+import { noThrow, waitFor } from "../helpers/poll"
 
 jest.setTimeout(90_000)
 
@@ -93,6 +93,16 @@ liliumIntegrationTestRunner({
       )
       expect(reused.status).toBe(400)
       expect(reused.data.message).toBe("Invalid MFA challenge code")
+
+      // Security notices to the account's own address: 2FA turned on, recovery codes made.
+      const notices = await waitFor(
+        () =>
+          getContainer()
+            .resolve<any>("notification")
+            .listNotifications({ to: "owner@mfa.example", template: "two-factor-changed" }, { order: { created_at: "ASC" } }),
+        (l: any[]) => l.length >= 2
+      )
+      expect(notices.map((n: any) => n.data.change).sort()).toEqual(["enabled", "recovery_codes"])
     })
 
     it("a vendor owner requires 2FA for members: owner only, not before enrolling themself; a member without 2FA gets 403 with how to enrol, and gets through after enrolling", async () => {

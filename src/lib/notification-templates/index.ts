@@ -6,6 +6,7 @@ import { orderConfirmation } from "./templates/order-confirmation"
 import { otpCode } from "./templates/otp-code"
 import { passwordChanged } from "./templates/password-changed"
 import { passwordReset } from "./templates/password-reset"
+import { twoFactorChanged } from "./templates/two-factor-changed"
 import { payoutAccountChanged } from "./templates/payout-account-changed"
 import { payoutAccountPayoutFailed } from "./templates/payout-account-payout-failed"
 import { payoutFailed } from "./templates/payout-failed"
@@ -42,6 +43,7 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = Object.
     payoutAccountChanged,
     passwordReset,
     passwordChanged,
+    twoFactorChanged,
     otpCode,
     emailVerification,
     orderConfirmation,

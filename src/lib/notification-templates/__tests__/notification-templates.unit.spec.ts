@@ -1,7 +1,15 @@
 import { money, render, TEMPLATES, templateCategory } from ".."
 
 const UNSUBSCRIBE = "https://shop.example.com/unsubscribe?token=t1"
-const SECURITY = ["vendor-invite", "payout-account-changed", "password-reset", "password-changed", "otp-code", "email-verification"]
+const SECURITY = [
+  "vendor-invite",
+  "payout-account-changed",
+  "password-reset",
+  "password-changed",
+  "two-factor-changed",
+  "otp-code",
+  "email-verification",
+]
 
 describe("notification templates", () => {
   const names = Object.keys(TEMPLATES)
@@ -22,6 +30,7 @@ describe("notification templates", () => {
         "payout-account-changed",
         "password-reset",
         "password-changed",
+        "two-factor-changed",
         "otp-code",
         "email-verification",
         "order-confirmation",
