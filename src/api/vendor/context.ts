@@ -12,7 +12,7 @@ import type { VendorRole } from "../../modules/vendor/models/vendor-member"
 import { MEMBER_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../workflows/account/mfa"
 
 export type VendorContext = {
-  member: { id: string; email: string; role: VendorRole; first_name: string | null; last_name: string | null }
+  member: { id: string; email: string; role: VendorRole; first_name: string | null; last_name: string | null; phone: string | null }
   vendor: { id: string; handle: string; name: string; status: string; [k: string]: unknown }
 }
 
@@ -80,10 +80,11 @@ export function requireVendorRole(...roles: VendorRole[]) {
 // how it will be paid (part of onboarding).
 // The member's own password is account security, not a change to the vendor:
 // a member of a pending or suspended vendor must still be able to change it,
-// and which messages reach them.
+// which messages reach them, and their own name and phone number.
 const ONBOARDING_ROUTES = [
   "/vendor/me",
   "/vendor/me/password",
+  "/vendor/me/member",
   "/vendor/me/notification-preferences",
   "/vendor/payout-account",
   "/vendor/payout-account/onboarding-link",

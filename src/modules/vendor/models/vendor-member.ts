@@ -14,6 +14,8 @@ export const VendorMember = model
     email: model.text().searchable(),
     first_name: model.text().nullable(),
     last_name: model.text().nullable(),
+    // E.164, set by the member (POST /vendor/me/member); not verified. For SMS by preference and SMS sign-in codes.
+    phone: model.text().nullable(),
     role: model.enum([...VENDOR_ROLES]),
     vendor: model.belongsTo(() => Vendor, { mappedBy: "members" }),
   })

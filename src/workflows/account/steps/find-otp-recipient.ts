@@ -1,5 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { VENDOR_MODULE } from "../../../modules/vendor"
+import type VendorModuleService from "../../../modules/vendor/service"
 import type { OtpRequestedEvent } from "../types"
 
 /** Where a one-time code goes: the account's own auth identity and address. */
@@ -16,7 +18,8 @@ export type OtpRecipient = {
  * Finds the account a code was asked for: the emailpass login of that e-mail
  * whose identity really is that actor (app_metadata `${actor_type}_id`; one
  * identity may be a customer and a vendor member), and for SMS the phone on
- * the customer's record. No account, or no phone: null, and nothing is sent
+ * the customer's or vendor member's own record (a member sets it with POST
+ * /vendor/me/member). No account, or no phone: null, and nothing is sent
  * (the request route answered 201 either way).
  */
 export const findOtpRecipientStep = createStep("find-otp-recipient", async (input: OtpRequestedEvent, { container }) => {
@@ -32,14 +35,19 @@ export const findOtpRecipientStep = createStep("find-otp-recipient", async (inpu
 
   let to = input.identifier
   if (input.channel === "sms") {
-    // Vendor members have no phone number on record yet: an SMS code is for buyers only.
-    if (input.actor_type !== "customer") return new StepResponse(null)
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "customer",
-      fields: ["id", "phone"],
-      filters: { id: actorId },
-    })
-    const phone = (data[0] as { phone?: string | null } | undefined)?.phone
+    // The actor's own record: customer.phone, or vendor_member.phone (app_metadata.vendor_id is the member id).
+    let phone: string | null | undefined
+    if (input.actor_type === "customer") {
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "customer",
+        fields: ["id", "phone"],
+        filters: { id: actorId },
+      })
+      phone = (data[0] as { phone?: string | null } | undefined)?.phone
+    } else {
+      const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
+      phone = (await vendors.listVendorMembers({ id: actorId }, { select: ["id", "phone"] }))[0]?.phone
+    }
     if (!phone) return new StepResponse(null)
     to = phone
   }

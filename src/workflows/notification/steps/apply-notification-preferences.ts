@@ -1,10 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CreateNotificationDTO } from "@medusajs/framework/types"
+import type { CreateNotificationDTO, MedusaContainer } from "@medusajs/framework/types"
 import { NOTIFICATION_PREFERENCE_MODULE } from "../../../modules/notification-preference"
 import type NotificationPreferenceModuleService from "../../../modules/notification-preference/service"
-import { recipientKey } from "../../../modules/notification-preference/service"
-import { isCategoryOf, UNSUBSCRIBE_CATEGORIES } from "../../../modules/notification-preference/categories"
+import { recipientKey, type Recipient } from "../../../modules/notification-preference/service"
+import { isCategoryOf, UNSUBSCRIBE_CATEGORIES, type Preference } from "../../../modules/notification-preference/categories"
+import { VENDOR_MODULE } from "../../../modules/vendor"
+import type VendorModuleService from "../../../modules/vendor/service"
 import { signUnsubscribeToken, unsubscribeSecret } from "../../../modules/notification-preference/unsubscribe-token"
 import { templateCategory, TEMPLATES } from "../../../lib/notification-templates"
 import { backendUrl } from "../../../options"
@@ -16,7 +18,15 @@ import { UNSUBSCRIBE_PATH, type OutgoingNotification, type SkippedNotification }
  * category and channel is on (stored, else the default). Every e-mail to a
  * person that is not a security message gets a signed one-click unsubscribe
  * link for its category in `data.unsubscribe_url`, which the shared layout
- * renders (and the SendGrid provider puts in List-Unsubscribe). Reads only.
+ * renders (and the SendGrid provider puts in List-Unsubscribe).
+ *
+ * SMS by preference: every non-security e-mail to a person whose `sms`
+ * preference for that category is on, and who has a phone number on record
+ * (customer.phone, vendor_member.phone), also goes out as an SMS: same
+ * template and data (the provider sends the template's short form), to the
+ * phone, idempotency key `<key>:sms`. The two channels are decided apart, so
+ * "SMS only" (e-mail off, SMS on) works. Reads only: one query per recipient
+ * type for the phones, none when nobody has SMS on.
  */
 export const applyNotificationPreferencesStep = createStep(
   "apply-notification-preferences",
@@ -35,14 +45,46 @@ export const applyNotificationPreferencesStep = createStep(
     const preferences = withPreferences.length ? await service.effectiveFor(withPreferences.map((n) => n.recipient!)) : new Map()
     const secret = () => unsubscribeSecret(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret)
 
+    const wants = (recipient: Recipient, category: string, channel: string) =>
+      !!preferences.get(recipientKey(recipient))?.find((p: Preference) => p.category === category && p.channel === channel)?.enabled
+    // E-mails that also go out as SMS, unless the sender already sends that template to the person by SMS.
+    const smsAlready = new Set(
+      input.notifications.filter((n) => n.channel === "sms" && n.recipient).map((n) => `${recipientKey(n.recipient!)}|${n.template}`)
+    )
+    const smsCopyOf = (n: OutgoingNotification) =>
+      n.channel === "email" &&
+      n.category !== "security" &&
+      !!n.recipient &&
+      wants(n.recipient, n.category, "sms") &&
+      !smsAlready.has(`${recipientKey(n.recipient)}|${n.template}`)
+    const phones = await phonesOf(
+      container,
+      input.notifications.filter(smsCopyOf).map((n) => n.recipient!)
+    )
+
     const send: CreateNotificationDTO[] = []
+    const smsCopies: CreateNotificationDTO[] = []
     const skipped: SkippedNotification[] = []
     for (const n of input.notifications) {
       const { category, recipient, ...message } = n
       const data = { ...(n.data ?? {}) }
+      if (smsCopyOf(n)) {
+        const phone = phones.get(recipientKey(recipient!))
+        if (phone) {
+          smsCopies.push({
+            ...message,
+            to: phone,
+            channel: "sms",
+            data: { ...(n.data ?? {}) },
+            idempotency_key: n.idempotency_key ? `${n.idempotency_key}:sms` : undefined,
+            receiver_id: recipient!.id,
+          })
+        } else {
+          skipped.push({ to: n.to, template: n.template, channel: "sms", category, reason: `${recipient!.type} has no phone number` })
+        }
+      }
       if (category !== "security" && recipient) {
-        const chosen = preferences.get(recipientKey(recipient))?.find((p) => p.category === category && p.channel === n.channel)
-        if (!chosen?.enabled) {
+        if (!wants(recipient, category, n.channel)) {
           skipped.push({ to: n.to, template: n.template, channel: n.channel, category, reason: `${recipient.type} opted out` })
           continue
         }
@@ -54,6 +96,30 @@ export const applyNotificationPreferencesStep = createStep(
       // receiver_id records whose preferences decided (Medusa's column for it).
       send.push({ ...message, data, receiver_id: recipient?.id ?? message.to })
     }
-    return new StepResponse({ send, skipped })
+    // The SMS copies after the e-mails; each is its own row with its own key.
+    return new StepResponse({ send: [...send, ...smsCopies], skipped })
   }
 )
+
+/** The phone number of each recipient that has one: one query per recipient type (modules may not import each other; workflows resolve both). */
+async function phonesOf(container: MedusaContainer, recipients: Recipient[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const ids = (type: Recipient["type"]) => [...new Set(recipients.filter((r) => r.type === type).map((r) => r.id))]
+  const customers = ids("customer")
+  if (customers.length) {
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "customer",
+      fields: ["id", "phone"],
+      filters: { id: customers },
+    })
+    for (const c of data as { id: string; phone?: string | null }[])
+      if (c.phone) out.set(recipientKey({ type: "customer", id: c.id }), c.phone)
+  }
+  const members = ids("vendor_member")
+  if (members.length) {
+    const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
+    for (const m of await vendors.listVendorMembers({ id: members }, { select: ["id", "phone"] }))
+      if (m.phone) out.set(recipientKey({ type: "vendor_member", id: m.id }), m.phone)
+  }
+  return out
+}
