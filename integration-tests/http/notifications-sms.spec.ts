@@ -18,7 +18,6 @@ const twilio = useFakeTwilio()
  * e-mails, which leaves through the real Twilio SDK to the fake. Members
  * can also sign in with a code sent by SMS.
  */
-type Headers = { headers: Record<string, string> }
 const MEMBER = "/vendor/me/member"
 const VENDOR_PREFS = "/vendor/me/notification-preferences"
 
