@@ -24,6 +24,7 @@ import { hookRoutesMiddlewares } from "./hooks/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
+import { storeWishlistRoutesMiddlewares } from "./store/customers/me/wishlists/middlewares"
 import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
@@ -119,6 +120,7 @@ export default defineMiddlewares({
     ...storeProductRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storeCustomerRoutesMiddlewares,
+    ...storeWishlistRoutesMiddlewares,
 
     ...authRoutesMiddlewares,
   ],

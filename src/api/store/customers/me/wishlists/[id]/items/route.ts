@@ -1,0 +1,22 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { addWishlistItemWorkflow } from "../../../../../../../workflows/wishlist/workflows/add-wishlist-item"
+import { readOwnWishlist, storeSalesChannel } from "../../helpers"
+import type { StoreAddWishlistItemType } from "../../validators"
+
+/**
+ * POST /store/customers/me/wishlists/:id/items: puts a variant on the list.
+ * The same variant again is the same item. A variant that does not exist or
+ * is not sold in this store (the publishable key's sales channel, an active
+ * vendor) is 400 with nothing written.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<StoreAddWishlistItemType>, res: MedusaResponse) {
+  await addWishlistItemWorkflow(req.scope).run({
+    input: {
+      wishlist_id: req.params.id,
+      customer_id: req.auth_context.actor_id,
+      variant_id: req.validatedBody.variant_id,
+      sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [storeSalesChannel(req)].filter((c): c is string => !!c),
+    },
+  })
+  res.json({ wishlist: await readOwnWishlist(req, req.params.id) })
+}

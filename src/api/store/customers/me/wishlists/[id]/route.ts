@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { deleteWishlistWorkflow } from "../../../../../../workflows/wishlist/workflows/delete-wishlist"
+import { readOwnWishlist } from "../helpers"
+import type { StoreWishlistPricingType } from "../validators"
+
+/** GET /store/customers/me/wishlists/:id?region_id=|currency_code=: items with vendor, stock and price. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreWishlistPricingType>, res: MedusaResponse) {
+  res.json({ wishlist: await readOwnWishlist(req, req.params.id) })
+}
+
+/** DELETE: removes the list and its items. Another customer's list is 404. */
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await deleteWishlistWorkflow(req.scope).run({ input: { wishlist_id: req.params.id, customer_id: req.auth_context.actor_id } })
+  res.json({ id: req.params.id, object: "wishlist", deleted: true })
+}
