@@ -1,0 +1,4 @@
+import { z } from "zod"
+
+/** POST /store/orders/:id/reorder: no body. */
+export const StoreReorder = z.object({}).strict()
