@@ -4,8 +4,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner, type Api } fr
 import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
 import { noThrow, waitFor } from "../helpers/poll"
 
-jest.setTimeout(90_000)
-
 /** RFC 4648 base32 (the secret Medusa returns) to bytes. */
 function base32(secret: string): Buffer {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"

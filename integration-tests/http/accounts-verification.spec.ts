@@ -4,8 +4,6 @@ import { registerCustomer } from "../helpers/store"
 import { applyAsVendor, readVerificationCode, verifyOwnerEmail } from "../helpers/vendor"
 import { noThrow, waitFor } from "../helpers/poll"
 
-jest.setTimeout(90_000)
-
 /**
  * E-mail verification (issue 16, item 5) on Medusa's verification routes:
  * customers get the link on registration, a verification request for an

@@ -7,8 +7,6 @@ import { connectStripeAccount, sendStripeWebhook, useFakeStripe } from "../helpe
 import runScheduledPayouts from "../../src/jobs/run-scheduled-payouts"
 import { noThrow } from "../helpers/poll"
 
-jest.setTimeout(120_000)
-
 // Stripe Connect against a fake Stripe, for the entries of its webhooks.
 const stripe = useFakeStripe()
 

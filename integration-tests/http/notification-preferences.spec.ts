@@ -7,8 +7,6 @@ import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 import { useFakeSendgrid } from "../helpers/fake-sendgrid"
 import { sendNotificationsWorkflow } from "../../src/workflows/notification/workflows/send-notifications"
 
-jest.setTimeout(90 * 1000)
-
 // Before the runner: medusa-config.ts picks the e-mail provider when it is loaded.
 const sendgrid = useFakeSendgrid()
 

@@ -5,8 +5,6 @@ import { waitFor } from "../helpers/poll"
 import { FAKE_SENDGRID_KEY, useFakeSendgrid } from "../helpers/fake-sendgrid"
 import { FAKE_TWILIO_ACCOUNT_SID, FAKE_TWILIO_AUTH_TOKEN, FAKE_TWILIO_FROM, useFakeTwilio } from "../helpers/fake-twilio"
 
-jest.setTimeout(60 * 1000)
-
 // Both before the runner: medusa-config.ts picks the providers when it is loaded.
 const sendgrid = useFakeSendgrid()
 const twilio = useFakeTwilio()

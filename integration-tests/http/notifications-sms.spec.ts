@@ -6,8 +6,6 @@ import { noThrow, waitFor } from "../helpers/poll"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 import { FAKE_TWILIO_FROM, useFakeTwilio } from "../helpers/fake-twilio"
 
-jest.setTimeout(90 * 1000)
-
 // Before the runner: medusa-config.ts picks the SMS provider when it is loaded.
 const twilio = useFakeTwilio()
 
