@@ -187,6 +187,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/analytics" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/notification-preference" },
+    { resolve: "./src/modules/stock-alert" },
     { resolve: "./src/modules/wishlist" },
     authModule,
     {

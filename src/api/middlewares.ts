@@ -27,6 +27,7 @@ import { storeCustomerRoutesMiddlewares } from "./store/customers/middlewares"
 import { storeWishlistRoutesMiddlewares } from "./store/customers/me/wishlists/middlewares"
 import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
+import { storeStockAlertRoutesMiddlewares } from "./store/stock-alerts/middlewares"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
 import { vendorAnalyticsRoutesMiddlewares } from "./vendor/analytics/middlewares"
 import { vendorAuditLogRoutesMiddlewares } from "./vendor/audit-log/middlewares"
@@ -121,6 +122,7 @@ export default defineMiddlewares({
     ...storeCartRoutesMiddlewares,
     ...storeCustomerRoutesMiddlewares,
     ...storeWishlistRoutesMiddlewares,
+    ...storeStockAlertRoutesMiddlewares,
 
     ...authRoutesMiddlewares,
   ],
