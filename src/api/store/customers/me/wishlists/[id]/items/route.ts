@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addWishlistItemWorkflow } from "../../../../../../../workflows/wishlist/workflows/add-wishlist-item"
-import { readOwnWishlist, storeSalesChannel } from "../../helpers"
+import { readOwnWishlist } from "../../helpers"
 import type { StoreAddWishlistItemType } from "../../validators"
 
 /**
@@ -15,7 +15,7 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreAddWishlistItemT
       wishlist_id: req.params.id,
       customer_id: req.auth_context.actor_id,
       variant_id: req.validatedBody.variant_id,
-      sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [storeSalesChannel(req)].filter((c): c is string => !!c),
+      sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
     },
   })
   res.json({ wishlist: await readOwnWishlist(req, req.params.id) })
