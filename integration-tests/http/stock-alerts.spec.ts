@@ -183,8 +183,8 @@ liliumIntegrationTestRunner({
       expect(new Set(all.map((n) => n.to)).size).toBe(300)
       const rows = await alertRows(product.variant_id)
       expect(rows.filter((r) => r.status === "sent")).toHaveLength(300)
-      console.log(
-        `stock alerts: restock answered in ${restockMs} ms with ${atAnswer} messages sent; 300 sent after ${sentMs} ms (job run claimed ${jobResult.claimed})`
+      process.stdout.write(
+        `stock alerts: restock answered in ${restockMs} ms with ${atAnswer} messages sent; 300 sent after ${sentMs} ms (job run claimed ${jobResult.claimed})\n`
       )
     })
   },
