@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, getVariantAvailability, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { maxQuantity } from "../../../utils/money-input"
 import type { AddCartLinesInput, AddCartLinesOutput, CartLineError, CartLineInput } from "../types"
 
@@ -9,6 +9,10 @@ type VariantRow = {
   title: string | null
   manage_inventory: boolean
   allow_backorder: boolean
+  inventory_items?: ({
+    required_quantity: number
+    inventory?: { location_levels?: ({ location_id: string; stocked_quantity: number; reserved_quantity: number } | null)[] | null } | null
+  } | null)[]
   product: {
     title: string
     status: string
@@ -28,7 +32,32 @@ const VARIANT_FIELDS = [
   "product.sales_channels.id",
   "product.vendor.status",
   "product.vendor.name",
+  "inventory_items.required_quantity",
+  "inventory_items.inventory.location_levels.location_id",
+  "inventory_items.inventory.location_levels.stocked_quantity",
+  "inventory_items.inventory.location_levels.reserved_quantity",
 ]
+
+/**
+ * What can be added of a variant, as Medusa's inventory confirmation counts
+ * it: stocked minus reserved, at ONE stock location of the cart's sales
+ * channel (the best one), for every inventory item of the variant.
+ */
+function availableQuantity(variant: VariantRow, locations: Set<string>): number {
+  const items = (variant.inventory_items ?? []).filter((i) => !!i)
+  if (!items.length) return Infinity
+  let best = 0
+  for (const location of locations) {
+    const perItem = items.map((item) => {
+      const level = (item.inventory?.location_levels ?? []).find((l) => l?.location_id === location)
+      return level
+        ? Math.floor((Number(level.stocked_quantity) - Number(level.reserved_quantity)) / Number(item.required_quantity || 1))
+        : 0
+    })
+    best = Math.max(best, Math.min(...perItem))
+  }
+  return best
+}
 
 const ref = (l: CartLineInput) => ({
   ...(l.variant_id ? { variant_id: l.variant_id } : { sku: l.sku }),
@@ -37,8 +66,8 @@ const ref = (l: CartLineInput) => ({
 
 /**
  * Read-only check of a batch of requested cart lines, in a fixed number of
- * queries whatever the batch size (variants by id, variants by SKU, the
- * cart, one availability read): unknown ids/SKUs, products not sold in the
+ * queries whatever the batch size (variants with their stock levels by id
+ * and by SKU, the cart, the channel's stock locations): unknown ids/SKUs, products not sold in the
  * cart's channel, vendors that are not active and short stock become error
  * entries; the rest is summed per variant (with what the cart already holds
  * for the stock and quantity caps) and handed to Medusa's addToCartWorkflow.
@@ -104,10 +133,16 @@ export const resolveCartLinesStep = createStep("resolve-cart-lines", async (inpu
   for (const item of cart.items ?? []) {
     if (item?.variant_id) inCart.set(item.variant_id, (inCart.get(item.variant_id) ?? 0) + Number(item.quantity))
   }
-  const tracked = [...wanted.values()].filter((w) => w.variant.manage_inventory && !w.variant.allow_backorder).map((w) => w.variant.id)
-  const availability = tracked.length
-    ? await getVariantAvailability(query, { variant_ids: tracked, sales_channel_id: cart.sales_channel_id })
-    : {}
+  const tracked = [...wanted.values()].some((w) => w.variant.manage_inventory && !w.variant.allow_backorder)
+  const { data: channelLocations } =
+    tracked && cart.sales_channel_id
+      ? await query.graph({
+          entity: "sales_channel_locations",
+          fields: ["stock_location_id"],
+          filters: { sales_channel_id: cart.sales_channel_id },
+        })
+      : { data: [] as { stock_location_id: string }[] }
+  const locations = new Set(channelLocations.map((l: { stock_location_id: string }) => l.stock_location_id))
 
   const max = maxQuantity()
   const added: AddCartLinesOutput["added"] = []
@@ -124,8 +159,8 @@ export const resolveCartLinesStep = createStep("resolve-cart-lines", async (inpu
       })
       continue
     }
-    const available = availability[w.variant.id]?.availability
-    if (typeof available === "number" && already + quantity > available) {
+    const available = w.variant.manage_inventory && !w.variant.allow_backorder ? availableQuantity(w.variant, locations) : Infinity
+    if (already + quantity > available) {
       const left = Math.max(0, available - already)
       if (!input.reduce_to_available || left === 0) {
         errors.push({
