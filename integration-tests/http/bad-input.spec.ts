@@ -181,6 +181,10 @@ liliumIntegrationTestRunner({
       const productB = (await api.get(`/admin/products/${b.product.id}?fields=id,*variants,*variants.inventory_items`, admin)).data.product
       const customer = await registerCustomer(api, storeHeaders(), "customer@fuzz.example")
       const reg = await api.post("/auth/vendor/emailpass/register", { email: "applicant@fuzz.example", password: "applicant-pw-1" })
+      const asCustomer = { headers: { ...storeHeaders().headers, authorization: `Bearer ${customer.token}` } }
+      const wishlist = (await api.post("/store/customers/me/wishlists", { name: "Fuzz list" }, asCustomer)).data.wishlist
+      const listed = (await api.post(`/store/customers/me/wishlists/${wishlist.id}/items`, { variant_id: a.variant_id }, asCustomer)).data
+        .wishlist
 
       ctx = {
         admin,
@@ -198,6 +202,8 @@ liliumIntegrationTestRunner({
           "/admin/commission-rules/:id": rule.id,
           "/admin/orders/:id": placed.order.id,
           "/store/carts/:id": cart.id,
+          "/store/customers/me/wishlists/:id": wishlist.id,
+          ":item_id": listed.items[0].id,
         },
         // Ids of vendor B's resources, by the body key that carries them.
         otherTenant: {

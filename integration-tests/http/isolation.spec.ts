@@ -116,6 +116,8 @@ liliumIntegrationTestRunner({
       victim.variant = product("desk-lamp").variant_id
       victim.vendor = product("desk-lamp").vendor_id
       victim.handle = catalog().vendors.find((v) => v.id === victim.vendor)!.handle
+      const asVictimBuyer = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
+      victim.wishlist = (await api.post("/store/customers/me/wishlists", { name: "Victim list" }, asVictimBuyer)).data.wishlist.id
       for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
     })
 
@@ -315,6 +317,7 @@ liliumIntegrationTestRunner({
         "/store/orders/:id": () => victim.order,
         "/store/carts/:id": () => victim.cart,
         "/store/vendors/:handle": () => victim.handle,
+        "/store/customers/me/wishlists/:id": () => victim.wishlist,
       }
       // Public by design: a vendor's storefront profile. Carts follow Medusa:
       // the cart id is the capability, and a completed cart is done.

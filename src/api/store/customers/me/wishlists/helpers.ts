@@ -41,6 +41,15 @@ async function pricingContext(req: Req) {
   return { region_id, currency_code: data[0].currency_code as string }
 }
 
+/** One of the caller's lists and its items, oldest first; another customer's list is the same 404 as a missing one. */
+export async function loadOwnWishlist(req: Req, id: string) {
+  const service: WishlistModuleService = req.scope.resolve(WISHLIST_MODULE)
+  const [wishlist] = await service.listWishlists({ id, customer_id: req.auth_context.actor_id }, { relations: ["items"], take: 1 })
+  if (!wishlist) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Wishlist with id: ${id} was not found`)
+  const items = [...(wishlist.items ?? [])].sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))
+  return { wishlist, items }
+}
+
 /**
  * One of the caller's lists with, for each item, its product, vendor,
  * whether it is sold and in stock in the store's sales channel, and the
@@ -48,10 +57,7 @@ async function pricingContext(req: Req) {
  * the same 404 as a missing one.
  */
 export async function readOwnWishlist(req: Req, id: string) {
-  const service: WishlistModuleService = req.scope.resolve(WISHLIST_MODULE)
-  const [wishlist] = await service.listWishlists({ id, customer_id: req.auth_context.actor_id }, { relations: ["items"], take: 1 })
-  if (!wishlist) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Wishlist with id: ${id} was not found`)
-  const items = [...(wishlist.items ?? [])].sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))
+  const { wishlist, items } = await loadOwnWishlist(req, id)
   const statuses = await variantStatuses(req.scope.resolve(ContainerRegistrationKeys.QUERY), {
     variant_ids: items.map((i) => i.variant_id),
     sales_channel_id: storeSalesChannel(req),

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addCartLinesWorkflow } from "../../../../../../../workflows/cart/workflows/add-cart-lines"
 import { loadCartOfCaller, storeCart } from "../../../../../carts/helpers"
-import { readOwnWishlist } from "../../helpers"
+import { loadOwnWishlist } from "../../helpers"
 import type { StoreWishlistAddToCartType } from "../../validators"
 
 /**
@@ -14,10 +14,10 @@ import type { StoreWishlistAddToCartType } from "../../validators"
  * 400; nothing is written then.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreWishlistAddToCartType>, res: MedusaResponse) {
-  const wishlist = await readOwnWishlist(req, req.params.id)
+  const { items } = await loadOwnWishlist(req, req.params.id)
   const cart = await loadCartOfCaller(req, req.validatedBody.cart_id)
   const { result } = await addCartLinesWorkflow(req.scope).run({
-    input: { cart_id: cart.id, lines: wishlist.items.map((i) => ({ variant_id: i.variant_id, quantity: 1 })) },
+    input: { cart_id: cart.id, lines: items.map((i) => ({ variant_id: i.variant_id, quantity: 1 })) },
   })
   const unavailable = result.errors.map((e) => ({
     variant_id: e.variant_id as string,
