@@ -163,9 +163,17 @@ liliumIntegrationTestRunner({
       const removed = (await api.delete(`${LISTS}/${office.id}/items/${item}`, buyer)).data.wishlist
       expect(removed.items.map((i: any) => i.variant_id)).toEqual([paper.variant_id])
       expect((await api.delete(`${LISTS}/${office.id}/items/${item}`, { ...buyer, ...noThrow })).status).toBe(404)
-      // Removed means removable again: the variant can go back on the list.
-      const readded = (await api.post(`${LISTS}/${office.id}/items`, { variant_id: lamp.variant_id }, buyer)).data.wishlist
+      // Removed means it may go back on the list; two adds at the same moment are still one item.
+      const both = await Promise.all(
+        [0, 1].map(() => api.post(`${LISTS}/${office.id}/items`, { variant_id: lamp.variant_id }, { ...buyer, ...noThrow }))
+      )
+      expect(both.map((r) => r.status)).toEqual([200, 200])
+      const readded = (await api.get(`${LISTS}/${office.id}`, buyer)).data.wishlist
       expect(readded.items.map((i: any) => i.variant_id)).toEqual([paper.variant_id, lamp.variant_id])
+      // The same name twice at once: one list, and a 400 for the other.
+      const names = await Promise.all([0, 1].map(() => api.post(LISTS, { name: "Twice" }, { ...buyer, ...noThrow })))
+      expect(names.map((r) => r.status).sort()).toEqual([200, 400])
+      await api.delete(`${LISTS}/${names.find((r) => r.status === 200)!.data.wishlist.id}`, buyer)
       expect((await api.delete(`${LISTS}/${monthly.id}`, buyer)).data).toEqual({ id: monthly.id, object: "wishlist", deleted: true })
       expect((await api.get(`${LISTS}/${monthly.id}`, { ...buyer, ...noThrow })).status).toBe(404)
       expect((await api.get(LISTS, buyer)).data.wishlists.map((w: any) => w.name)).toEqual(["Office Berlin"])

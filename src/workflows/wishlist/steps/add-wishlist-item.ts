@@ -22,8 +22,15 @@ export const addWishlistItemStep = createStep(
       )
     }
     const service: WishlistModuleService = container.resolve(WISHLIST_MODULE)
-    const item = await service.createWishlistItems({ wishlist_id: input.wishlist_id, variant_id: input.variant_id })
-    return new StepResponse({ id: item.id, variant_id: item.variant_id }, item.id)
+    try {
+      const item = await service.createWishlistItems({ wishlist_id: input.wishlist_id, variant_id: input.variant_id })
+      return new StepResponse({ id: item.id, variant_id: item.variant_id }, item.id)
+    } catch (e) {
+      // Two adds of the same variant at once: the unique index refused the second; it is the same item.
+      const [raced] = await service.listWishlistItems({ wishlist_id: input.wishlist_id, variant_id: input.variant_id }, { take: 1 })
+      if (!raced) throw e
+      return new StepResponse({ id: raced.id, variant_id: raced.variant_id }, null)
+    }
   },
   async (id, { container }) => {
     if (!id) return

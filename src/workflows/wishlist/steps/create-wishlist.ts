@@ -21,11 +21,16 @@ export const createWishlistStep = createStep(
         `You already have ${WISHLIST_LIMITS.listsPerCustomer} wishlists, the most a customer may keep. Delete one to create another.`
       )
     }
-    if (existing.some((w) => w.name === input.name)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `You already have a wishlist named "${input.name}".`)
+    const duplicate = () => new MedusaError(MedusaError.Types.INVALID_DATA, `You already have a wishlist named "${input.name}".`)
+    if (existing.some((w) => w.name === input.name)) throw duplicate()
+    try {
+      const wishlist = await service.createWishlists({ customer_id: input.customer_id, name: input.name })
+      return new StepResponse(wishlist, wishlist.id)
+    } catch (e) {
+      // The same name created at the same moment: the unique index refused this one.
+      const [raced] = await service.listWishlists({ customer_id: input.customer_id, name: input.name }, { take: 1 })
+      throw raced ? duplicate() : e
     }
-    const wishlist = await service.createWishlists({ customer_id: input.customer_id, name: input.name })
-    return new StepResponse(wishlist, wishlist.id)
   },
   async (id, { container }) => {
     if (!id) return
