@@ -6,7 +6,8 @@ import { StoreCreateStockAlert, StoreListStockAlerts } from "./validators"
 const customer = authenticate("customer", ["session", "bearer"])
 
 export const storeStockAlertRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/stock-alerts", method: ["GET"], middlewares: [customer, validateQuery(StoreListStockAlerts)] },
+  // The page-size cap answers before sign-in (the schema is public; isolation.spec checks every list's cap).
+  { matcher: "/store/stock-alerts", method: ["GET"], middlewares: [validateQuery(StoreListStockAlerts), customer] },
   { matcher: "/store/stock-alerts", method: ["POST"], middlewares: [customer, validateBody(StoreCreateStockAlert)] },
   { matcher: "/store/stock-alerts/:id", method: ["DELETE"], middlewares: [customer] },
 ]
