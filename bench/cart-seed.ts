@@ -15,7 +15,7 @@ export default async function seed({ container }: ExecArgs) {
   const count = Number(process.env.BENCH_VENDORS || "50")
   const basics = await seedMarketplaceBasics(container, { adminEmail: "bench@lilium.local", adminPassword: "bench-password" })
   const region = basics.regions.find((r) => r.currency_code === "eur")!
-  const vendors: { email: string; variant_id: string; product_id: string }[] = []
+  const vendors: { email: string; variant_id: string; product_id: string; shipping_option_id: string }[] = []
   for (let v = 0; v < count; v++) {
     const made = await seedSellingVendor(container, basics, {
       name: `Cart Bench Vendor ${v + 1}`,
@@ -29,7 +29,12 @@ export default async function seed({ container }: ExecArgs) {
       },
       shipping: { name: `Cart Bench Shipping ${v + 1}`, eur: 4.95, usd: 5.95 },
     })
-    vendors.push({ email: `owner@cart-bench-${v + 1}.example`, variant_id: made.product.variant_id, product_id: made.product.id })
+    vendors.push({
+      email: `owner@cart-bench-${v + 1}.example`,
+      variant_id: made.product.variant_id,
+      product_id: made.product.id,
+      shipping_option_id: made.shipping_option_id,
+    })
   }
   fs.mkdirSync(path.join(process.cwd(), "bench", "out"), { recursive: true })
   fs.writeFileSync(

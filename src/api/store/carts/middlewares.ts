@@ -1,4 +1,5 @@
-import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validation"
 import { checkCartQuantities } from "../../utils/amounts"
 import { rejectInactiveVendorCart, rejectInactiveVendorItems } from "../utils/active-vendor-items"
 import { bulkCsvBody } from "./csv"
@@ -16,12 +17,12 @@ export const storeCartRoutesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/carts/:id/line-items/bulk",
     method: ["POST"],
-    middlewares: [optionalCustomer, bulkCsvBody, validateAndTransformBody(StoreBulkLineItems)],
+    middlewares: [optionalCustomer, bulkCsvBody, validateBody(StoreBulkLineItems)],
   },
   {
     matcher: "/store/carts/:id/shipping-methods/auto",
     method: ["POST"],
-    middlewares: [optionalCustomer, validateAndTransformBody(StoreAutoShipping)],
+    middlewares: [optionalCustomer, validateBody(StoreAutoShipping)],
   },
   // A vendor suspended after its items went into the cart: refused before anything is written.
   { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [rejectInactiveVendorCart] },

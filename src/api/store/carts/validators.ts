@@ -1,4 +1,4 @@
-import { z } from "zod"
+import { z } from "@medusajs/framework/zod"
 import { maxQuantity } from "../../../utils/money-input"
 
 export const MAX_BULK_LINES = 500

@@ -1,4 +1,5 @@
-import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validation"
 import { StoreReorder } from "./validators"
 
 export const storeOrderRoutesMiddlewares: MiddlewareRoute[] = [
@@ -6,6 +7,6 @@ export const storeOrderRoutesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/orders/:id/reorder",
     method: ["POST"],
-    middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreReorder)],
+    middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(StoreReorder)],
   },
 ]

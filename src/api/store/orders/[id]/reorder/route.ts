@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { reorderWorkflow } from "../../../../../workflows/cart/workflows/reorder"
+import { reorderUnavailable, reorderWorkflow } from "../../../../../workflows/cart/workflows/reorder"
+import { addCartLinesWorkflow } from "../../../../../workflows/cart/workflows/add-cart-lines"
 import { storeCart } from "../../../carts/helpers"
 
 /**
@@ -11,5 +12,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { result } = await reorderWorkflow(req.scope).run({
     input: { order_id: req.params.id, customer_id: req.auth_context.actor_id },
   })
-  res.status(200).json({ cart: await storeCart(req.scope, result.cart_id), unavailable: result.unavailable })
+  const { result: added } = await addCartLinesWorkflow(req.scope).run({
+    input: { cart_id: result.cart_id, lines: result.lines, reduce_to_available: true },
+  })
+  res.status(200).json({
+    cart: await storeCart(req.scope, result.cart_id),
+    unavailable: [...result.gone, ...reorderUnavailable(added.errors)],
+  })
 }
