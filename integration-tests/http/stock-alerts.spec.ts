@@ -8,8 +8,6 @@ import { sendDueStockAlerts } from "../../src/workflows/stock-alert/workflows/se
 import { STOCK_ALERT_MODULE } from "../../src/modules/stock-alert"
 import type StockAlertModuleService from "../../src/modules/stock-alert/service"
 
-jest.setTimeout(90 * 1000)
-
 /**
  * Issue 17, item 2: back-in-stock alerts. A customer subscribes to an
  * out-of-stock variant; the vendor's restock (POST /vendor/products/:id/

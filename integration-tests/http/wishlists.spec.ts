@@ -4,8 +4,6 @@ import { demoVendorLogin } from "../helpers/vendor"
 import { noThrow } from "../helpers/poll"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 
-jest.setTimeout(90 * 1000)
-
 /**
  * Issue 17, item 1: a customer's named wishlists. Items carry product,
  * vendor, stock (in the publishable key's sales channel) and Medusa's
