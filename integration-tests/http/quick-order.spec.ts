@@ -3,6 +3,7 @@ import { registerCustomer, DE_ADDRESS } from "../helpers/store"
 import { seedDemoOrders, DEMO_BUYER } from "../../src/scripts/lib/demo-orders"
 import { demoVendorLogin } from "../helpers/vendor"
 import { noThrow } from "../helpers/poll"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 /**
  * Quick order, automatic shipping and reorder (issue 17, items 3, 4, 6):
@@ -257,10 +258,9 @@ liliumIntegrationTestRunner({
       expect(done.data.order.shipping_methods.map((m: any) => m.amount).sort()).toEqual([2.5, 4.95])
     })
 
-    // OPEN (issue 17): on this demo order the reorder itself answers Medusa's 400 insufficient_inventory from
-    // addToCartWorkflow's inventory confirmation, although resolve-cart-lines finds the lamp in stock (97, 2 wanted) and
-    // refuses the others. Until found, the full scenario runs only with QUICK_ORDER_REORDER_FULL=1; the guards below run always.
-    it("reorder: another customer's order is 404, no token 401, a body field 400 (full scenario behind QUICK_ORDER_REORDER_FULL)", async () => {
+    // Regression: the order's item quantities came back from query.graph as BigNumber objects; Number() made them NaN,
+    // which passed every stock check and reached Medusa's inventory confirmation as null (400 insufficient_inventory).
+    it("reorder: a new cart with what can still be bought, the rest reported with reasons; another customer's order 404", async () => {
       await seedDemoOrders(getContainer(), basics(), catalog())
       const { data: login } = await api.post("/auth/customer/emailpass", DEMO_BUYER)
       const me = as(login.token)
@@ -284,7 +284,6 @@ liliumIntegrationTestRunner({
       expect((await api.post(`/store/orders/${order.id}/reorder`, {}, { ...storeHeaders(), ...noThrow })).status).toBe(401)
       expect((await api.post(`/store/orders/${order.id}/reorder`, { cart_id: "x" }, { ...me, ...noThrow })).status).toBe(400)
 
-      if (!process.env.QUICK_ORDER_REORDER_FULL) return
       const res = await api.post(`/store/orders/${order.id}/reorder`, {}, me)
       expect(res.status).toBe(200)
       expect(sorted(res.data.unavailable)).toEqual(
@@ -313,6 +312,36 @@ liliumIntegrationTestRunner({
         "Berlin",
         "10115",
       ])
+
+      // One lamp left (stocked = what is reserved + 1): the next reorder takes that one and says so.
+      expect(qty(lamp)).toBeGreaterThan(1)
+      const lumenLogin = await vendorLogin(vendorHandle("desk-lamp"))
+      const { data: variants } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "product_variant",
+          fields: ["inventory_items.inventory.location_levels.reserved_quantity"],
+          filters: { id: lamp },
+        })
+      const levels = variants[0].inventory_items!.flatMap((i) => i!.inventory!.location_levels!)
+      expect(levels).toHaveLength(1)
+      const reserved = Number(levels[0]!.reserved_quantity)
+      await api.post(
+        `/vendor/products/${product("desk-lamp").id}/variants/${lamp}/inventory`,
+        { stocked_quantity: reserved + 1 },
+        lumenLogin
+      )
+      const again = await api.post(`/store/orders/${order.id}/reorder`, {}, me)
+      expect(again.data.unavailable.find((u: any) => u.variant_id === lamp)).toEqual({
+        variant_id: lamp,
+        reason: "quantity_reduced",
+        message: `"Lilium Desk Lamp": only 1 in stock, added 1 of ${qty(lamp)}`,
+        requested: qty(lamp),
+        available: 1,
+      })
+      expect(lines(again.data.cart)).toEqual([{ variant_id: lamp, quantity: 1, unit_price: 49.9 }])
+      expect(again.data.cart.item_subtotal).toBe(49.9)
+      expect(again.data.cart.id).not.toBe(cart.id)
     })
   },
 })

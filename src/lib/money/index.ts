@@ -163,3 +163,15 @@ export function decimalString(amount: BigNumberInput, currencyCode: string): str
   const digits = currencyPrecision(currencyCode)
   return MathBN.convert(amount).decimalPlaces(digits, 6 /* ROUND_HALF_EVEN */).toFixed(digits)
 }
+
+/**
+ * A count Medusa loaded (an item quantity: a number, a BigNumber or a raw
+ * value, depending on the module and the fields asked for) as a JS number.
+ * `Number()` of a BigNumber object is NaN, and NaN slips through every `>`
+ * check, so a count that is not a whole number ≥ 0 throws instead.
+ */
+export function wholeCount(value: BigNumberInput | null | undefined): number {
+  const n = value == null ? NaN : MathBN.convert(value).toNumber()
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Not a whole count: ${JSON.stringify(value)}`)
+  return n
+}

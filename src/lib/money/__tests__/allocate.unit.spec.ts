@@ -1,5 +1,6 @@
 import fc from "fast-check"
-import { allocateMinor, fromMinor, rawAmount, toMinor } from ".."
+import { BigNumber } from "@medusajs/framework/utils"
+import { allocateMinor, fromMinor, rawAmount, toMinor, wholeCount } from ".."
 
 describe("allocateMinor", () => {
   it("splits to the cent in proportion, ties to the earlier part", () => {
@@ -43,5 +44,18 @@ describe("rawAmount", () => {
     expect(rawAmount({ total: 10 }, "total")).toBe(10)
     expect(rawAmount({ refunded_total: null }, "refunded_total")).toBe(0)
     expect(rawAmount({}, "amount", 5)).toBe(5)
+  })
+})
+
+describe("wholeCount", () => {
+  it("reads a count in any of Medusa's shapes and refuses what is not a whole number ≥ 0", () => {
+    expect([
+      wholeCount(3),
+      wholeCount("7"),
+      wholeCount(new BigNumber(2)),
+      wholeCount({ value: "5", precision: 20 }),
+      wholeCount(0),
+    ]).toEqual([3, 7, 2, 5, 0])
+    for (const bad of [undefined, null, NaN, -1, 1.5, "x"]) expect(() => wholeCount(bad as any)).toThrow("Not a whole count")
   })
 })

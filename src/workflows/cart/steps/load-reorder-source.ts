@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { wholeCount } from "../../../lib/money"
 
 const ADDRESS_FIELDS = [
   "first_name",
@@ -56,6 +57,7 @@ export const loadReorderSourceStep = createStep(
         "items.variant_id",
         "items.title",
         "items.quantity",
+        "items.detail.quantity", // the order module fills items.quantity only from the item detail
       ],
       filters: { id: input.order_id },
     })
@@ -68,7 +70,7 @@ export const loadReorderSourceStep = createStep(
     for (const item of order.items ?? []) {
       if (!item) continue
       if (!item.variant_id) gone.push({ variant_id: null, title: item.title })
-      else sum.set(item.variant_id, (sum.get(item.variant_id) ?? 0) + Number(item.quantity))
+      else sum.set(item.variant_id, (sum.get(item.variant_id) ?? 0) + wholeCount(item.quantity))
     }
     return new StepResponse<ReorderSource>({
       cart: {

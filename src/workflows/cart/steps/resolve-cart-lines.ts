@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { maxQuantity } from "../../../utils/money-input"
+import { wholeCount } from "../../../lib/money"
 import type { AddCartLinesInput, AddCartLinesOutput, CartLineError, CartLineInput } from "../types"
 
 type VariantRow = {
@@ -51,7 +52,7 @@ function availableQuantity(variant: VariantRow, locations: Set<string>): number 
     const perItem = items.map((item) => {
       const level = (item.inventory?.location_levels ?? []).find((l) => l?.location_id === location)
       return level
-        ? Math.floor((Number(level.stocked_quantity) - Number(level.reserved_quantity)) / Number(item.required_quantity || 1))
+        ? Math.floor((wholeCount(level.stocked_quantity) - wholeCount(level.reserved_quantity)) / wholeCount(item.required_quantity || 1))
         : 0
     })
     best = Math.max(best, Math.min(...perItem))
@@ -100,6 +101,10 @@ export const resolveCartLinesStep = createStep("resolve-cart-lines", async (inpu
   // Sum per variant, keeping the first request line of each for error reporting.
   const wanted = new Map<string, { variant: VariantRow; quantity: number; first: CartLineInput }>()
   for (const line of input.lines) {
+    // The routes validate quantities; this guards every other caller (a NaN would pass every stock check below).
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Quantity must be a whole number of at least 1 (got ${line.quantity})`)
+    }
     const variant = line.variant_id ? variants.get(line.variant_id) : line.sku ? variantOfSku.get(line.sku) : undefined
     if (!variant) {
       errors.push({
@@ -131,7 +136,7 @@ export const resolveCartLinesStep = createStep("resolve-cart-lines", async (inpu
 
   const inCart = new Map<string, number>()
   for (const item of cart.items ?? []) {
-    if (item?.variant_id) inCart.set(item.variant_id, (inCart.get(item.variant_id) ?? 0) + Number(item.quantity))
+    if (item?.variant_id) inCart.set(item.variant_id, (inCart.get(item.variant_id) ?? 0) + wholeCount(item.quantity))
   }
   const tracked = [...wanted.values()].some((w) => w.variant.manage_inventory && !w.variant.allow_backorder)
   const { data: channelLocations } =

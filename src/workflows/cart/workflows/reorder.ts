@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { loadReorderSourceStep } from "../steps/load-reorder-source"
 import type { CartLineError } from "../types"
+import { addCartLinesWorkflow } from "./add-cart-lines"
 
 export const reorderWorkflowId = "reorder"
 
@@ -14,23 +15,26 @@ export type ReorderUnavailable = {
 }
 
 /**
- * Buys a past order again, first half: a new cart for the same customer,
- * region, sales channel, e-mail and addresses, and the order's lines (a
- * deleted variant is reported as not_sold). The route then fills the cart
- * with addCartLinesWorkflow (one pricing pass, one stock check) as a run of
- * its own: nested inside this workflow, Medusa's inventory confirmation
- * refused lines that the top-level run accepts (open point). What cannot be
- * bought is reported: not_sold, vendor_suspended, out_of_stock; a line with
- * less stock than ordered goes in with what is there (quantity_reduced).
+ * Buys a past order again: a new cart for the same customer, region, sales
+ * channel, e-mail and addresses, filled with the order's lines through
+ * addCartLinesWorkflow (one pricing pass, one stock check). What cannot be
+ * bought is reported: not_sold (also a deleted variant), vendor_suspended,
+ * out_of_stock; a line with less stock than ordered goes in with what is
+ * there (quantity_reduced). One run: if filling fails, the new cart is
+ * deleted again by createCartWorkflow's compensation.
  */
 export const reorderWorkflow = createWorkflow(reorderWorkflowId, (input: { order_id: string; customer_id: string }) => {
   const source = loadReorderSourceStep(input)
   const cartInput = transform({ source }, ({ source }) => source.cart)
   const cart = createCartWorkflow.runAsStep({ input: cartInput })
-  const out = transform({ cart, source }, ({ cart, source }) => ({
+  const fill = transform({ cart, source }, ({ cart, source }) => ({ cart_id: cart.id, lines: source.lines, reduce_to_available: true }))
+  const added = addCartLinesWorkflow.runAsStep({ input: fill })
+  const out = transform({ cart, source, added }, ({ cart, source, added }) => ({
     cart_id: cart.id,
-    lines: source.lines,
-    gone: source.gone.map((g): ReorderUnavailable => ({ variant_id: null, reason: "not_sold", message: `"${g.title}" is no longer sold` })),
+    unavailable: [
+      ...source.gone.map((g): ReorderUnavailable => ({ variant_id: null, reason: "not_sold", message: `"${g.title}" is no longer sold` })),
+      ...reorderUnavailable(added.errors),
+    ],
   }))
   return new WorkflowResponse(out)
 })

@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { reorderUnavailable, reorderWorkflow } from "../../../../../workflows/cart/workflows/reorder"
-import { addCartLinesWorkflow } from "../../../../../workflows/cart/workflows/add-cart-lines"
+import { reorderWorkflow } from "../../../../../workflows/cart/workflows/reorder"
 import { storeCart } from "../../../carts/helpers"
 
 /**
@@ -12,11 +11,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { result } = await reorderWorkflow(req.scope).run({
     input: { order_id: req.params.id, customer_id: req.auth_context.actor_id },
   })
-  const { result: added } = await addCartLinesWorkflow(req.scope).run({
-    input: { cart_id: result.cart_id, lines: result.lines, reduce_to_available: true },
-  })
   res.status(200).json({
     cart: await storeCart(req.scope, result.cart_id),
-    unavailable: [...result.gone, ...reorderUnavailable(added.errors)],
+    unavailable: result.unavailable,
   })
 }
