@@ -3,7 +3,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { storefrontUrl, vendorPanelUrl } from "../options"
 import { sendNotificationsWorkflow } from "../workflows/notification/workflows/send-notifications"
-import { EMAIL_ENTITY_TYPE, emailpassEmail, VERIFICATION_CODE_PROVIDER } from "../workflows/account/email-verification"
+import { EMAIL_ENTITY_TYPE, emailpassEmail, VERIFICATION_CODE_PROVIDER } from "../lib/email-verification"
 
 /** Medusa's auth.verification_requested payload (requestVerificationWorkflow). */
 type VerificationRequested = {

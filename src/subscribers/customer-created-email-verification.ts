@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { requestOwnEmailVerification } from "../workflows/account/email-verification"
+import { requestOwnEmailVerification } from "../lib/email-verification"
 
 /**
  * A customer who registered (has_account) gets a verification e-mail for the

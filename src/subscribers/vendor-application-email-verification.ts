@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { requestOwnEmailVerification, vendorOwnerEmailVerification } from "../workflows/account/email-verification"
+import { requestOwnEmailVerification, vendorOwnerEmailVerification } from "../lib/email-verification"
 
 /**
  * A vendor application (a `pending` vendor) e-mails its owner a verification

@@ -9,7 +9,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import type { VendorRole } from "../../modules/vendor/models/vendor-member"
-import { MEMBER_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../workflows/account/mfa"
+import { MEMBER_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../utils/mfa"
 
 export type VendorContext = {
   member: { id: string; email: string; role: VendorRole; first_name: string | null; last_name: string | null; phone: string | null }

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { readMarketplaceSettings } from "../../../workflows/account/marketplace-settings"
-import { ADMIN_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../../workflows/account/mfa"
+import { readMarketplaceSettings } from "../../../lib/marketplace-settings"
+import { ADMIN_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../utils/mfa"
 
 type WithAuthContext = MedusaRequest & {
   auth_context?: { actor_type?: string; actor_id?: string; mfa_challenge_completed_at?: unknown }

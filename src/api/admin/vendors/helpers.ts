@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { vendorOwnerEmailVerification } from "../../../workflows/account/email-verification"
+import { vendorOwnerEmailVerification } from "../../../lib/email-verification"
 
 /** The vendor as the operator sees it (members and selling set-up), or 404. */
 export async function retrieveVendorForAdmin(scope: MedusaContainer, id: string) {

@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { updateVendorWorkflow } from "../../../workflows/vendor/workflows/update-vendor"
-import { hasEnabledMfaFactor } from "../../../workflows/account/mfa"
+import { hasEnabledMfaFactor } from "../../utils/mfa"
 import type { VendorRequest } from "../context"
 import { auditContext } from "../../utils/audit"
 import type { VendorUpdateMeType } from "../validators"

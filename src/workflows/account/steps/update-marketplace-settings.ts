@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { MARKETPLACE_SETTINGS_KEY, readMarketplaceSettings, type MarketplaceSettings } from "../marketplace-settings"
+import { MARKETPLACE_SETTINGS_KEY, readMarketplaceSettings, type MarketplaceSettings } from "../../../lib/marketplace-settings"
 
 export type UpdateMarketplaceSettingsStepInput = { update: Partial<MarketplaceSettings> }
 

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { updateMarketplaceSettingsStep } from "../steps/update-marketplace-settings"
 import { recordAuditStep } from "../../audit/steps/record-audit"
 import type { AuditContext } from "../../../modules/audit/types"
-import type { MarketplaceSettings } from "../marketplace-settings"
+import type { MarketplaceSettings } from "../../../lib/marketplace-settings"
 
 export type UpdateMarketplaceSettingsInput = { update: Partial<MarketplaceSettings>; audit?: AuditContext }
 

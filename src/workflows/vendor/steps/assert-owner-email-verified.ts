@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { stateConflict } from "../../../lib/errors/state-conflict"
-import { vendorOwnerEmailVerification } from "../../account/email-verification"
+import { vendorOwnerEmailVerification } from "../../../lib/email-verification"
 
 /**
  * Approval needs the owner's verified e-mail (issue 16, item 5): 409 with
