@@ -3,11 +3,10 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { listShippingOptionsForCartWorkflow } from "@medusajs/medusa/core-flows"
 import { defaultStoreShippingOptionsFields } from "@medusajs/medusa/api/store/shipping-options/query-config"
 import VendorProductLink from "../../../links/vendor-product"
-import VendorShippingProfileLink from "../../../links/vendor-shipping-profile"
+import { vendorsOfShippingProfiles } from "../../../utils/vendor-of-shipping-profile"
 
-// Rows of the vendor ↔ product and vendor ↔ shipping profile links as read below.
+// Rows of the vendor ↔ product link as read below.
 type VendorOfProductRow = { product_id: string; vendor: { id: string; handle: string; name: string } }
-type VendorOfProfileRow = { vendor_id: string; shipping_profile_id: string }
 
 /**
  * The cart grouped by vendor, each with the shipping options a storefront
@@ -60,17 +59,10 @@ export async function cartVendorGroups(scope: MedusaContainer, cartId: string) {
           .then(({ result }) => result)
       : [],
   ])
-  const profileIds = [...new Set(options.map((o) => o.shipping_profile_id))]
-  const profileLinks: VendorOfProfileRow[] = profileIds.length
-    ? (
-        await query.graph({
-          entity: VendorShippingProfileLink.entryPoint,
-          fields: ["vendor_id", "shipping_profile_id"],
-          filters: { shipping_profile_id: profileIds },
-        })
-      ).data
-    : []
-  const vendorOfProfile = new Map(profileLinks.map((l) => [l.shipping_profile_id, l.vendor_id] as const))
+  const vendorOfProfile = await vendorsOfShippingProfiles(
+    query,
+    options.map((o) => o.shipping_profile_id)
+  )
   const vendorOfProduct = new Map(productLinks.map((l) => [l.product_id, l.vendor] as const))
 
   type Group = {

@@ -1,14 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import VendorProductLink from "../../../links/vendor-product"
-import VendorShippingProfileLink from "../../../links/vendor-shipping-profile"
+import { vendorsOfShippingProfiles } from "../../../utils/vendor-of-shipping-profile"
 
 /** Which vendor sells each product, and which vendor each shipping option ships for. */
 export type VendorLookups = { products: Record<string, string>; shipping_options: Record<string, string> }
 
-/** A row of a vendor link table (link entry points are not in Medusa's generated query types). */
+/** A row of the vendor ↔ product link table (link entry points are not in Medusa's generated query types). */
 type ProductLinkRow = { vendor_id: string; product_id: string }
-type ProfileLinkRow = { vendor_id: string; shipping_profile_id: string }
 
 /**
  * Resolves products to vendors (vendor ↔ product link) and shipping options
@@ -29,17 +28,10 @@ export async function lookupVendors(container: MedusaContainer, productIds: stri
           .then((r) => r.data)
       : [],
   ])
-  const profileIds = [...new Set(options.flatMap((o) => (o.shipping_profile_id ? [o.shipping_profile_id] : [])))]
-  const profiles: ProfileLinkRow[] = profileIds.length
-    ? (
-        await query.graph({
-          entity: VendorShippingProfileLink.entryPoint,
-          fields: ["vendor_id", "shipping_profile_id"],
-          filters: { shipping_profile_id: profileIds },
-        })
-      ).data
-    : []
-  const vendorOfProfile = new Map(profiles.map((p) => [p.shipping_profile_id, p.vendor_id]))
+  const vendorOfProfile = await vendorsOfShippingProfiles(
+    query,
+    options.flatMap((o) => (o.shipping_profile_id ? [o.shipping_profile_id] : []))
+  )
   const out: VendorLookups = { products: {}, shipping_options: {} }
   for (const p of products) out.products[p.product_id] = p.vendor_id
   for (const o of options) {
