@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto"
+import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, liliumIntegrationTestRunner, type Api } from "../helpers/runner"
 import { applyAsVendor, bearer, verifyOwnerEmail } from "../helpers/vendor"
@@ -173,6 +174,9 @@ liliumIntegrationTestRunner({
       const adminToken = admin.headers.authorization.replace("Bearer ", "")
       const { secret } = await enrolTotp(api, adminToken)
       const mfaAdmin = bearer(await signInWithMfa(api, "user", ADMIN_EMAIL, ADMIN_PASSWORD, secret))
+      // The guard keeps the setting per server (5 s): a request just before the change fills that copy with "off",
+      // and the change through this server must apply to the very next request, not 5 s later.
+      expect((await api.get("/admin/vendors", second)).status).toBe(200)
       const on = await api.post("/admin/marketplace-settings", { require_admin_mfa: true }, mfaAdmin)
       expect(on.data.marketplace_settings.require_admin_mfa).toBe(true)
       const { data: audit } = await api.get("/admin/audit-log?action=marketplace_settings.updated", mfaAdmin)
@@ -199,7 +203,35 @@ liliumIntegrationTestRunner({
       const secondMfa = bearer(await signInWithMfa(api, "user", "second@lilium.test", "second-admin-1", secondSecret))
       expect((await api.get("/admin/vendors", secondMfa)).status).toBe(200)
 
-      // Off again: tokens without 2FA work.
+      // Off again: tokens without 2FA work, from the next request on (the copy held "on" just before).
+      expect((await api.get("/admin/vendors", { ...admin, ...noThrow })).status).toBe(403)
+      await api.post("/admin/marketplace-settings", { require_admin_mfa: false }, mfaAdmin)
+      expect((await api.get("/admin/vendors", admin)).status).toBe(200)
+
+      // Another server's change: written to the store row without going through this server (no invalidation here).
+      // This server may answer from its copy for at most MARKETPLACE_SETTINGS_TTL_MS (5 s); from 5 s after the write
+      // on, every request must see it.
+      const storeModule = container.resolve(Modules.STORE)
+      const [store] = await storeModule.listStores({}, { select: ["id", "metadata"], take: 1, order: { created_at: "ASC" } })
+      expect((await api.get("/admin/vendors", admin)).status).toBe(200)
+      await storeModule.updateStores(store.id, { metadata: { ...store.metadata, lilium_settings: { require_admin_mfa: true } } })
+      const written = Date.now()
+      // Until 5 s have passed either answer is allowed (printed: how long this server kept its copy) …
+      let firstRefusalMs: number | null = null
+      while (Date.now() < written + 4_750) {
+        const status = (await api.get("/admin/vendors", { ...admin, ...noThrow })).status
+        // Once refused, never allowed again (no older copy comes back).
+        expect(firstRefusalMs === null ? [200, 403] : [403]).toContain(status)
+        if (status === 403 && firstRefusalMs === null) firstRefusalMs = Date.now() - written
+        await new Promise((r) => setTimeout(r, 250))
+      }
+      console.log(
+        `require_admin_mfa written past this server: ${firstRefusalMs === null ? "still allowed 4,750 ms after the write (its copy)" : `refused from ${firstRefusalMs} ms after the write`}`
+      )
+      // … and a request sent 5 s after the write must be refused.
+      await new Promise((r) => setTimeout(r, Math.max(0, written + 5_000 - Date.now())))
+      expect((await api.get("/admin/vendors", { ...admin, ...noThrow })).status).toBe(403)
+      // Turned off through this server: applies at once.
       await api.post("/admin/marketplace-settings", { require_admin_mfa: false }, mfaAdmin)
       expect((await api.get("/admin/vendors", admin)).status).toBe(200)
     })

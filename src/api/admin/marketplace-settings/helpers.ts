@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { readMarketplaceSettings } from "../../../lib/marketplace-settings"
+import { cachedMarketplaceSettings } from "../../../lib/marketplace-settings"
 import { ADMIN_MFA_REQUIRED_MESSAGE, mfaCompleted } from "../../utils/mfa"
 
 type WithAuthContext = MedusaRequest & {
@@ -14,8 +14,10 @@ const OPEN_WITHOUT_MFA = [{ method: "GET", path: "/admin/users/me" }]
 /**
  * With require_admin_mfa on, an admin user whose token or session did not
  * complete Medusa's MFA challenge gets 403 on /admin/*, with how to enrol.
- * Secret API keys (actor type "api-key") are not users and pass. One small
- * read of the store per admin-user request that lacks MFA.
+ * Secret API keys (actor type "api-key") are not users and pass. The setting
+ * comes from this server's copy (at most one store read per server every
+ * MARKETPLACE_SETTINGS_TTL_MS, 5 s): a change through this server applies at
+ * once, through another server within 5 s.
  */
 export async function adminMfaRequirement(request: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const ctx = (request as WithAuthContext).auth_context
@@ -23,7 +25,7 @@ export async function adminMfaRequirement(request: MedusaRequest, res: MedusaRes
   const path = request.originalUrl.split("?")[0].replace(/\/+$/, "")
   if (OPEN_WITHOUT_MFA.some((r) => r.method === request.method && r.path === path)) return next()
   try {
-    const { settings } = await readMarketplaceSettings(request.scope)
+    const settings = await cachedMarketplaceSettings(request.scope)
     if (!settings.require_admin_mfa) return next()
     res.status(403).json({ type: "not_allowed", code: "mfa_required", message: ADMIN_MFA_REQUIRED_MESSAGE })
   } catch (e) {
