@@ -5,8 +5,11 @@ import { readyCart, registerCustomer } from "../helpers/store"
 import { bearer } from "../helpers/vendor"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
 import { PARAM_KINDS, discoverVendorRoutes, paramRules } from "../../src/api/vendor/scope"
+import { STORE_PARAM_KINDS, storeParamRules } from "../../src/api/store/scope"
 import middlewares from "../../src/api/middlewares"
 import { noThrow } from "../helpers/poll"
+import { STOCK_ALERT_MODULE } from "../../src/modules/stock-alert"
+import type StockAlertModuleService from "../../src/modules/stock-alert/service"
 
 /**
  * The isolation matrix. Every method of every route file under
@@ -48,7 +51,7 @@ function discover(prefix: "vendor" | "store"): RouteCase[] {
 
 liliumIntegrationTestRunner({
   env: { MARKETPLACE_PAYOUT_HOLD_DAYS: "0" },
-  testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, dbConnection }) => {
+  testSuite: ({ api, basics, catalog, storeHeaders, adminHeaders, dbConnection, getContainer }) => {
     // The victim: Lumen and a buyer; the attackers: Oakline and another buyer.
     const victim: Record<string, string> = {}
     let attacker: { headers: Record<string, string> }
@@ -117,7 +120,21 @@ liliumIntegrationTestRunner({
       victim.vendor = product("desk-lamp").vendor_id
       victim.handle = catalog().vendors.find((v) => v.id === victim.vendor)!.handle
       const asVictimBuyer = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
-      victim.wishlist = (await api.post("/store/customers/me/wishlists", { name: "Victim list" }, asVictimBuyer)).data.wishlist.id
+      const list = (await api.post("/store/customers/me/wishlists", { name: "Victim list" }, asVictimBuyer)).data.wishlist.id
+      victim.wishlist = list
+      const listed = await api.post(`/store/customers/me/wishlists/${list}/items`, { variant_id: victim.variant }, asVictimBuyer)
+      victim.wishlist_item = listed.data.wishlist.items[0].id
+      // An open cart of the (registered) victim buyer, with one line.
+      const open = await api.post("/store/carts", { region_id: basics().regions.find((r) => r.currency_code === "eur")!.id }, asVictimBuyer)
+      victim.open_cart = open.data.cart.id
+      await api.post(`/store/carts/${victim.open_cart}/line-items`, { variant_id: victim.variant, quantity: 1 }, asVictimBuyer)
+      // A stock alert needs a sold-out variant; the row is the module's, made directly (the route is what is under test).
+      const me = (await api.get("/store/customers/me", asVictimBuyer)).data.customer
+      const alerts: StockAlertModuleService = getContainer().resolve(STOCK_ALERT_MODULE)
+      const [alert] = await alerts.createStockAlerts([
+        { customer_id: me.id, variant_id: victim.variant, sales_channel_id: basics().sales_channel_id },
+      ])
+      victim.stock_alert = alert.id
       for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
     })
 
@@ -309,33 +326,88 @@ liliumIntegrationTestRunner({
       expect(ownItem).toBeTruthy()
     })
 
-    it("every /store route of Lilium: another customer's order is 404 and nothing changes", async () => {
-      const routes = discover("store")
+    it("every /store route of Lilium, every method: another customer's resource is 404 and nothing changes", async () => {
+      const routes = discover("store").filter((r) => r.params.length)
       const other = { headers: { ...storeHeaders().headers, authorization: `Bearer ${otherBuyer.token}` } }
       const owner = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
-      const STORE_PARAMS: Record<string, () => string> = {
-        "/store/orders/:id": () => victim.order,
-        "/store/carts/:id": () => victim.cart,
-        "/store/vendors/:handle": () => victim.handle,
-        "/store/customers/me/wishlists/:id": () => victim.wishlist,
+      // The victim's id for each kind of store path parameter (STORE_PARAM_KINDS in src/api/store/scope.ts).
+      const STORE_KIND_IDS: Record<string, () => string> = {
+        order: () => victim.order,
+        cart: () => victim.open_cart,
+        cart_capability: () => victim.cart,
+        wishlist: () => victim.wishlist,
+        wishlist_item: () => victim.wishlist_item,
+        stock_alert: () => victim.stock_alert,
+        public: () => victim.handle,
       }
-      // Public by design: a vendor's storefront profile. Carts follow Medusa:
-      // the cart id is the capability, and a completed cart is done.
-      const PUBLIC = ["/store/vendors/:handle", "/store/carts/:id"]
-      for (const route of routes.filter((r) => r.params.length && r.method === "GET")) {
-        const prefix = Object.keys(STORE_PARAMS).find((p) => route.path.startsWith(p))
-        expect({ route: route.path, hasRule: !!prefix }).toEqual({ route: route.path, hasRule: true })
-        const url = route.path.replace(prefix!, prefix!.replace(/:\w+$/, STORE_PARAMS[prefix!]()))
-        const before = await snapshotDb(dbConnection)
-        const res = await api.get(url, { ...other, ...noThrow })
-        expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
-        if (PUBLIC.includes(prefix!)) {
-          expect({ url, status: res.status < 500 }).toEqual({ url, status: true })
-        } else {
-          expect({ url, status: res.status }).toEqual({ url, status: 404 })
-          expect({ url, owner: (await api.get(url, { ...owner, ...noThrow })).status }).toEqual({ url, owner: 200 })
+      // Medusa's rule on the cart it completes (the id is the capability) and a vendor's public profile.
+      const OPEN_KINDS = ["cart_capability", "public"]
+      const checked: string[] = []
+      for (const route of routes) {
+        const rules = storeParamRules({ path: route.path, segments: route.path.split("/").slice(1) })
+        const url =
+          "/" +
+          route.path
+            .split("/")
+            .slice(1)
+            .map((seg, i) => {
+              const rule = rules.find((r) => r.index === i)
+              return rule ? STORE_KIND_IDS[rule.kind]() : seg
+            })
+            .join("/")
+        if (rules.some((r) => OPEN_KINDS.includes(r.kind))) {
+          if (route.method === "GET")
+            expect({ url, status: (await api.get(url, { ...other, ...noThrow })).status < 500 }).toEqual({ url, status: true })
+          continue
         }
+        const before = await snapshotDb(dbConnection)
+        const call = (h: object) =>
+          route.method === "GET"
+            ? api.get(url, { ...h, ...noThrow })
+            : route.method === "DELETE"
+              ? api.delete(url, { ...h, ...noThrow })
+              : api.post(url, {}, { ...h, ...noThrow })
+        const res = await call(other)
+        expect({ url, method: route.method, status: res.status }).toEqual({ url, method: route.method, status: 404 })
+        expect({ url, method: route.method, changed: diffSnapshots(before, await snapshotDb(dbConnection)) }).toEqual({
+          url,
+          method: route.method,
+          changed: [],
+        })
+        // Anonymous: 401 where a customer is required, 404 where anonymous callers are allowed (a registered customer's cart).
+        const anon = await (route.method === "GET"
+          ? api.get(url, { ...storeHeaders(), ...noThrow })
+          : route.method === "DELETE"
+            ? api.delete(url, { ...storeHeaders(), ...noThrow })
+            : api.post(url, {}, { ...storeHeaders(), ...noThrow }))
+        expect({ url, method: route.method, anon: anon.status }).toEqual({
+          url,
+          method: route.method,
+          anon: rules.some((r) => r.kind === "cart") ? 404 : 401,
+        })
+        if (route.method === "GET")
+          expect({ url, owner: (await api.get(url, { ...owner, ...noThrow })).status }).toEqual({ url, owner: 200 })
+        checked.push(`${route.method} ${route.path}`)
       }
+      // The matrix reached the scoped routes (a route tree that lost its params would pass vacuously).
+      expect(checked).toEqual(
+        expect.arrayContaining([
+          "DELETE /store/stock-alerts/:id",
+          "POST /store/orders/:id/reorder",
+          "POST /store/carts/:id/line-items/bulk",
+          "DELETE /store/customers/me/wishlists/:id/items/:item_id",
+        ])
+      )
+      expect(Object.keys(STORE_PARAM_KINDS).length).toBeGreaterThanOrEqual(7)
+      // The victim's rows are all still there.
+      expect((await api.get(`/store/customers/me/wishlists/${victim.wishlist}`, owner)).data.wishlist.items.map((i: any) => i.id)).toEqual([
+        victim.wishlist_item,
+      ])
+      expect((await api.get("/store/stock-alerts", owner)).data.stock_alerts.map((a: any) => [a.id, a.status])).toEqual([
+        [victim.stock_alert, "active"],
+      ])
+      expect((await api.get(`/store/carts/${victim.open_cart}`, owner)).data.cart.items.map((i: any) => i.quantity)).toEqual([1])
+
       // Medusa's own store routes, through Lilium's links: no vendor secrets, no other vendor orders.
       const { data: store } = await api.get(
         `/store/products/${victim.product}?fields=${encodeURIComponent("*vendor,vendor.email,vendor.members.*")}`,

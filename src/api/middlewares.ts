@@ -28,6 +28,7 @@ import { storeWishlistRoutesMiddlewares } from "./store/customers/me/wishlists/m
 import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { storeStockAlertRoutesMiddlewares } from "./store/stock-alerts/middlewares"
+import { storeScopeMiddlewares } from "./store/scope"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
 import { vendorAnalyticsRoutesMiddlewares } from "./vendor/analytics/middlewares"
 import { vendorAuditLogRoutesMiddlewares } from "./vendor/audit-log/middlewares"
@@ -116,6 +117,9 @@ export default defineMiddlewares({
 
     ...hookRoutesMiddlewares,
 
+    // Every Lilium /store route with a path parameter: the customer's own, or 404 (src/api/store/scope.ts), before
+    // the resource's own middlewares (same matchers keep this order), so a foreign id is 404 whatever the body.
+    ...storeScopeMiddlewares,
     ...storeOrderRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
     ...storeProductRoutesMiddlewares,

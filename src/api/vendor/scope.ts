@@ -1,5 +1,3 @@
-import fs from "node:fs"
-import path from "node:path"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
@@ -10,6 +8,7 @@ import type VendorModuleService from "../../modules/vendor/service"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
 import type { VendorRequest } from "./context"
+import { discoverRoutes, matchRoutePath, type RoutePattern } from "../utils/route-tree"
 
 /**
  * The vendor tenant boundary, in one place.
@@ -152,27 +151,12 @@ export async function assertVendorOwns(req: MedusaRequest, kind: OwnedKind, list
 
 // ---- the route tree
 
-export type RoutePattern = { path: string; segments: string[] }
+export type { RoutePattern }
 
 /** Every /vendor route in the route tree: src/api/vendor/** /route.(ts|js), `[id]` as `:id`. */
 export function discoverVendorRoutes(dir = __dirname): RoutePattern[] {
-  const out: RoutePattern[] = []
-  const walk = (d: string, segs: string[]) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (entry.name === "__tests__" || entry.name === "node_modules") continue
-        const seg = entry.name.replace(/^\[(.+)\]$/, ":$1")
-        walk(path.join(d, entry.name), [...segs, seg])
-      } else if (/^route\.(ts|js|mjs)$/.test(entry.name)) {
-        out.push({ path: "/" + ["vendor", ...segs].join("/"), segments: ["vendor", ...segs] })
-      }
-    }
-  }
-  walk(dir, [])
-  // Static segments win over parameters, as in Medusa's router.
-  return out.sort((a, b) => staticScore(b) - staticScore(a))
+  return discoverRoutes(dir, "vendor")
 }
-const staticScore = (r: RoutePattern) => r.segments.reduce((s, seg, i) => s + (seg.startsWith(":") ? 0 : 1 << (16 - i)), 0)
 
 /** Each parameter of a route with the rule that covers it; throws for a parameter without one. */
 export function paramRules(route: RoutePattern): { index: number; name: string; kind: OwnedKind }[] {
@@ -196,23 +180,6 @@ export function paramRules(route: RoutePattern): { index: number; name: string; 
 const compiled = discoverVendorRoutes().map((route) => ({ route, rules: paramRules(route) }))
 const routeTable = () => compiled
 
-function matchRoute(pathname: string) {
-  const segs = pathname
-    .replace(/^\/+|\/+$/g, "")
-    .split("/")
-    .map((s) => {
-      try {
-        return decodeURIComponent(s)
-      } catch {
-        return s
-      }
-    })
-  const entry = routeTable().find(
-    ({ route }) => route.segments.length === segs.length && route.segments.every((s, i) => s.startsWith(":") || s === segs[i])
-  )
-  return entry && { segs, entry }
-}
-
 /**
  * Middleware on /vendor/*: every path parameter must be the caller's own,
  * or the request is 404 before its handler runs.
@@ -220,7 +187,7 @@ function matchRoute(pathname: string) {
 export async function scopeVendorParams(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const ctx = (req as VendorRequest).vendor_context
-    const match = matchRoute(req.originalUrl.split("?")[0])
+    const match = matchRoutePath(routeTable(), req.originalUrl.split("?")[0])
     if (!match || !ctx) return next()
     const params: Record<string, string> = {}
     for (const rule of match.entry.rules) {

@@ -4,13 +4,14 @@ import type StockAlertModuleService from "../../../modules/stock-alert/service"
 import { createStockAlertWorkflow } from "../../../workflows/stock-alert/workflows/create-stock-alert"
 import { STOCK_ALERT_FIELDS } from "./query-config"
 import type { StoreCreateStockAlertType, StoreListStockAlertsType } from "./validators"
+import { customerFilters, customerId } from "../scope"
 
 /** GET /store/stock-alerts: the signed-in customer's own alerts, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreListStockAlertsType>, res: MedusaResponse) {
   const { offset, limit, status } = req.validatedQuery
   const service: StockAlertModuleService = req.scope.resolve(STOCK_ALERT_MODULE)
   const [stock_alerts, count] = await service.listAndCountStockAlerts(
-    { customer_id: req.auth_context.actor_id, ...(status ? { status } : {}) },
+    { ...(status ? { status } : {}), ...customerFilters(req) },
     { select: [...STOCK_ALERT_FIELDS], skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
   )
   res.json({ stock_alerts, count, offset, limit })
@@ -26,7 +27,7 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreCreateStockAlert
     input: {
       variant_id: req.validatedBody.variant_id,
       channel: req.validatedBody.channel ?? "email",
-      customer_id: req.auth_context.actor_id,
+      customer_id: customerId(req),
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
     },
   })

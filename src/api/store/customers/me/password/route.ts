@@ -3,6 +3,7 @@ import { refetchCustomer } from "@medusajs/medusa/api/store/customers/helpers"
 import { retrieveTransformQueryConfig } from "@medusajs/medusa/api/store/customers/query-config"
 import { changePasswordWorkflow } from "../../../../../workflows/account/workflows/change-password"
 import type { ChangePasswordType } from "../../../../auth/validators"
+import { customerId } from "../../../scope"
 
 /**
  * POST /store/customers/me/password: the signed-in customer changes their
@@ -13,6 +14,6 @@ export async function POST(req: AuthenticatedMedusaRequest<ChangePasswordType>, 
   await changePasswordWorkflow(req.scope).run({
     input: { auth_identity_id: req.auth_context.auth_identity_id, actor_type: "customer", ...req.validatedBody },
   })
-  const customer = await refetchCustomer(req.auth_context.actor_id, req.scope, retrieveTransformQueryConfig.defaults)
+  const customer = await refetchCustomer(customerId(req), req.scope, retrieveTransformQueryConfig.defaults)
   res.json({ customer })
 }

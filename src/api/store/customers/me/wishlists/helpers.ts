@@ -4,6 +4,7 @@ import { variantStatuses } from "../../../../../lib/variant-availability"
 import { WISHLIST_MODULE } from "../../../../../modules/wishlist"
 import type WishlistModuleService from "../../../../../modules/wishlist/service"
 import type { StoreWishlistPricingType } from "./validators"
+import { customerFilters } from "../../../scope"
 
 type Req = AuthenticatedMedusaRequest<unknown, StoreWishlistPricingType>
 
@@ -13,10 +14,7 @@ export const storeSalesChannel = (req: Req) => req.publishable_key_context?.sale
 /** The customer's lists, newest first, each with its items' ids and variant ids (no prices: one query). */
 export async function listOwnWishlists(req: Req) {
   const service: WishlistModuleService = req.scope.resolve(WISHLIST_MODULE)
-  const lists = await service.listWishlists(
-    { customer_id: req.auth_context.actor_id },
-    { relations: ["items"], order: { created_at: "DESC" } }
-  )
+  const lists = await service.listWishlists(customerFilters(req), { relations: ["items"], order: { created_at: "DESC" } })
   return lists.map((w) => ({
     id: w.id,
     name: w.name,
@@ -44,7 +42,7 @@ async function pricingContext(req: Req) {
 /** One of the caller's lists and its items, oldest first; another customer's list is the same 404 as a missing one. */
 export async function loadOwnWishlist(req: Req, id: string) {
   const service: WishlistModuleService = req.scope.resolve(WISHLIST_MODULE)
-  const [wishlist] = await service.listWishlists({ id, customer_id: req.auth_context.actor_id }, { relations: ["items"], take: 1 })
+  const [wishlist] = await service.listWishlists({ id, ...customerFilters(req) }, { relations: ["items"], take: 1 })
   if (!wishlist) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Wishlist with id: ${id} was not found`)
   const items = [...(wishlist.items ?? [])].sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))
   return { wishlist, items }

@@ -1,24 +1,22 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { vendorFulfillments } from "../../../../vendor/orders/helpers"
 import { ORDER_FULFILLMENT_FIELDS } from "../../../../vendor/orders/query-config"
 import { marketplaceStatus } from "../../../../../modules/vendor/vendor-order-status"
+import { customerParam } from "../../../scope"
 
 /**
  * GET /store/orders/:id/vendor-orders (customer token): the buyer's view of
- * its order's vendor parts. Another customer's order is 404.
+ * its order's vendor parts. Another customer's order is 404 (src/api/store/scope.ts).
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ["id", "customer_id", ...ORDER_FULFILLMENT_FIELDS],
-    filters: { id: req.params.id },
+    filters: { id: customerParam(req, "id") },
   })
   const order = orders[0]
-  if (!order || order.customer_id !== req.auth_context.actor_id) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
-  }
   const { data } = await query.graph({
     entity: "vendor_order",
     fields: [

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addCartLinesWorkflow } from "../../../../../../workflows/cart/workflows/add-cart-lines"
-import { loadCartOfCaller, storeCart } from "../../../helpers"
+import { loadOpenCart, storeCart } from "../../../helpers"
 import { csvLineNumbers } from "../../../csv"
 import type { StoreBulkLineItemsType } from "../../../validators"
+import { customerParam } from "../../../../scope"
 
 /**
  * POST /store/carts/:id/line-items/bulk: quick order. Up to 500 lines by
@@ -11,7 +12,7 @@ import type { StoreBulkLineItemsType } from "../../../validators"
  * the request. No valid line at all is 400 with the errors and no write.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreBulkLineItemsType>, res: MedusaResponse) {
-  const cart = await loadCartOfCaller(req, req.params.id)
+  const cart = await loadOpenCart(req, customerParam(req, "id"))
   const lineNos = csvLineNumbers(req)
   const lines = req.validatedBody.items.map((l, i) => ({ ...l, ...(lineNos ? { line: lineNos[i] } : {}) }))
   const { result } = await addCartLinesWorkflow(req.scope).run({ input: { cart_id: cart.id, lines } })

@@ -2,8 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { BigNumberInput, ShippingOptionDTO } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { addShippingMethodToCartWorkflow } from "@medusajs/medusa/core-flows"
-import { loadCartOfCaller, storeCart } from "../../../helpers"
+import { loadOpenCart, storeCart } from "../../../helpers"
 import { cartVendorGroups } from "../../../vendor-groups"
+import { customerParam } from "../../../../scope"
 
 type Priced = ShippingOptionDTO & { calculated_price?: { calculated_amount?: BigNumberInput } }
 
@@ -15,7 +16,7 @@ type Priced = ShippingOptionDTO & { calculated_price?: { calculated_amount?: Big
  * without any option is 400 naming the vendor, and nothing is set.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const cart = await loadCartOfCaller(req, req.params.id)
+  const cart = await loadOpenCart(req, customerParam(req, "id"))
   const groups = await cartVendorGroups(req.scope, cart.id)
   if (!groups.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cart has no items to ship")
   const without = groups.filter((g) => !g.shipping_options.length).map((g) => g.vendor.name)

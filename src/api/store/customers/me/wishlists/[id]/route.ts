@@ -2,14 +2,16 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { deleteWishlistWorkflow } from "../../../../../../workflows/wishlist/workflows/delete-wishlist"
 import { readOwnWishlist } from "../helpers"
 import type { StoreWishlistPricingType } from "../validators"
+import { customerId, customerParam } from "../../../../scope"
 
 /** GET /store/customers/me/wishlists/:id?region_id=|currency_code=: items with vendor, stock and price. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreWishlistPricingType>, res: MedusaResponse) {
-  res.json({ wishlist: await readOwnWishlist(req, req.params.id) })
+  res.json({ wishlist: await readOwnWishlist(req, customerParam(req, "id")) })
 }
 
 /** DELETE: removes the list and its items. Another customer's list is 404. */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  await deleteWishlistWorkflow(req.scope).run({ input: { wishlist_id: req.params.id, customer_id: req.auth_context.actor_id } })
-  res.json({ id: req.params.id, object: "wishlist", deleted: true })
+  const id = customerParam(req, "id")
+  await deleteWishlistWorkflow(req.scope).run({ input: { wishlist_id: id, customer_id: customerId(req) } })
+  res.json({ id, object: "wishlist", deleted: true })
 }

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addCartLinesWorkflow } from "../../../../../../../workflows/cart/workflows/add-cart-lines"
-import { loadCartOfCaller, storeCart } from "../../../../../carts/helpers"
+import { loadOpenCart, storeCart } from "../../../../../carts/helpers"
 import { loadOwnWishlist } from "../../helpers"
 import type { StoreWishlistAddToCartType } from "../../validators"
+import { assertCustomerMay, customerParam } from "../../../../../scope"
 
 /**
  * POST /store/customers/me/wishlists/:id/add-to-cart {cart_id}: one unit of
@@ -14,8 +15,10 @@ import type { StoreWishlistAddToCartType } from "../../validators"
  * 400; nothing is written then.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreWishlistAddToCartType>, res: MedusaResponse) {
-  const { items } = await loadOwnWishlist(req, req.params.id)
-  const cart = await loadCartOfCaller(req, req.validatedBody.cart_id)
+  const { items } = await loadOwnWishlist(req, customerParam(req, "id"))
+  // The cart id comes in the body, so the scope's cart rule is applied here, before anything is written.
+  await assertCustomerMay(req, "cart", req.validatedBody.cart_id)
+  const cart = await loadOpenCart(req, req.validatedBody.cart_id)
   const { result } = await addCartLinesWorkflow(req.scope).run({
     input: { cart_id: cart.id, lines: items.map((i) => ({ variant_id: i.variant_id, quantity: 1 })) },
   })

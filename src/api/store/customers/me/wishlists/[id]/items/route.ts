@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { addWishlistItemWorkflow } from "../../../../../../../workflows/wishlist/workflows/add-wishlist-item"
 import { readOwnWishlist } from "../../helpers"
 import type { StoreAddWishlistItemType } from "../../validators"
+import { customerId, customerParam } from "../../../../../scope"
 
 /**
  * POST /store/customers/me/wishlists/:id/items: puts a variant on the list.
@@ -10,13 +11,14 @@ import type { StoreAddWishlistItemType } from "../../validators"
  * vendor) is 400 with nothing written.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreAddWishlistItemType>, res: MedusaResponse) {
+  const id = customerParam(req, "id")
   await addWishlistItemWorkflow(req.scope).run({
     input: {
-      wishlist_id: req.params.id,
-      customer_id: req.auth_context.actor_id,
+      wishlist_id: id,
+      customer_id: customerId(req),
       variant_id: req.validatedBody.variant_id,
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
     },
   })
-  res.json({ wishlist: await readOwnWishlist(req, req.params.id) })
+  res.json({ wishlist: await readOwnWishlist(req, id) })
 }
