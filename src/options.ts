@@ -133,6 +133,21 @@ export const LILIUM_SETTINGS: Setting[] = [
     url,
     "public URL of this backend, used in links that call it from e-mails (one-click unsubscribe)"
   ),
+  S(
+    "stockAlertsSchedule",
+    "STOCK_ALERTS_SCHEDULE",
+    "* * * * *",
+    cron,
+    "cron of the back-in-stock safety-net check (worker): every variant with an active alert"
+  ),
+  S(
+    "stockAlertsBatchSize",
+    "STOCK_ALERTS_BATCH_SIZE",
+    100,
+    number(0, { strict: true, integer: true }),
+    "back-in-stock alerts claimed and sent per workflow run",
+    { numeric: true }
+  ),
   S("vendorInviteTtlHours", "VENDOR_INVITE_TTL_HOURS", 72, number(0, { strict: true }), "hours a vendor member invite stays valid", {
     numeric: true,
   }),
@@ -216,6 +231,8 @@ export const liliumOptionsSchema = z
     adminUrl: z.string(),
     backendUrl: z.string(),
     vendorInviteTtlHours: z.number(),
+    stockAlertsSchedule: z.string(),
+    stockAlertsBatchSize: z.number(),
     limits: z
       .object({ maxAmount: z.number(), maxQuantity: z.number(), httpBodyLimit: z.union([z.string(), z.number()]) })
       .partial()
@@ -431,6 +448,8 @@ export const storefrontUrl = () => setting<string>("storefrontUrl")().replace(/\
 export const adminUrl = () => setting<string>("adminUrl")().replace(/\/$/, "")
 export const backendUrl = () => setting<string>("backendUrl")().replace(/\/$/, "")
 export const vendorInviteTtlHours = setting<number>("vendorInviteTtlHours")
+export const stockAlertsSchedule = setting<string>("stockAlertsSchedule")
+export const stockAlertsBatchSize = setting<number>("stockAlertsBatchSize")
 export const maxAmountSetting = setting<number>("limits.maxAmount")
 export const maxQuantitySetting = setting<number>("limits.maxQuantity")
 export const httpBodyLimit = (): string => String(setting<string | number>("limits.httpBodyLimit")())

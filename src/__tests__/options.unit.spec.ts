@@ -8,6 +8,8 @@ import {
   payoutSchedule,
   rateLimitOption,
   resetLiliumOptions,
+  stockAlertsBatchSize,
+  stockAlertsSchedule,
   stripeConnectOptions,
   vendorPanelUrl,
 } from "../options"
@@ -24,6 +26,8 @@ const ENV = [
   "HTTP_BODY_LIMIT",
   "STRIPE_API_KEY",
   "STRIPE_CONNECT_API_KEY",
+  "STOCK_ALERTS_SCHEDULE",
+  "STOCK_ALERTS_BATCH_SIZE",
 ]
 const saved: Record<string, string | undefined> = {}
 beforeEach(() => {
@@ -78,6 +82,20 @@ describe("Lilium options: option → env var (read at call time) → default", (
     expect(rateLimitOption("writeMax")).toBeUndefined()
   })
 
+  it("stock alerts: schedule and batch size from the option, else the env var, else every minute and 100", () => {
+    configureLilium({})
+    expect([stockAlertsSchedule(), stockAlertsBatchSize()]).toEqual(["* * * * *", 100])
+    process.env.STOCK_ALERTS_SCHEDULE = "*/5 * * * *"
+    process.env.STOCK_ALERTS_BATCH_SIZE = "25"
+    expect([stockAlertsSchedule(), stockAlertsBatchSize()]).toEqual(["*/5 * * * *", 25])
+    // A bad env value read at runtime falls back to the default (the loader refuses it at start).
+    process.env.STOCK_ALERTS_BATCH_SIZE = "0"
+    expect(stockAlertsBatchSize()).toBe(100)
+    configureLilium({ stockAlertsSchedule: "0 * * * *", stockAlertsBatchSize: 500 })
+    process.env.STOCK_ALERTS_BATCH_SIZE = "25"
+    expect([stockAlertsSchedule(), stockAlertsBatchSize()]).toEqual(["0 * * * *", 500])
+  })
+
   it("works before anything is configured (env and defaults, as before)", () => {
     process.env.MARKETPLACE_MIN_PAYOUT = "12.50"
     expect(minPayoutAmount()).toBe("12.5")
@@ -115,6 +133,21 @@ describe("Lilium options: validation", () => {
       "limits.maxQuantity: must be a whole number (got 1.5) [plugin option limits.maxQuantity]",
     ])
     expect(liliumOptionsProblems({ vendorPanelUrl: "vendors" })[0]).toMatch(/^vendorPanelUrl: must be an absolute URL/)
+  })
+
+  it("stock alerts: a cron and a whole batch size above 0, from the option or the env", () => {
+    expect(liliumOptionsProblems({ stockAlertsSchedule: "*/2 * * * *", stockAlertsBatchSize: 1 })).toEqual([])
+    expect(liliumOptionsProblems({ stockAlertsSchedule: "minutely", stockAlertsBatchSize: 0 })).toEqual([
+      'stockAlertsSchedule: must be a 5- or 6-field cron expression (got "minutely") [plugin option stockAlertsSchedule]',
+      "stockAlertsBatchSize: must be greater than 0 (got 0) [plugin option stockAlertsBatchSize]",
+    ])
+    expect(liliumOptionsProblems({ stockAlertsBatchSize: 2.5 })).toEqual([
+      "stockAlertsBatchSize: must be a whole number (got 2.5) [plugin option stockAlertsBatchSize]",
+    ])
+    expect(liliumOptionsProblems({}, { STOCK_ALERTS_SCHEDULE: "every minute", STOCK_ALERTS_BATCH_SIZE: "ten" })).toEqual([
+      'stockAlertsSchedule: must be a 5- or 6-field cron expression (got "every minute") [env STOCK_ALERTS_SCHEDULE]',
+      'stockAlertsBatchSize: must be a finite number (got "ten") [env STOCK_ALERTS_BATCH_SIZE]',
+    ])
   })
 
   it("checks the env values the options fall back to, naming the env var", () => {

@@ -1,13 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendDueStockAlerts } from "../workflows/stock-alert/workflows/send-stock-alerts"
+import { stockAlertsSchedule } from "../options"
 
 /**
  * The backstop of back-in-stock alerts: every variant with an active alert is
- * checked (env STOCK_ALERTS_SCHEDULE, cron, default every minute), so stock
- * that comes back without an inventory event (a received return, a
- * reservation released by line item) is noticed within a minute. Sends in
- * batches of STOCK_ALERTS_BATCH_SIZE (default 100) on the worker.
+ * checked (option stockAlertsSchedule, env STOCK_ALERTS_SCHEDULE, cron,
+ * default every minute), so stock that comes back without an inventory
+ * event, or whose event was lost, is noticed within a minute. Sends in
+ * batches of stockAlertsBatchSize (env STOCK_ALERTS_BATCH_SIZE, default 100)
+ * on the worker.
  */
 export default async function sendStockAlertsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -21,5 +23,6 @@ export default async function sendStockAlertsJob(container: MedusaContainer) {
 
 export const config = {
   name: "send-stock-alerts",
-  schedule: process.env.STOCK_ALERTS_SCHEDULE || "* * * * *",
+  // Read when the job is imported, after the modules (and their options) loaded.
+  schedule: stockAlertsSchedule(),
 }
