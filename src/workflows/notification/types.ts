@@ -16,6 +16,14 @@ export type OutgoingNotification = {
   category: PreferenceCategory | "security"
   recipient: { type: RecipientType; id: string } | null
   data?: Record<string, unknown>
+  /**
+   * The recipient asked for this very message on this channel (a stock alert
+   * they subscribed to by SMS): it counts as their opt-in for this one
+   * message, so a channel that is off by default (SMS) goes out. A choice the
+   * recipient saved for the category and channel still decides: saved off
+   * means not sent. Without the flag, only the saved choice or the default.
+   */
+  requested?: boolean
   /** As before: one message per key, however often the event is replayed. */
   idempotency_key?: string
   resource_id?: string

@@ -27,6 +27,10 @@ import { UNSUBSCRIBE_PATH, type OutgoingNotification, type SkippedNotification }
  * phone, idempotency key `<key>:sms`. The two channels are decided apart, so
  * "SMS only" (e-mail off, SMS on) works. Reads only: one query per recipient
  * type for the phones, none when nobody has SMS on.
+ *
+ * A message the recipient asked for (`requested`, e.g. an SMS stock alert)
+ * goes out unless the recipient saved that category × channel as off: the
+ * request is consent for that one message, an explicit opt-out outranks it.
  */
 export const applyNotificationPreferencesStep = createStep(
   "apply-notification-preferences",
@@ -47,6 +51,15 @@ export const applyNotificationPreferencesStep = createStep(
 
     const wants = (recipient: Recipient, category: string, channel: string) =>
       !!preferences.get(recipientKey(recipient))?.find((p: Preference) => p.category === category && p.channel === channel)?.enabled
+    // Requested messages need the saved choice itself (the effective preferences merge in the defaults).
+    const saved = await savedChoices(
+      service,
+      withPreferences.filter((n) => n.requested)
+    )
+    const allowed = (n: OutgoingNotification) =>
+      n.requested
+        ? saved.get(`${recipientKey(n.recipient!)}|${n.category}|${n.channel}`) !== false
+        : wants(n.recipient!, n.category, n.channel)
     // E-mails that also go out as SMS, unless the sender already sends that template to the person by SMS.
     const smsAlready = new Set(
       input.notifications.filter((n) => n.channel === "sms" && n.recipient).map((n) => `${recipientKey(n.recipient!)}|${n.template}`)
@@ -66,7 +79,7 @@ export const applyNotificationPreferencesStep = createStep(
     const smsCopies: CreateNotificationDTO[] = []
     const skipped: SkippedNotification[] = []
     for (const n of input.notifications) {
-      const { category, recipient, ...message } = n
+      const { category, recipient, requested: _requested, ...message } = n
       const data = { ...(n.data ?? {}) }
       if (smsCopyOf(n)) {
         const phone = phones.get(recipientKey(recipient!))
@@ -84,7 +97,7 @@ export const applyNotificationPreferencesStep = createStep(
         }
       }
       if (category !== "security" && recipient) {
-        if (!wants(recipient, category, n.channel)) {
+        if (!allowed(n)) {
           skipped.push({ to: n.to, template: n.template, channel: n.channel, category, reason: `${recipient.type} opted out` })
           continue
         }
@@ -100,6 +113,21 @@ export const applyNotificationPreferencesStep = createStep(
     return new StepResponse({ send: [...send, ...smsCopies], skipped })
   }
 )
+
+/** The choices the recipients of these messages saved for the messages' category × channel ("<recipient>|<category>|<channel>" → enabled); one query per recipient type, none for no messages. */
+async function savedChoices(service: NotificationPreferenceModuleService, messages: OutgoingNotification[]): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>()
+  const byType = new Map<Recipient["type"], Set<string>>()
+  for (const n of messages) byType.set(n.recipient!.type, (byType.get(n.recipient!.type) ?? new Set()).add(n.recipient!.id))
+  for (const [type, ids] of byType) {
+    const rows = await service.listNotificationPreferences(
+      { recipient_type: type, recipient_id: [...ids] },
+      { select: ["recipient_id", "category", "channel", "enabled"] }
+    )
+    for (const r of rows) out.set(`${recipientKey({ type, id: r.recipient_id })}|${r.category}|${r.channel}`, r.enabled)
+  }
+  return out
+}
 
 /** The phone number of each recipient that has one: one query per recipient type (modules may not import each other; workflows resolve both). */
 async function phonesOf(container: MedusaContainer, recipients: Recipient[]): Promise<Map<string, string>> {

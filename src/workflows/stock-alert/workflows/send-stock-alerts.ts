@@ -4,6 +4,7 @@ import { findDueStockAlertsStep, type FindDueStockAlertsInput } from "../steps/f
 import { claimStockAlertsStep } from "../steps/claim-stock-alerts"
 import { sendNotificationsWorkflow } from "../../notification/workflows/send-notifications"
 import type { OutgoingNotification } from "../../notification/types"
+import { stockAlertsBatchSize } from "../../../options"
 
 export const sendStockAlertsWorkflowId = "send-stock-alerts"
 
@@ -13,8 +14,9 @@ export type SendStockAlertsResult = { found: number; claimed: number; sent: numb
  * One batch of back-in-stock alerts: find up to `limit` active alerts whose
  * variant is available again, claim them (active → sent, compare-and-set),
  * and send one `back-in-stock` message per claimed alert through
- * sendNotificationsWorkflow (category stock_alerts: the customer's
- * preferences apply; an opted-out alert is still `sent`, with no message).
+ * sendNotificationsWorkflow (category stock_alerts, `requested`: the alert's
+ * own channel counts as opted in unless the customer saved it as off; an
+ * opted-out alert is still `sent`, with no message).
  */
 export const sendStockAlertsWorkflow = createWorkflow(sendStockAlertsWorkflowId, (input: WorkflowData<FindDueStockAlertsInput>) => {
   const due = findDueStockAlertsStep(input)
@@ -29,6 +31,8 @@ export const sendStockAlertsWorkflow = createWorkflow(sendStockAlertsWorkflowId,
         template: "back-in-stock",
         category: "stock_alerts",
         recipient: { type: "customer", id: d.customer_id },
+        // The customer asked for this alert on this channel: an SMS alert goes out though SMS is off by default; a saved "off" still wins.
+        requested: true,
         data: d.data,
         idempotency_key: `back-in-stock-${d.id}`,
         resource_id: d.id,
@@ -47,14 +51,9 @@ export const sendStockAlertsWorkflow = createWorkflow(sendStockAlertsWorkflowId,
   )
 })
 
-/** Batch size of one run: env STOCK_ALERTS_BATCH_SIZE (default 100). */
-export const stockAlertBatchSize = () => {
-  const n = Number(process.env.STOCK_ALERTS_BATCH_SIZE)
-  return Number.isInteger(n) && n > 0 ? n : 100
-}
-
 /**
- * Runs batches until no due alert is left (or `maxBatches` ran): each batch
+ * Runs batches of `limit` (default: option stockAlertsBatchSize, env
+ * STOCK_ALERTS_BATCH_SIZE, 100) until no due alert is left (or `maxBatches` ran): each batch
  * is its own workflow run and transaction, so a large restock is sent in
  * steps of `limit` and a failed batch leaves the others sent.
  */
@@ -62,7 +61,7 @@ export async function sendDueStockAlerts(
   container: MedusaContainer,
   input: Omit<FindDueStockAlertsInput, "limit"> & { limit?: number; maxBatches?: number } = {}
 ): Promise<SendStockAlertsResult & { batches: number }> {
-  const { maxBatches = 100, limit = stockAlertBatchSize(), ...filter } = input
+  const { maxBatches = 100, limit = stockAlertsBatchSize(), ...filter } = input
   const total = { found: 0, claimed: 0, sent: 0, skipped: 0, batches: 0 }
   while (total.batches < maxBatches) {
     const { result } = await sendStockAlertsWorkflow(container).run({ input: { ...filter, limit } })
