@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { seedMarketplaceBasics, type MarketplaceBasics } from "../../src/scripts/lib/marketplace-basics"
 import { seedDemoVendors, type DemoCatalog } from "../../src/scripts/lib/demo-vendors"
+import { useTestContainer } from "./container"
 
 export const ADMIN_EMAIL = "admin@lilium.test"
 export const ADMIN_PASSWORD = "admin-password-1"
@@ -57,6 +58,7 @@ export function liliumIntegrationTestRunner({
       ...env,
     },
     testSuite: ({ api, getContainer, dbConnection }) => {
+      useTestContainer(getContainer)
       let basics: MarketplaceBasics
       let catalog: DemoCatalog
       let adminToken: string | undefined

@@ -1,6 +1,9 @@
 import type { DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 import type { Api } from "./runner"
 import { waitFor } from "./poll"
+import type { INotificationModuleService } from "@medusajs/framework/types"
+import { testContainer } from "./container"
+import { Modules } from "@medusajs/framework/utils"
 
 type Headers = { headers: Record<string, string> }
 
@@ -36,20 +39,19 @@ export async function applyAsVendor(api: Api, opts: { name: string; email: strin
 }
 
 /**
- * The newest `email-verification` e-mail to an address, read as the operator
- * (Medusa's GET /admin/notifications), and the code its link carries. The
- * application's subscriber sends it after the response, so this waits.
+ * The newest `email-verification` e-mail to an address, as the notification
+ * module keeps it, and the code its link carries. Read from the module, not
+ * the operator's GET /admin/notifications, which masks the link (decision 66).
+ * The application's subscriber sends it after the response, so this waits.
  */
-export async function readVerificationCode(api: Api, admin: Headers, email: string): Promise<{ code: string; verify_url: string }> {
+export async function readVerificationCode(email: string): Promise<{ code: string; verify_url: string }> {
+  const notifications: INotificationModuleService = testContainer().resolve(Modules.NOTIFICATION)
   const rows = await waitFor(
-    async () =>
-      (await api.get(`/admin/notifications?to=${encodeURIComponent(email)}&limit=50`, admin)).data.notifications.filter(
-        (n: any) => n.template === "email-verification"
-      ),
-    (list: any[]) => list.length > 0
+    () => notifications.listNotifications({ to: email, template: "email-verification" }, { order: { created_at: "DESC" } }),
+    (list) => list.length > 0
   )
   if (!rows.length) throw new Error(`no email-verification e-mail to ${email}`)
-  const verify_url: string = rows[0].data.verify_url
+  const verify_url = String(rows[0].data?.verify_url)
   return { code: new URL(verify_url).searchParams.get("token")!, verify_url }
 }
 
@@ -58,8 +60,8 @@ export async function readVerificationCode(api: Api, admin: Headers, email: stri
  * verification e-mail sent at application → POST /auth/verification/confirm.
  * Approval needs it.
  */
-export async function verifyOwnerEmail(api: Api, admin: Headers, email: string) {
-  const { code } = await readVerificationCode(api, admin, email)
+export async function verifyOwnerEmail(api: Api, email: string) {
+  const { code } = await readVerificationCode(email)
   const confirmed = await api.post("/auth/verification/confirm", { code })
   if (!confirmed.data.verified_at) throw new Error(`verification of ${email} failed: ${JSON.stringify(confirmed.data)}`)
   return confirmed.data
@@ -77,7 +79,7 @@ export async function sellingVendor(
   }
 ) {
   const v = await applyAsVendor(api, opts)
-  await verifyOwnerEmail(api, admin, opts.email)
+  await verifyOwnerEmail(api, opts.email)
   await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
   const prices = (p: { eur: number; usd?: number }) => [
     { currency_code: "eur", amount: p.eur },

@@ -18,7 +18,7 @@ const VENDOR = "otp-owner@accounts.example"
 
 liliumIntegrationTestRunner({
   withCatalog: false,
-  testSuite: ({ api, storeHeaders, getContainer, dbConnection }) => {
+  testSuite: ({ api, storeHeaders, getContainer, dbConnection, adminHeaders }) => {
     const auth = () => getContainer().resolve<any>("auth")
     const codeMails = (to: string) =>
       getContainer()
@@ -85,6 +85,14 @@ liliumIntegrationTestRunner({
       const [password] = await auth().listProviderIdentities({ entity_id: CUSTOMER, provider: "emailpass" })
       expect(login.auth_identity_id).toBe(password.auth_identity_id)
       expect(JSON.stringify(login.provider_metadata)).not.toContain(code)
+      // An operator reading the notification log sees the message, not the code (decision 66).
+      const { data: log } = await api.get(`/admin/notifications?to=${encodeURIComponent(CUSTOMER)}`, await adminHeaders())
+      expect(
+        log.notifications
+          .filter((n: any) => n.template === "otp-code")
+          .map((n: any) => [n.template, n.data.code, n.data.expires_in_minutes])
+      ).toEqual([["otp-code", "[redacted]", 10]])
+      expect(JSON.stringify(log)).not.toContain(code)
 
       const again = await signIn("customer", CUSTOMER, code)
       expect(again.status).toBe(401)

@@ -51,7 +51,7 @@ liliumIntegrationTestRunner({
       vendor: async () => {
         const admin = await adminHeaders()
         const v = await applyAsVendor(api, { name: "Accounts Co", email: "owner@accounts.example" })
-        await verifyOwnerEmail(api, admin, "owner@accounts.example")
+        await verifyOwnerEmail(api, "owner@accounts.example")
         await api.post(`/admin/vendors/${v.vendor.id}/approve`, {}, admin)
         return {
           actor: "vendor",

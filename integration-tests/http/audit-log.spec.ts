@@ -72,7 +72,7 @@ liliumIntegrationTestRunner({
       })
 
       // Approval (the owner has verified the e-mail), with the caller's request id kept and answered.
-      await verifyOwnerEmail(api, admin, "owner@acme-audit.example")
+      await verifyOwnerEmail(api, "owner@acme-audit.example")
       const approved = await api.post(`/admin/vendors/${vendorId}/approve`, {}, withRequestId(admin, "req-audit-approve-1"))
       expect(approved.headers["x-request-id"]).toBe("req-audit-approve-1")
       const approval = await one({ action: "vendor.approved", target_id: vendorId })

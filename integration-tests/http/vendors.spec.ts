@@ -30,7 +30,7 @@ liliumIntegrationTestRunner({
         expect(blocked.data.message).toMatch(/pending/)
 
         const admin = await adminHeaders()
-        await verifyOwnerEmail(api, admin, "owner@mueller.example")
+        await verifyOwnerEmail(api, "owner@mueller.example")
         const approved = await api.post(`/admin/vendors/${applicant.vendor.id}/approve`, {}, admin)
         expect(approved.data.vendor.status).toBe("active")
         expect(approved.data.vendor.approved_at).toBeTruthy()

@@ -11,6 +11,7 @@ import { httpBodyLimit } from "../options"
 import { adminPriceAmountMiddlewares } from "./admin/middlewares"
 import { adminAnalyticsRoutesMiddlewares } from "./admin/analytics/middlewares"
 import { adminUserRoutesMiddlewares } from "./admin/users/middlewares"
+import { adminNotificationRoutesMiddlewares } from "./admin/notifications/middlewares"
 import { adminMarketplaceSettingsRoutesMiddlewares } from "./admin/marketplace-settings/middlewares"
 import { authRoutesMiddlewares } from "./auth/middlewares"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
@@ -114,6 +115,8 @@ export default defineMiddlewares({
     ...adminAnalyticsRoutesMiddlewares,
     ...adminPriceAmountMiddlewares,
     ...adminUserRoutesMiddlewares,
+    // Credentials in security mail are masked for operators (sign-in codes, reset/verify/invite links).
+    ...adminNotificationRoutesMiddlewares,
 
     ...hookRoutesMiddlewares,
 

@@ -138,3 +138,22 @@ export function render(
     unsubscribeUrl,
   }
 }
+
+/** What an operator sees instead of a credential. */
+export const REDACTED = "[redacted]"
+
+/**
+ * A notification's data as an operator may see it: the template's
+ * credentials (a sign-in code, a reset, verification or invite link) and
+ * every unsubscribe link (it acts for the recipient) replaced by REDACTED.
+ * The message itself went out with them; only the copy kept for support is
+ * masked, so reading the notification log never lets anybody act as the
+ * recipient. Unknown templates keep their data (they carry none of these).
+ */
+export function redactSecrets(template: string, data: Data | null | undefined): Data | null | undefined {
+  if (!data || typeof data !== "object") return data
+  const keys = new Set([...(TEMPLATES[template]?.secrets ?? []), "unsubscribe_url"])
+  const hidden = Object.keys(data).filter((k) => keys.has(k) && data[k] != null)
+  if (!hidden.length) return data
+  return { ...data, ...Object.fromEntries(hidden.map((k) => [k, REDACTED])) }
+}

@@ -20,5 +20,7 @@ export type NotificationTemplate = {
   category: TemplateCategory
   /** The data the sender gives: documents the keys, and the unit test renders it. */
   example: Data
+  /** Data keys that are credentials (a sign-in code, a link with a token): never shown to operators (redactSecrets). */
+  secrets?: string[]
   build: (data: Data, ctx: TemplateContext) => TemplateBody
 }

@@ -9,6 +9,7 @@ import type { NotificationTemplate } from "../types"
 export const emailVerification: NotificationTemplate = {
   name: "email-verification",
   category: "security",
+  secrets: ["verify_url"],
   example: { verify_url: "https://shop.example.com/verify-email?token=abc" },
   build: (d, { marketplace }) => ({
     subject: `Confirm your e-mail address for ${marketplace}`,

@@ -10,6 +10,7 @@ import type { NotificationTemplate } from "../types"
 export const otpCode: NotificationTemplate = {
   name: "otp-code",
   category: "security",
+  secrets: ["code"],
   example: { code: "123456", expires_in_minutes: 10 },
   build: (d, { marketplace }) => {
     const code = str(d, "code")

@@ -11,6 +11,7 @@ import type { NotificationTemplate } from "../types"
 export const passwordReset: NotificationTemplate = {
   name: "password-reset",
   category: "security",
+  secrets: ["reset_url"],
   example: { reset_url: "https://shop.example.com/reset-password?token=eyJ", actor_type: "customer", expires_in_minutes: 15 },
   build: (d, { marketplace }) => {
     const minutes = show(d.expires_in_minutes ?? 15)

@@ -13,6 +13,7 @@ import type { NotificationTemplate } from "../types"
 export const vendorInvite: NotificationTemplate = {
   name: "vendor-invite",
   category: "security",
+  secrets: ["accept_url"],
   example: { vendor_name: "Alpha Tools", role: "finance", accept_url: "https://vendors.example.com/invite?token=abc" },
   build: (d, { marketplace }) => {
     const vendor = str(d, "vendor_name")
