@@ -12,52 +12,37 @@
 //   writes bench/out/analytics.json.
 // The database server is BENCH_DATABASE_URL's (or DATABASE_URL's); without
 // either, an embedded PostgreSQL kept in .lilium/bench-pg.
-import { spawn, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 import localSecrets from "../scripts/lib/local-secrets.cjs"
+import {
+  benchEnv,
+  database,
+  flag,
+  machine as describeMachine,
+  medusaCli,
+  pct,
+  recreateDatabase,
+  root,
+  say,
+  startMedusa,
+} from "./lib/harness.mjs"
 
 const command = process.argv[2]
 if (!["data", "run"].includes(command)) {
   console.error("usage: node bench/analytics.mjs data [--orders N --vendors N] | run [--requests N]")
   process.exit(2)
 }
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
-const say = (m) => console.log(`[bench] ${m}`)
-const flag = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : fallback
-}
-const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" }
+const env = benchEnv()
 delete env.REDIS_URL
 // `medusa start` runs with NODE_ENV=production, which needs real secrets:
 // the same generated-once ones as `npm start` (.lilium/secrets.json).
 localSecrets.ensureLocalSecrets({ env, dir: path.join(root, ".lilium") })
 
-function medusa(args, extra = {}) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: "inherit", env: { ...env, ...extra } })
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
-  })
-}
-
-async function database() {
-  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
-  if (base) {
-    const u = new URL(base)
-    u.pathname = "/lilium_bench_analytics"
-    return { url: u.toString(), stop: async () => {} }
-  }
-  const port = await freePort(55610)
-  say(`starting an embedded PostgreSQL on :${port} (.lilium/bench-pg)`)
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".lilium", "bench-pg"), port, persistent: true })
-  return { url: connectionUrl({ port, database: "lilium_bench_analytics" }), stop: () => server.stop() }
-}
+const medusa = medusaCli(env)
 
 async function loadData(url, orders, vendors) {
   await recreateDatabase(url)
@@ -79,8 +64,6 @@ async function factCount(url) {
     await client.end().catch(() => {})
   }
 }
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 /** Times `sql` n times in one psql session (\timing), after 5 warm-up runs. */
 function psqlTimes(url, sql, n) {
@@ -114,7 +97,7 @@ async function timeHttp(base, path, headers, n) {
   return times.sort((a, b) => a - b)
 }
 
-const db = await database()
+const db = await database("analytics", { port: 55610, keepIn: path.join(root, ".lilium", "bench-pg") })
 let server
 try {
   if (command === "data") {
@@ -123,26 +106,12 @@ try {
     if (!(await factCount(db.url))) await loadData(db.url, 250_000, 500)
     const setup = JSON.parse(fs.readFileSync("bench/out/analytics-setup.json", "utf8"))
     const requests = Number(flag("requests", 100))
-    const port = await freePort(9300)
-    say(`starting Medusa on :${port}`)
-    server = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["start", "--port", String(port)], {
-      // The benchmark fires hundreds of reads per token: no rate limit.
-      env: { ...env, DATABASE_URL: db.url, DISABLE_MEDUSA_ADMIN: "true", PORT: String(port), RATE_LIMIT_READ_MAX: "0" },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    })
-    const base = `http://localhost:${port}`
-    for (let i = 0; ; i++) {
-      if (i > 240) throw new Error("Medusa did not start")
-      if (
-        await fetch(`${base}/health`).then(
-          (r) => r.ok,
-          () => false
-        )
-      )
-        break
-      await new Promise((r) => setTimeout(r, 500))
-    }
+    // The benchmark fires hundreds of reads per token: no rate limit.
+    server = await startMedusa(
+      { ...env, DATABASE_URL: db.url, DISABLE_MEDUSA_ADMIN: "true", RATE_LIMIT_READ_MAX: "0" },
+      { port: 9300, attempts: 240 }
+    )
+    const base = server.base
     const token = async (actor, body) =>
       (
         await (
@@ -294,17 +263,14 @@ try {
         `${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms (ratio p95 ${row.ratio_p95}×); over the facts p95 ${row.facts_sql_p95} ms (ratio ${row.ratio_vs_facts_p95}×)`
       )
     }
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+    const m = describeMachine()
+    const machine = `${m.cpu_label}, ${m.memory_gib} GiB, Node ${m.node}`
     fs.mkdirSync("bench/out", { recursive: true })
     fs.writeFileSync("bench/out/analytics.json", JSON.stringify({ machine, facts, requests, results }, null, 2))
     console.table(results)
     say(`${facts} facts; ${requests} requests per endpoint; ${machine}`)
   }
 } finally {
-  if (server) {
-    try {
-      process.kill(-server.pid, "SIGTERM")
-    } catch {}
-  }
+  server?.stop()
   await db.stop()
 }

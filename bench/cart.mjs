@@ -11,70 +11,43 @@
 // Plus a 200-line cart at 10 vendors (20 variants each). Fresh database
 // `lilium_bench_cart` on BENCH_DATABASE_URL's (or DATABASE_URL's) server, else an
 // embedded PostgreSQL. Results: bench/out/cart.json and a printed table.
-import { spawn } from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
-import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 import localSecrets from "../scripts/lib/local-secrets.cjs"
+import {
+  benchEnv,
+  database,
+  flag,
+  machine as describeMachine,
+  medusaCli,
+  pct,
+  recreateDatabase,
+  root,
+  say,
+  startMedusa,
+} from "./lib/harness.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
-const say = (m) => console.log(`[bench] ${m}`)
-const flag = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : fallback
-}
 const iterations = Number(flag("iterations", 5))
 const sizes = flag("sizes", "1,10,20,50").split(",").map(Number)
 const manyLines = Number(flag("lines", 200))
 const manyVendors = 10
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const loadBefore = os.loadavg()
 
 const BIG = "1000000"
-const env = {
-  ...process.env,
-  MEDUSA_DISABLE_TELEMETRY: "true",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+const env = benchEnv({
   DISABLE_MEDUSA_ADMIN: "true",
   AUTH_RATE_LIMIT_MAX: BIG,
   AUTH_IDENTIFIER_RATE_LIMIT_MAX: BIG,
   RATE_LIMIT_READ_MAX: BIG,
   RATE_LIMIT_WRITE_MAX: BIG,
   BENCH_VENDORS: String(Math.max(...sizes, manyLines ? manyVendors : 0)),
-}
+})
 delete env.REDIS_URL // in-process modules, as bench:checkout
 localSecrets.ensureLocalSecrets({ env, dir: path.join(root, ".lilium") })
 
-function medusa(args) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: ["ignore", "ignore", "inherit"], env })
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
-  })
-}
+const medusa = medusaCli(env, { quiet: true })
 
-async function database() {
-  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
-  if (base) {
-    const u = new URL(base)
-    u.pathname = "/lilium_bench_cart"
-    return { url: u.toString(), stop: async () => {} }
-  }
-  const port = await freePort(55800)
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-bench-pg-")) + "/data"
-  say(`starting an embedded PostgreSQL on :${port}`)
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: false })
-  return { url: connectionUrl({ port, database: "lilium_bench_cart" }), stop: () => server.stop() }
-}
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
-}
-
-const db = await database()
+const db = await database("cart", { port: 55800 })
 let server
 try {
   await recreateDatabase(db.url)
@@ -85,25 +58,8 @@ try {
   await medusa(["exec", "./bench/cart-seed.ts"])
   const seed = JSON.parse(fs.readFileSync(path.join(root, "bench", "out", "cart-seed.json"), "utf8"))
 
-  const port = await freePort(9500)
-  say(`starting Medusa on :${port}`)
-  server = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["start", "--port", String(port)], {
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  })
-  const base = `http://localhost:${port}`
-  for (let i = 0; ; i++) {
-    if (i > 360 || server.exitCode !== null) throw new Error("Medusa did not start")
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false
-      )
-    )
-      break
-    await sleep(500)
-  }
+  server = await startMedusa(env, { port: 9500 })
+  const base = server.base
   const store = { "x-publishable-api-key": seed.publishable_key }
   const call = async (method, url, body, headers = store) => {
     const res = await fetch(base + url, {
@@ -256,20 +212,21 @@ try {
     results.push(row)
     say(JSON.stringify(row))
   }
+  const m = describeMachine()
   const machine = {
-    cpus: os.cpus().length,
-    cpu_model: os.cpus()[0]?.model,
-    memory_gib: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    loadavg_before: loadBefore,
-    loadavg_after: os.loadavg(),
+    cpus: m.cpus,
+    cpu_model: m.cpu_model,
+    memory_gib: m.memory_gib,
+    node: m.node,
+    platform: m.platform,
+    loadavg_before: m.load_before,
+    loadavg_after: m.load_after,
     date: new Date().toISOString(),
   }
   fs.writeFileSync(path.join(root, "bench", "out", "cart.json"), JSON.stringify({ machine, results }, null, 2))
   const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`)
   console.log(
-    `\nmachine: ${machine.cpus} × ${machine.cpu_model}, ${machine.memory_gib} GiB, load ${loadBefore.map((x) => x.toFixed(1)).join("/")} → ${machine.loadavg_after.map((x) => x.toFixed(1)).join("/")}`
+    `\nmachine: ${machine.cpus} × ${machine.cpu_model}, ${machine.memory_gib} GiB, load ${machine.loadavg_before.map((x) => x.toFixed(1)).join("/")} → ${machine.loadavg_after.map((x) => x.toFixed(1)).join("/")}`
   )
   console.log("| cart | runs | plain p50 | plain p95 | bulk p50 | bulk p95 | speed-up p50 |")
   console.log("|---|---:|---:|---:|---:|---:|---:|")
@@ -282,10 +239,6 @@ try {
   console.log(`| cart | ${Object.keys(results[0]?.bulk_steps_p50_ms ?? {}).join(" | ")} |`)
   for (const r of results) console.log(`| ${r.case} | ${Object.values(r.bulk_steps_p50_ms).map(f).join(" | ")} |`)
 } finally {
-  if (server && server.exitCode === null) {
-    try {
-      process.kill(-server.pid, "SIGTERM")
-    } catch {}
-  }
+  server?.stop()
   await db.stop().catch(() => {})
 }

@@ -27,43 +27,41 @@
 // Sign-in rate limits are raised (not switched off: the limiter still counts
 // each call) so that 50 codes a minute from one address pass. Results go to
 // bench/out/otp.json (otp-redis.json with --redis) and a printed table.
-import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 import localSecrets from "../scripts/lib/local-secrets.cjs"
+import {
+  benchEnv,
+  database,
+  flag,
+  machine as describeMachine,
+  medusaCli,
+  pct,
+  recreateDatabase,
+  root,
+  say,
+  sleep,
+  startMedusa,
+} from "./lib/harness.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
-const say = (m) => console.log(`[bench] ${m}`)
-const flag = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : fallback
-}
 const iterations = Number(flag("iterations", 50))
 const warmup = Number(flag("warmup", 5))
 const customerCount = Number(flag("customers", 10))
 const pollMs = Number(flag("poll-ms", 5))
 // Only an explicit --redis switches the server to Redis: an ambient REDIS_URL would silently change what is measured.
 const redisUrl = flag("redis", undefined)
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const loadBefore = os.loadavg()
 
 const BIG = "1000000"
-const env = {
-  ...process.env,
-  MEDUSA_DISABLE_TELEMETRY: "true",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+const env = benchEnv({
   DISABLE_MEDUSA_ADMIN: "true",
   AUTH_RATE_LIMIT_MAX: BIG,
   AUTH_IDENTIFIER_RATE_LIMIT_MAX: BIG,
   RATE_LIMIT_READ_MAX: BIG,
   RATE_LIMIT_WRITE_MAX: BIG,
-}
+})
 delete env.REDIS_URL
 if (redisUrl) {
   env.REDIS_URL = redisUrl
@@ -73,26 +71,7 @@ if (redisUrl) {
 // the same generated-once ones as `npm start` (.lilium/secrets.json).
 localSecrets.ensureLocalSecrets({ env, dir: path.join(root, ".lilium") })
 
-function medusa(args) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "node_modules", ".bin", "medusa"), args, { stdio: ["ignore", "ignore", "inherit"], env })
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
-  })
-}
-
-async function database() {
-  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
-  if (base) {
-    const u = new URL(base)
-    u.pathname = "/lilium_bench_otp"
-    return { url: u.toString(), stop: async () => {} }
-  }
-  const port = await freePort(55700)
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-bench-pg-")) + "/data"
-  say(`starting an embedded PostgreSQL on :${port}`)
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: false })
-  return { url: connectionUrl({ port, database: "lilium_bench_otp" }), stop: () => server.stop() }
-}
+const medusa = medusaCli(env, { quiet: true })
 
 async function postgresVersion(url) {
   const client = new pg.Client({ connectionString: url })
@@ -106,14 +85,13 @@ async function postgresVersion(url) {
   }
 }
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b)
   const r = (x) => +x.toFixed(1)
   return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), max: r(s[s.length - 1]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) }
 }
 
-const db = await database()
+const db = await database("otp", { port: 55700 })
 let server
 try {
   await recreateDatabase(db.url)
@@ -123,28 +101,12 @@ try {
   const admin = { email: "bench-admin@lilium.local", password: crypto.randomBytes(12).toString("hex") }
   await medusa(["user", "-e", admin.email, "-p", admin.password])
 
-  const port = await freePort(9400)
-  say(`starting Medusa on :${port} (${redisUrl ? `Redis modules on ${redisUrl}` : "in-memory event bus, workflow engine and locking"})`)
-  const startedAt = performance.now()
-  server = spawn(path.join(root, "node_modules", ".bin", "medusa"), ["start", "--port", String(port)], {
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+  server = await startMedusa(env, {
+    port: 9400,
+    note: redisUrl ? `Redis modules on ${redisUrl}` : "in-memory event bus, workflow engine and locking",
   })
-  const exited = new Promise((r) => server.once("exit", r))
-  const base = `http://localhost:${port}`
-  for (let i = 0; ; i++) {
-    if (i > 360 || server.exitCode !== null) throw new Error("Medusa did not start")
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false
-      )
-    )
-      break
-    await sleep(500)
-  }
-  say(`Medusa answered /health after ${((performance.now() - startedAt) / 1000).toFixed(1)} s`)
+  const base = server.base
+  say(`Medusa answered /health after ${(server.startupMs / 1000).toFixed(1)} s`)
 
   const call = async (method, url, { body, headers = {} } = {}) => {
     const res = await fetch(base + url, {
@@ -263,13 +225,14 @@ try {
     p50: +(phases.request_known.p50 / phases.request_unknown.p50).toFixed(2),
     p95: +(phases.request_known.p95 / phases.request_unknown.p95).toFixed(2),
   }
+  const m = describeMachine()
   const machine = {
-    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,
-    memory_gib: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
+    cpus: m.cpu_label,
+    memory_gib: m.memory_gib,
+    node: m.node,
     postgres: await postgresVersion(db.url),
-    load_average_before: loadBefore.map((x) => +x.toFixed(2)),
-    load_average_after: os.loadavg().map((x) => +x.toFixed(2)),
+    load_average_before: m.load_before.map((x) => +x.toFixed(2)),
+    load_average_after: m.load_after.map((x) => +x.toFixed(2)),
   }
   const result = {
     date: new Date().toISOString(),
@@ -295,14 +258,10 @@ try {
   say(`${result.modules} modules; ${machine.cpus}, ${machine.memory_gib} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`)
   say(`load average before ${machine.load_average_before.join(" ")}, after ${machine.load_average_after.join(" ")}; written to ${out}`)
 
-  process.kill(-server.pid, "SIGTERM")
-  await Promise.race([exited, sleep(15_000)])
+  server.stop()
+  await Promise.race([server.exited, sleep(15_000)])
   server = undefined
 } finally {
-  if (server) {
-    try {
-      process.kill(-server.pid, "SIGTERM")
-    } catch {}
-  }
+  server?.stop()
   await db.stop()
 }
