@@ -163,7 +163,8 @@ export default async function data({ container }: ExecArgs) {
     const company = buyer % 10 < 7 ? `comp_b${buyer % 3000}` : ""
     const currency = random() < 0.85 ? "eur" : "usd"
     const vendorsInOrder = new Set<number>()
-    const n = random() < 0.75 ? 1 : random() < 0.7 ? 2 : 3
+    // At most as many vendors as there are (a 2-vendor data set would otherwise loop forever).
+    const n = Math.min(random() < 0.75 ? 1 : random() < 0.7 ? 2 : 3, vendorIds.length)
     while (vendorsInOrder.size < n) vendorsInOrder.add(vendorPick.pick(random()))
     let firstVo = true
     for (const v of vendorsInOrder) {
