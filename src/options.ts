@@ -1,4 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { longestCronGapDays } from "./lib/cron-gap"
+
+/** The longest wait between two runs Medusa's in-memory scheduler handles (setTimeout tops out at 24.8 days). */
+const MAX_IN_MEMORY_CRON_GAP_DAYS = 24
 
 /**
  * Lilium's settings (issue 15). A host store passes them as the plugin's
@@ -365,6 +369,21 @@ export function liliumOptionsProblems(raw: unknown, env: NodeJS.ProcessEnv = pro
     problems.push(
       `minPayout: must be at most limits.maxAmount (${max}) (got ${min}) [${get(options, "minPayout") !== undefined ? "plugin option minPayout" : "env MARKETPLACE_MIN_PAYOUT"}]`
     )
+  }
+  // Without Redis, Medusa's in-memory scheduler cannot wait more than 24.8 days for a job's next run
+  // (one setTimeout; a longer delay fires at once, again and again): refuse such schedules then (src/lib/cron-gap).
+  if (!env.REDIS_URL) {
+    for (const option of ["payoutSchedule", "stockAlertsSchedule"]) {
+      if (problems.some((p) => p.startsWith(`${option}:`))) continue
+      const value = settingFrom(options, option, env)
+      const gap = typeof value === "string" ? longestCronGapDays(value) : 0
+      if (gap > MAX_IN_MEMORY_CRON_GAP_DAYS) {
+        const s = LILIUM_SETTINGS.find((x) => x.option === option)!
+        problems.push(
+          `${option}: runs ${Number.isFinite(gap) ? `up to ${gap} days apart` : "rarely or in a form that cannot be checked (L, W, #)"}; without REDIS_URL Medusa's in-memory scheduler cannot wait more than 24 days for a job and would run it again and again: set REDIS_URL or run at least every ${MAX_IN_MEMORY_CRON_GAP_DAYS} days (got ${show(value)}) [${get(options, option) !== undefined ? `plugin option ${option}` : `env ${s.env}`}]`
+        )
+      }
+    }
   }
   const sc = options.stripeConnect
   if (isRecord(sc)) {

@@ -150,6 +150,18 @@ describe("Lilium options: validation", () => {
     ])
   })
 
+  it("without Redis, refuses schedules whose runs can be more than 24 days apart (Medusa's in-memory timer limit)", () => {
+    expect(liliumOptionsProblems({ payoutSchedule: "0 6 1 * *" }, {})).toEqual([
+      `payoutSchedule: runs up to 31 days apart; without REDIS_URL Medusa's in-memory scheduler cannot wait more than 24 days for a job and would run it again and again: set REDIS_URL or run at least every 24 days (got "0 6 1 * *") [plugin option payoutSchedule]`,
+    ])
+    expect(liliumOptionsProblems({}, { STOCK_ALERTS_SCHEDULE: "0 0 L * *" })).toEqual([
+      `stockAlertsSchedule: runs rarely or in a form that cannot be checked (L, W, #); without REDIS_URL Medusa's in-memory scheduler cannot wait more than 24 days for a job and would run it again and again: set REDIS_URL or run at least every 24 days (got "0 0 L * *") [env STOCK_ALERTS_SCHEDULE]`,
+    ])
+    // Twice a month and weekly are fine; with Redis the monthly schedule is too.
+    expect(liliumOptionsProblems({ payoutSchedule: "0 6 1,15 * *", stockAlertsSchedule: "0 6 * * MON" }, {})).toEqual([])
+    expect(liliumOptionsProblems({ payoutSchedule: "0 6 1 * *" }, { REDIS_URL: "redis://localhost:6379" })).toEqual([])
+  })
+
   it("checks the env values the options fall back to, naming the env var", () => {
     expect(liliumOptionsProblems({}, { MARKETPLACE_MAX_AMOUNT: "abc" })).toEqual([
       'limits.maxAmount: must be a finite number (got "abc") [env MARKETPLACE_MAX_AMOUNT]',
