@@ -189,6 +189,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/notification-preference" },
     { resolve: "./src/modules/stock-alert" },
     { resolve: "./src/modules/wishlist" },
+    { resolve: "./src/modules/company" },
     authModule,
     {
       resolve: "@medusajs/medusa/notification",

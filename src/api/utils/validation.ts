@@ -166,3 +166,14 @@ export const httpUrl = z
   .max(2048)
   .url()
   .refine((u) => /^https?:\/\//i.test(u), { message: "must be an http(s) URL" })
+
+// EU VAT ids (country prefix + 2–12 alphanumerics) or US EINs (12-3456789).
+const TAX_ID = /^([A-Z]{2}[A-Z0-9]{2,12}|\d{2}-?\d{7})$/
+
+/** A tax id as vendors and buying companies give it: spaces and dots dropped, upper-cased, EU VAT or US EIN. */
+export const taxId = z
+  .string()
+  .transform((v) => v.replace(/[\s.]/g, "").toUpperCase())
+  .refine((v) => TAX_ID.test(v), {
+    message: "tax_id must be an EU VAT id (e.g. DE123456789) or a US EIN (e.g. 12-3456789)",
+  })

@@ -9,17 +9,7 @@ import {
 } from "@medusajs/medusa/api/admin/products/validators"
 import { currencyDecimals, lineQuantity, moneyAmount } from "../../utils/money-input"
 import { VENDOR_ROLES } from "../../modules/vendor/models/vendor-member"
-import { findParams, httpUrl } from "../utils/validation"
-
-// EU VAT ids (country prefix + 2–12 alphanumerics) or US EINs (12-3456789).
-const TAX_ID = /^([A-Z]{2}[A-Z0-9]{2,12}|\d{2}-?\d{7})$/
-
-export const taxId = z
-  .string()
-  .transform((v) => v.replace(/[\s.]/g, "").toUpperCase())
-  .refine((v) => TAX_ID.test(v), {
-    message: "tax_id must be an EU VAT id (e.g. DE123456789) or a US EIN (e.g. 12-3456789)",
-  })
+import { findParams, httpUrl, taxId } from "../utils/validation"
 
 export const handle = z
   .string()

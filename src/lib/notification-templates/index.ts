@@ -1,6 +1,7 @@
 import { html, layout, safeUrl, show, type Data, type TemplateBody } from "./layout"
 import type { NotificationTemplate, TemplateCategory, TemplateContext } from "./types"
 import { backInStock } from "./templates/back-in-stock"
+import { companyInvite } from "./templates/company-invite"
 import { emailVerification } from "./templates/email-verification"
 import { orderConfirmation } from "./templates/order-confirmation"
 import { otpCode } from "./templates/otp-code"
@@ -48,6 +49,7 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = Object.
     emailVerification,
     orderConfirmation,
     backInStock,
+    companyInvite,
   ].map((t) => [t.name, t])
 )
 

@@ -3,6 +3,7 @@ import { money, render, TEMPLATES, templateCategory } from ".."
 const UNSUBSCRIBE = "https://shop.example.com/unsubscribe?token=t1"
 const SECURITY = [
   "vendor-invite",
+  "company-invite",
   "payout-account-changed",
   "password-reset",
   "password-changed",
@@ -35,6 +36,7 @@ describe("notification templates", () => {
         "email-verification",
         "order-confirmation",
         "back-in-stock",
+        "company-invite",
       ].sort()
     )
   })
@@ -87,9 +89,9 @@ describe("notification templates", () => {
   })
 
   it("unknown templates fall back to a message that lists the data, and never throw", () => {
-    const r = render("company-invite", { email: "a@b.example", nested: { x: "<b>" }, unsubscribe_url: UNSUBSCRIBE })
+    const r = render("no-such-template", { email: "a@b.example", nested: { x: "<b>" }, unsubscribe_url: UNSUBSCRIBE })
     expect(r.fallback).toBe(true)
-    expect(r.subject).toBe("Lilium: company invite")
+    expect(r.subject).toBe("Lilium: no such template")
     expect(r.text).toContain("email: a@b.example")
     expect(r.text).toContain('nested: {"x":"<b>"}')
     expect(r.html).toContain("&lt;b&gt;")
