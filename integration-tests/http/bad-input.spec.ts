@@ -185,6 +185,9 @@ liliumIntegrationTestRunner({
       const wishlist = (await api.post("/store/customers/me/wishlists", { name: "Fuzz list" }, asCustomer)).data.wishlist
       const listed = (await api.post(`/store/customers/me/wishlists/${wishlist.id}/items`, { variant_id: a.variant_id }, asCustomer)).data
         .wishlist
+      // The fuzz customer's company (its admin employee), so company routes reach their body checks.
+      const company = (await api.post("/store/companies", { name: "Fuzz Buying", email: "buying@fuzz.example" }, asCustomer)).data.company
+      const employee = (await api.get("/store/companies/me", asCustomer)).data.employee
 
       ctx = {
         admin,
@@ -204,6 +207,8 @@ liliumIntegrationTestRunner({
           "/store/carts/:id": cart.id,
           "/store/customers/me/wishlists/:id": wishlist.id,
           ":item_id": listed.items[0].id,
+          "/store/companies/me/employees/:id": employee.id,
+          "/admin/companies/:id": company.id,
         },
         // Ids of vendor B's resources, by the body key that carries them.
         otherTenant: {

@@ -135,6 +135,9 @@ liliumIntegrationTestRunner({
         { customer_id: me.id, variant_id: victim.variant, sales_channel_id: basics().sales_channel_id },
       ])
       victim.stock_alert = alert.id
+      // The victim buyer's company: its admin employee is the victim of the company_employee kind.
+      await api.post("/store/companies", { name: "Victim Buying GmbH", email: "buying@victim.example" }, asVictimBuyer)
+      victim.company_employee = (await api.get("/store/companies/me", asVictimBuyer)).data.employee.id
       for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
     })
 
@@ -338,6 +341,7 @@ liliumIntegrationTestRunner({
         wishlist: () => victim.wishlist,
         wishlist_item: () => victim.wishlist_item,
         stock_alert: () => victim.stock_alert,
+        company_employee: () => victim.company_employee,
         public: () => victim.handle,
       }
       // Medusa's rule on the cart it completes (the id is the capability) and a vendor's public profile.
@@ -396,6 +400,8 @@ liliumIntegrationTestRunner({
           "POST /store/orders/:id/reorder",
           "POST /store/carts/:id/line-items/bulk",
           "DELETE /store/customers/me/wishlists/:id/items/:item_id",
+          "POST /store/companies/me/employees/:id",
+          "DELETE /store/companies/me/employees/:id",
         ])
       )
       expect(Object.keys(STORE_PARAM_KINDS).length).toBeGreaterThanOrEqual(7)
@@ -406,6 +412,7 @@ liliumIntegrationTestRunner({
       expect((await api.get("/store/stock-alerts", owner)).data.stock_alerts.map((a: any) => [a.id, a.status])).toEqual([
         [victim.stock_alert, "active"],
       ])
+      expect((await api.get("/store/companies/me", owner)).data.employee).toMatchObject({ id: victim.company_employee, role: "admin" })
       expect((await api.get(`/store/carts/${victim.open_cart}`, owner)).data.cart.items.map((i: any) => i.quantity)).toEqual([1])
 
       // Medusa's own store routes, through Lilium's links: no vendor secrets, no other vendor orders.

@@ -21,6 +21,7 @@ import { adminPayoutRunRoutesMiddlewares } from "./admin/payout-runs/middlewares
 import { adminPayoutRoutesMiddlewares } from "./admin/payouts/middlewares"
 import { adminVendorOrderRoutesMiddlewares } from "./admin/vendor-orders/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
+import { adminCompanyRoutesMiddlewares } from "./admin/companies/middlewares"
 import { hookRoutesMiddlewares } from "./hooks/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
@@ -29,6 +30,7 @@ import { storeWishlistRoutesMiddlewares } from "./store/customers/me/wishlists/m
 import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { storeStockAlertRoutesMiddlewares } from "./store/stock-alerts/middlewares"
+import { storeCompanyRoutesMiddlewares } from "./store/companies/middlewares"
 import { storeScopeMiddlewares } from "./store/scope"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
 import { vendorAnalyticsRoutesMiddlewares } from "./vendor/analytics/middlewares"
@@ -106,6 +108,7 @@ export default defineMiddlewares({
     ...vendorAnalyticsRoutesMiddlewares,
 
     ...adminVendorRoutesMiddlewares,
+    ...adminCompanyRoutesMiddlewares,
     ...adminVendorOrderRoutesMiddlewares,
     ...adminCommissionRuleRoutesMiddlewares,
     ...adminCommissionRevenueRoutesMiddlewares,
@@ -130,6 +133,7 @@ export default defineMiddlewares({
     ...storeCustomerRoutesMiddlewares,
     ...storeWishlistRoutesMiddlewares,
     ...storeStockAlertRoutesMiddlewares,
+    ...storeCompanyRoutesMiddlewares,
 
     ...authRoutesMiddlewares,
   ],

@@ -8,6 +8,8 @@ import type {
 } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { COMPANY_MODULE } from "../../modules/company"
+import type CompanyModuleService from "../../modules/company/service"
 import { STOCK_ALERT_MODULE } from "../../modules/stock-alert"
 import type StockAlertModuleService from "../../modules/stock-alert/service"
 import { WISHLIST_MODULE } from "../../modules/wishlist"
@@ -83,6 +85,17 @@ const RULES = {
       return (await service.listStockAlerts({ id, customer_id: customerId as string }, { select: ["id"], take: 1 })).length === 1
     },
   },
+  // An employee of the caller's own company (the caller being an employee; which role may act is the company
+  // resource's guard, src/api/store/companies/middlewares.ts).
+  company_employee: {
+    auth: "required",
+    owns: async (scope, customerId, id) => {
+      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
+      if (!caller) return false
+      return (await service.listCompanyEmployees({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
+    },
+  },
   // Public by design: a vendor's storefront profile.
   public: { auth: "none", owns: async () => true },
 } satisfies Record<string, { auth: "required" | "optional" | "none"; owns: Owns }>
@@ -102,6 +115,7 @@ export const STORE_PARAM_KINDS: Record<string, CustomerOwnedKind> = {
   "/store/customers/me/wishlists/:id/items/:item_id": "wishlist_item",
   "/store/stock-alerts/:id": "stock_alert",
   "/store/vendors/:handle": "public",
+  "/store/companies/me/employees/:id": "company_employee",
 }
 
 const LABELS: Record<CustomerOwnedKind, string> = {
@@ -111,6 +125,7 @@ const LABELS: Record<CustomerOwnedKind, string> = {
   wishlist: "Wishlist",
   wishlist_item: "Wishlist item",
   stock_alert: "Stock alert",
+  company_employee: "Employee",
   public: "Resource",
 }
 

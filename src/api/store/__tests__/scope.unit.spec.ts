@@ -20,6 +20,7 @@ describe("store scope rules", () => {
     ])
     expect(kinds("/store/orders/:id/reorder")).toEqual([["id", "order"]])
     expect(STORE_PARAM_KINDS["/store/vendors/:handle"]).toBe("public")
+    expect(kinds("/store/companies/me/employees/:id")).toEqual([["id", "company_employee"]])
   })
 
   it("refuses a route whose parameter has no rule, naming the key to add", () => {

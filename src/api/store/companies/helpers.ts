@@ -1,0 +1,87 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { wholeCount } from "../../../lib/money"
+import type { CompanyRole, SpendingPeriod } from "../../../modules/company/models/company-employee"
+
+export const COMPANY_FIELDS = [
+  "id",
+  "name",
+  "email",
+  "phone",
+  "tax_id",
+  "status",
+  "payment_terms",
+  "credit_limit",
+  "currency_code",
+  "timezone",
+  "customer_group_id",
+  "created_at",
+  "updated_at",
+] as const
+
+export const EMPLOYEE_FIELDS = [
+  "id",
+  "company_id",
+  "customer_id",
+  "role",
+  "spending_limit",
+  "spending_period",
+  "created_at",
+  "updated_at",
+] as const
+export const EMPLOYEE_CUSTOMER_FIELDS = ["customer.id", "customer.email", "customer.first_name", "customer.last_name"]
+
+type Row = Record<string, unknown>
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+
+/** A company as its employees and the operator see it (amounts as numbers, no raw_ columns). */
+export function companyView(c: Row) {
+  const out: Row = Object.fromEntries(COMPANY_FIELDS.map((k) => [k, c[k] ?? null]))
+  out.credit_limit = num(c.credit_limit)
+  return out
+}
+
+/** An employee, with the customer's name and e-mail when they were read. */
+export function employeeView(e: Row) {
+  const out: Row = Object.fromEntries(EMPLOYEE_FIELDS.map((k) => [k, e[k] ?? null]))
+  out.spending_limit = num(e.spending_limit)
+  if (e.customer !== undefined) {
+    const c = (e.customer ?? null) as Row | null
+    out.customer = c && { id: c.id, email: c.email, first_name: c.first_name ?? null, last_name: c.last_name ?? null }
+  }
+  return out
+}
+
+/** The caller's company and employee row, set by companyAccess (src/api/store/companies/middlewares.ts). */
+export type CompanyContext = {
+  company: Row & { id: string; customer_group_id: string | null; currency_code: string }
+  employee: { id: string; role: CompanyRole; spending_limit: number | null; spending_period: SpendingPeriod | null; customer_id: string }
+}
+
+/** The caller's company context; 404 when the access check did not run (fails closed, as customerParam). */
+export function companyContext(req: MedusaRequest): CompanyContext {
+  const ctx = (req as MedusaRequest & { company_context?: CompanyContext }).company_context
+  if (!ctx) throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not an employee of a company.")
+  return ctx
+}
+
+/** One company with the fields its views show, or 404. */
+export async function readCompany(scope: MedusaContainer, id: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "company", fields: [...COMPANY_FIELDS], filters: { id } })
+  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Company with id: ${id} was not found`)
+  return companyView(data[0])
+}
+
+/** Employees of a company with their customer's name and e-mail, oldest first. */
+export async function listEmployees(scope: MedusaContainer, companyId: string, page?: { offset: number; limit: number }) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "company_employee",
+    fields: [...EMPLOYEE_FIELDS, ...EMPLOYEE_CUSTOMER_FIELDS],
+    filters: { company_id: companyId },
+    pagination: { ...(page ? { skip: page.offset, take: page.limit } : {}), order: { created_at: "ASC", id: "ASC" } },
+  })
+  return { employees: data.map(employeeView), count: wholeCount(metadata?.count ?? data.length) }
+}
