@@ -251,6 +251,26 @@ liliumIntegrationTestRunner({
 
       // Promote Ben, then Anna may step down; Ben removes Anna, who leaves the group and may found a company again.
       await api.post(`/store/companies/me/employees/${accepted.employee.id}`, { role: "admin" }, anna)
+      // Two admins demote each other at the same moment: one wins, the other is refused (409, or 403 once demoted),
+      // and the company keeps exactly one admin (the write re-checks under a lock on the company).
+      const race = await Promise.all([
+        api.post(`/store/companies/me/employees/${accepted.employee.id}`, { role: "buyer" }, { ...anna, ...noThrow }),
+        api.post(`/store/companies/me/employees/${me.employee.id}`, { role: "buyer" }, { ...ben, ...noThrow }),
+      ])
+      const statuses = race.map((r) => r.status).sort()
+      expect(statuses[0] === 200 && [403, 409].includes(statuses[1])).toBe(true)
+      const admins = (
+        await dbConnection.raw(`select id from company_employee where company_id = ? and role = 'admin' and deleted_at is null`, [
+          company.id,
+        ])
+      ).rows.map((r: any) => r.id)
+      expect(admins.length).toBe(1)
+      const annaWon = admins[0] === me.employee.id
+      await api.post(
+        `/store/companies/me/employees/${annaWon ? accepted.employee.id : me.employee.id}`,
+        { role: "admin" },
+        annaWon ? anna : ben
+      )
       expect((await api.post(`/store/companies/me/employees/${me.employee.id}`, { role: "approver" }, anna)).data.employee.role).toBe(
         "approver"
       )

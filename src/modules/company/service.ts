@@ -1,9 +1,45 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { stateConflict } from "../../lib/errors/state-conflict"
 import { Company } from "./models/company"
-import { CompanyEmployee } from "./models/company-employee"
+import { CompanyEmployee, type CompanyRole, type SpendingPeriod } from "./models/company-employee"
 import { CompanyInvite } from "./models/company-invite"
 
+export const LAST_ADMIN_MESSAGE = "The last admin of a company cannot be removed or demoted; make another employee admin first."
+
+export type EmployeeChange = { role?: CompanyRole; spending_limit?: number | null; spending_period?: SpendingPeriod | null }
+
 /** Buying companies, their employees and invites. Writes go through src/workflows/company. */
-class CompanyModuleService extends MedusaService({ Company, CompanyEmployee, CompanyInvite }) {}
+class CompanyModuleService extends MedusaService({ Company, CompanyEmployee, CompanyInvite }) {
+  /**
+   * Changes (or, with "remove", soft-deletes) an employee of a company so that
+   * the company keeps an admin: the company row is locked (SELECT … FOR
+   * UPDATE) for the count and the write, so two admins demoting or removing
+   * each other at the same moment cannot both succeed (the second sees the
+   * first's change and gets 409). 404 when the employee is not the company's.
+   * Returns the employee as it was before.
+   */
+  @InjectTransactionManager()
+  async changeEmployeeKeepingAnAdmin(
+    companyId: string,
+    employeeId: string,
+    change: EmployeeChange | "remove",
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`select id from company where id = ? for update`, [companyId])
+    const [employee] = await this.listCompanyEmployees({ id: employeeId, company_id: companyId }, { take: 1 }, sharedContext)
+    if (!employee) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Employee with id: ${employeeId} was not found`)
+    const leavesAdmin = employee.role === "admin" && (change === "remove" || (change.role !== undefined && change.role !== "admin"))
+    if (leavesAdmin) {
+      const admins = await this.listCompanyEmployees({ company_id: companyId, role: "admin" }, { select: ["id"] }, sharedContext)
+      if (admins.length <= 1) throw stateConflict(LAST_ADMIN_MESSAGE)
+    }
+    if (change === "remove") await this.softDeleteCompanyEmployees([employeeId], {}, sharedContext)
+    else await this.updateCompanyEmployees({ id: employeeId, ...change }, sharedContext)
+    return employee
+  }
+}
 
 export default CompanyModuleService

@@ -4,6 +4,7 @@ import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
 import type { CompanyRole } from "../../../modules/company/models/company-employee"
 import { stateConflict } from "../../../lib/errors/state-conflict"
+import { LAST_ADMIN_MESSAGE } from "../../../modules/company/service"
 
 export type GuardCompanyEmployeeChangeInput = {
   company_id: string
@@ -15,6 +16,8 @@ export type GuardCompanyEmployeeChangeInput = {
 /**
  * The employee must belong to the company (404 otherwise), and the last
  * admin can be neither demoted nor removed (409, as a vendor's last owner).
+ * An early answer before anything is written; the write itself re-checks
+ * under a lock (changeEmployeeKeepingAnAdmin), which settles races.
  * Returns the employee as it was (with its company's group and currency).
  */
 export const guardCompanyEmployeeChangeStep = createStep(
@@ -30,7 +33,7 @@ export const guardCompanyEmployeeChangeStep = createStep(
     if (leavesAdmin) {
       const admins = await service.listCompanyEmployees({ company_id: input.company_id, role: "admin" }, { select: ["id"] })
       if (admins.length <= 1) {
-        throw stateConflict("The last admin of a company cannot be removed or demoted; make another employee admin first.")
+        throw stateConflict(LAST_ADMIN_MESSAGE)
       }
     }
     return new StepResponse({

@@ -5,7 +5,14 @@ import type { CompanyRole, SpendingPeriod } from "../../../modules/company/model
 import { assertCompanyAmount, spendingRule } from "./assert-company-amounts"
 
 export type UpdateCompanyEmployeeStepInput = {
-  before: { id: string; role: CompanyRole; currency_code: string; spending_limit: number | null; spending_period: SpendingPeriod | null }
+  before: {
+    id: string
+    company_id: string
+    role: CompanyRole
+    currency_code: string
+    spending_limit: number | null
+    spending_period: SpendingPeriod | null
+  }
   role?: CompanyRole
   spending_limit?: number | null
   spending_period?: SpendingPeriod | null
@@ -14,7 +21,9 @@ export type UpdateCompanyEmployeeStepInput = {
 /**
  * Sets role and spending limit. The limit is checked in the company's
  * currency, and a limit needs its period (clearing the limit clears the
- * period). The compensation puts the previous values back.
+ * period). The write keeps the company an admin under a lock on the company
+ * (the guard step's check alone would let two concurrent demotions pass).
+ * The compensation puts the previous values back.
  */
 export const updateCompanyEmployeeStep = createStep(
   "update-company-employee",
@@ -26,12 +35,12 @@ export const updateCompanyEmployeeStep = createStep(
       spending_period: input.spending_period !== undefined ? input.spending_period : before.spending_period,
     })
     const service: CompanyModuleService = container.resolve(COMPANY_MODULE)
-    const employee = await service.updateCompanyEmployees({
-      id: before.id,
+    await service.changeEmployeeKeepingAnAdmin(before.company_id, before.id, {
       role: input.role ?? before.role,
       spending_limit: limit.spending_limit,
       spending_period: limit.spending_period,
     })
+    const employee = await service.retrieveCompanyEmployee(before.id)
     return new StepResponse(employee, {
       id: before.id,
       role: before.role,

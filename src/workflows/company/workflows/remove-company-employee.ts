@@ -12,7 +12,7 @@ export type RemoveCompanyEmployeeWorkflowInput = { company_id: string; employee_
  */
 export const removeCompanyEmployeeWorkflow = createWorkflow("remove-company-employee", (input: RemoveCompanyEmployeeWorkflowInput) => {
   const before = guardCompanyEmployeeChangeStep(transform({ input }, ({ input }) => ({ ...input, new_role: null })))
-  removeCompanyEmployeeStep(input.employee_id)
+  removeCompanyEmployeeStep(input)
   linkCustomersToCustomerGroupStep(
     transform({ before }, ({ before }) => ({ id: before.customer_group_id as string, remove: [before.customer_id] }))
   )
