@@ -176,6 +176,29 @@ liliumIntegrationTestRunner({
       })
     })
 
+    describe("last owner under concurrency", () => {
+      it("two owners demoting each other at the same moment: one 200, one 409, one owner left", async () => {
+        const { a } = await setup()
+        const second = await join(a, "co-owner@alpha.example", "owner")
+        const members = (await api.get("/vendor/members", a.headers)).data.members
+        const first = members.find((m: any) => m.email === "owner@alpha.example")
+        const other = members.find((m: any) => m.email === "co-owner@alpha.example")
+        expect([first.role, other.role]).toEqual(["owner", "owner"])
+        // Both requests pass the early guard (each sees two owners); the write re-checks under the vendor row lock.
+        const results = await Promise.all([
+          api.post(`/vendor/members/${other.id}`, { role: "admin" }, { ...a.headers, ...noThrow }),
+          api.post(`/vendor/members/${first.id}`, { role: "admin" }, { ...second.headers, ...noThrow }),
+        ])
+        expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+        expect(results.find((r) => r.status === 409)!.data.message).toBe(
+          "The last owner cannot be removed or demoted; make another member owner first."
+        )
+        const after = (await api.get("/vendor/members", { ...(results[0].status === 200 ? a.headers : second.headers) })).data.members
+        expect(after.filter((m: any) => m.role === "owner")).toHaveLength(1)
+        expect(after.map((m: any) => m.role).sort()).toEqual(["admin", "owner"])
+      })
+    })
+
     describe("isolation", () => {
       it("another vendor's members and invites are 404 and unchanged", async () => {
         const { a, b } = await setup()

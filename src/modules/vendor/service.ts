@@ -11,6 +11,8 @@ import { VendorOrderStatusChange } from "./models/vendor-order-status-change"
 import type { SplitVendorOrder } from "./types"
 import { VENDOR_ORDER_STAMP_COLUMNS } from "./vendor-order-status"
 import { columnAmounts } from "../../lib/money"
+import { stateConflict } from "../../lib/errors/state-conflict"
+import type { VendorRole } from "./models/vendor-member"
 
 /** URL-safe handle from a name: "Müller & Söhne GmbH" → "muller-sohne-gmbh". */
 export function handleFromName(name: string): string {
@@ -23,6 +25,8 @@ export function handleFromName(name: string): string {
     .slice(0, 60)
   return handle || "vendor"
 }
+
+export const LAST_OWNER_MESSAGE = "The last owner cannot be removed or demoted; make another member owner first."
 
 class VendorModuleService extends MedusaService({
   Vendor,
@@ -46,6 +50,35 @@ class VendorModuleService extends MedusaService({
    * 48). Kept for the module's property tests, which create vendor orders
    * through the module alone.
    */
+  /**
+   * Changes a member's role (or, with "remove", soft-deletes the member) so
+   * that the vendor keeps an owner: the vendor row is locked (SELECT … FOR
+   * UPDATE) for the count and the write, so two owners demoting or removing
+   * each other at the same moment cannot both succeed (the second sees the
+   * first's change and gets 409). The workflow's guard step answers the
+   * common case earlier; this is the check that holds under concurrency.
+   * Returns the member as it was before.
+   */
+  @InjectTransactionManager()
+  async changeMemberKeepingAnOwner(
+    vendorId: string,
+    memberId: string,
+    change: { role: VendorRole } | "remove",
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`select id from vendor where id = ? for update`, [vendorId])
+    const [member] = await this.listVendorMembers({ id: memberId, vendor_id: vendorId }, { take: 1 }, sharedContext)
+    if (!member) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Member with id: ${memberId} was not found`)
+    if (member.role === "owner" && (change === "remove" || change.role !== "owner")) {
+      const owners = await this.listVendorMembers({ vendor_id: vendorId, role: "owner" }, { select: ["id"] }, sharedContext)
+      if (owners.length <= 1) throw stateConflict(LAST_OWNER_MESSAGE)
+    }
+    if (change === "remove") await this.softDeleteVendorMembers([memberId], {}, sharedContext)
+    else await this.updateVendorMembers({ id: memberId, role: change.role }, sharedContext)
+    return member
+  }
+
   @InjectTransactionManager()
   async createVendorOrdersForOrder(
     orderId: string,

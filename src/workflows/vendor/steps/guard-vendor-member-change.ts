@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
+import { LAST_OWNER_MESSAGE } from "../../../modules/vendor/service"
 import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
 import { stateConflict } from "../../../lib/errors/state-conflict"
 
@@ -16,7 +17,8 @@ export type GuardVendorMemberChangeInput = {
 /**
  * Rules for changing a member: it must belong to the vendor (404 otherwise),
  * only an owner may touch an owner or make one, and the last owner can be
- * neither demoted nor removed (409).
+ * neither demoted nor removed (409). An early answer: the write itself
+ * re-checks under a lock on the vendor row (changeMemberKeepingAnOwner).
  */
 export const guardVendorMemberChangeStep = createStep(
   "guard-vendor-member-change",
@@ -33,7 +35,7 @@ export const guardVendorMemberChangeStep = createStep(
     if (member.role === "owner" && input.new_role !== "owner") {
       const owners = await service.listVendorMembers({ vendor_id: input.vendor_id, role: "owner" }, { select: ["id"] })
       if (owners.length <= 1) {
-        throw stateConflict("The last owner cannot be removed or demoted; make another member owner first.")
+        throw stateConflict(LAST_OWNER_MESSAGE)
       }
     }
     return new StepResponse(member)

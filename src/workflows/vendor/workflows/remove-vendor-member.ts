@@ -12,7 +12,7 @@ export const removeVendorMemberWorkflow = createWorkflow(
   (input: Omit<GuardVendorMemberChangeInput, "new_role"> & { audit?: AuditContext }) => {
     guardVendorMemberChangeStep(transform({ input }, ({ input }) => ({ ...input, new_role: null })))
     const before = snapshotAuditTargetStep({ target_type: "vendor_member", id: input.member_id })
-    removeVendorMemberStep(input.member_id)
+    removeVendorMemberStep(transform({ input }, ({ input }) => ({ vendor_id: input.vendor_id, member_id: input.member_id })))
     // The login is detached too, so the person can be invited again later.
     unlinkVendorLoginsStep(transform({ input }, ({ input }) => [input.member_id]))
     emitEventStep({ eventName: "vendor.member_removed", data: { id: input.member_id, vendor_id: input.vendor_id } })

@@ -12,7 +12,7 @@ export const updateVendorMemberRoleWorkflow = createWorkflow(
   (input: GuardVendorMemberChangeInput & { new_role: VendorRole; audit?: AuditContext }) => {
     guardVendorMemberChangeStep(input)
     const before = snapshotAuditTargetStep({ target_type: "vendor_member", id: input.member_id })
-    const member = updateVendorMemberStep({ id: input.member_id, role: input.new_role })
+    const member = updateVendorMemberStep({ vendor_id: input.vendor_id, id: input.member_id, role: input.new_role })
     emitEventStep({ eventName: "vendor.member_updated", data: { id: input.member_id, vendor_id: input.vendor_id } })
     recordAuditStep({
       audit: input.audit,
