@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
-import { hashCompanyInviteToken } from "./create-company-invite"
+import { hashInviteToken } from "../../../lib/invite-token"
 
 export type ClaimCompanyInviteStepInput = { token: string; customer_id: string }
 
@@ -16,7 +16,7 @@ export const claimCompanyInviteStep = createStep(
   "claim-company-invite",
   async (input: ClaimCompanyInviteStepInput, { container }) => {
     const service: CompanyModuleService = container.resolve(COMPANY_MODULE)
-    const [invite] = await service.listCompanyInvites({ token_hash: hashCompanyInviteToken(input.token) })
+    const [invite] = await service.listCompanyInvites({ token_hash: hashInviteToken(input.token) })
     if (!invite) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Invite not found.")
     if (invite.accepted_at) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This invite has already been accepted.")
     if (new Date(invite.expires_at).getTime() <= Date.now())

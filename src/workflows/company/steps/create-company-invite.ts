@@ -1,9 +1,9 @@
-import crypto from "node:crypto"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMPANY_INVITE_TTL_HOURS, COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
 import type { CompanyRole, SpendingPeriod } from "../../../modules/company/models/company-employee"
 import { assertCompanyAmount, spendingRule } from "./assert-company-amounts"
+import { newInviteToken } from "../../../lib/invite-token"
 
 export type CreateCompanyInviteStepInput = {
   company_id: string
@@ -13,8 +13,6 @@ export type CreateCompanyInviteStepInput = {
   spending_period?: SpendingPeriod | null
   invited_by: string
 }
-
-export const hashCompanyInviteToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex")
 
 /**
  * Creates an invite with a random 32-byte token; only its SHA-256 hash is
@@ -29,7 +27,7 @@ export const createCompanyInviteStep = createStep(
     const company = await service.retrieveCompany(input.company_id, { select: ["id", "name", "currency_code"] })
     assertCompanyAmount("spending_limit", input.spending_limit, company.currency_code)
     const limit = spendingRule({ spending_limit: input.spending_limit, spending_period: input.spending_period })
-    const token = crypto.randomBytes(32).toString("base64url")
+    const { token, token_hash: hash } = newInviteToken()
     const invite = await service.createCompanyInvites({
       company_id: input.company_id,
       email: input.email.toLowerCase(),
@@ -37,7 +35,7 @@ export const createCompanyInviteStep = createStep(
       spending_limit: limit.spending_limit ?? null,
       spending_period: limit.spending_period ?? null,
       invited_by: input.invited_by,
-      token_hash: hashCompanyInviteToken(token),
+      token_hash: hash,
       expires_at: new Date(Date.now() + COMPANY_INVITE_TTL_HOURS * 3600 * 1000),
     })
     const { token_hash, raw_spending_limit, ...safe } = invite as typeof invite & { raw_spending_limit?: unknown }

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
-import { hashInviteToken } from "./create-vendor-invite"
+import { hashInviteToken } from "../../../lib/invite-token"
 import { stateConflict } from "../../../lib/errors/state-conflict"
 
 export type ClaimVendorInviteStepInput = { token: string; auth_identity_id: string }

@@ -1,9 +1,9 @@
-import crypto from "node:crypto"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 import type { VendorRole } from "../../../modules/vendor/models/vendor-member"
 import { vendorInviteTtlHours } from "../../../options"
+import { newInviteToken } from "../../../lib/invite-token"
 
 export type CreateVendorInviteStepInput = {
   vendor_id: string
@@ -11,8 +11,6 @@ export type CreateVendorInviteStepInput = {
   role: VendorRole
   invited_by_member_id: string
 }
-
-export const hashInviteToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex")
 
 /** Option vendorInviteTtlHours, env VENDOR_INVITE_TTL_HOURS, default 72 (src/options.ts). */
 const ttlHours = () => vendorInviteTtlHours()
@@ -25,13 +23,13 @@ export const createVendorInviteStep = createStep(
   "create-vendor-invite",
   async (input: CreateVendorInviteStepInput, { container }) => {
     const service: VendorModuleService = container.resolve(VENDOR_MODULE)
-    const token = crypto.randomBytes(32).toString("base64url")
+    const { token, token_hash: hash } = newInviteToken()
     const invite = await service.createVendorInvites({
       vendor_id: input.vendor_id,
       email: input.email.toLowerCase(),
       role: input.role,
       invited_by_member_id: input.invited_by_member_id,
-      token_hash: hashInviteToken(token),
+      token_hash: hash,
       expires_at: new Date(Date.now() + ttlHours() * 3600 * 1000),
     })
     const { token_hash, ...safe } = invite
