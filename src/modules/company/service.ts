@@ -5,13 +5,23 @@ import { stateConflict } from "../../lib/errors/state-conflict"
 import { Company } from "./models/company"
 import { CompanyEmployee, type CompanyRole, type SpendingPeriod } from "./models/company-employee"
 import { CompanyInvite } from "./models/company-invite"
+import { CompanyApproval } from "./models/company-approval"
+import { CompanyApprovalSettings } from "./models/company-approval-settings"
+import { CompanyOrder } from "./models/company-order"
 
 export const LAST_ADMIN_MESSAGE = "The last admin of a company cannot be removed or demoted; make another employee admin first."
 
 export type EmployeeChange = { role?: CompanyRole; spending_limit?: number | null; spending_period?: SpendingPeriod | null }
 
 /** Buying companies, their employees and invites. Writes go through src/workflows/company. */
-class CompanyModuleService extends MedusaService({ Company, CompanyEmployee, CompanyInvite }) {
+class CompanyModuleService extends MedusaService({
+  Company,
+  CompanyEmployee,
+  CompanyInvite,
+  CompanyOrder,
+  CompanyApproval,
+  CompanyApprovalSettings,
+}) {
   /**
    * Changes (or, with "remove", soft-deletes) an employee of a company so that
    * the company keeps an admin: the company row is locked (SELECT … FOR

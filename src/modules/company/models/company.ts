@@ -1,6 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 import { CompanyEmployee } from "./company-employee"
 import { CompanyInvite } from "./company-invite"
+import { CompanyApproval } from "./company-approval"
+import { CompanyOrder } from "./company-order"
 
 export const COMPANY_STATUSES = ["active", "suspended"] as const
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number]
@@ -30,6 +32,8 @@ export const Company = model
     customer_group_id: model.text().nullable(),
     employees: model.hasMany(() => CompanyEmployee, { mappedBy: "company" }),
     invites: model.hasMany(() => CompanyInvite, { mappedBy: "company" }),
+    orders: model.hasMany(() => CompanyOrder, { mappedBy: "company" }),
+    approvals: model.hasMany(() => CompanyApproval, { mappedBy: "company" }),
   })
   .cascades({ delete: ["employees", "invites"] })
   .indexes([
