@@ -1,4 +1,7 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { rawAmount } from "../../lib/money"
 import { COMMISSION_MODULE } from "../../modules/commission"
+import { COMPANY_MODULE } from "../../modules/company"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import { PAYOUT_MODULE } from "../../modules/payout"
 import { VENDOR_MODULE } from "../../modules/vendor"
@@ -110,6 +113,18 @@ export const AUDIT_TARGETS: Record<string, Target> = {
       account_holder: r?.data?.account_holder ?? null,
       // Enough to tell accounts apart, never the account number itself.
       iban_last4: typeof r?.data?.iban === "string" ? r.data.iban.slice(-4) : null,
+    }),
+  },
+  // A buying company as the operator changes it (status, payment terms, credit limit), with its
+  // currency kept so a credit limit can be read. credit_limit as a number: a BigNumber's JSON is its raw form.
+  company: {
+    module: COMPANY_MODULE,
+    list: "listCompanies",
+    keep: ["currency_code"],
+    project: (r) => ({
+      ...pick(r, ["name", "email", "phone", "tax_id", "status", "payment_terms", "currency_code", "timezone", "deleted_at"]),
+      credit_limit:
+        r?.credit_limit === null || r?.credit_limit === undefined ? null : MathBN.convert(rawAmount(r, "credit_limit")).toNumber(),
     }),
   },
   payout_run: {

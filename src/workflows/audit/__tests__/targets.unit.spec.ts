@@ -53,6 +53,25 @@ describe("audit targets", () => {
     expect(JSON.stringify(account)).not.toContain("DE8937")
   })
 
+  it("keeps a company's credit limit as a number (its exact raw value) and its currency with every change", () => {
+    const company = AUDIT_TARGETS.company.project({
+      name: "Acme",
+      status: "active",
+      payment_terms: "net_30",
+      currency_code: "eur",
+      credit_limit: 15000.25,
+      raw_credit_limit: { value: "15000.25", precision: 20 },
+      customer_group_id: "cusgroup_1",
+    })
+    expect(company).toMatchObject({ status: "active", payment_terms: "net_30", credit_limit: 15000.25, currency_code: "eur" })
+    expect(company).not.toHaveProperty("customer_group_id")
+    expect(AUDIT_TARGETS.company.project({ credit_limit: null }).credit_limit).toBeNull()
+    expect(auditChanges("company", { status: "active", currency_code: "eur" }, { status: "suspended", currency_code: "eur" })).toEqual({
+      before: { status: "active", currency_code: "eur" },
+      after: { status: "suspended", currency_code: "eur" },
+    })
+  })
+
   it("stores JSON: dates as ISO strings, nothing undefined", () => {
     expect(toAuditJson({ at: new Date("2026-01-01T00:00:00Z"), gone: undefined, n: 1 })).toEqual({ at: "2026-01-01T00:00:00.000Z", n: 1 })
     expect(toAuditJson(undefined)).toBeNull()
