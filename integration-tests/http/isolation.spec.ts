@@ -10,6 +10,9 @@ import middlewares from "../../src/api/middlewares"
 import { noThrow } from "../helpers/poll"
 import { STOCK_ALERT_MODULE } from "../../src/modules/stock-alert"
 import type StockAlertModuleService from "../../src/modules/stock-alert/service"
+import { COMPANY_MODULE } from "../../src/modules/company"
+import type CompanyModuleService from "../../src/modules/company/service"
+import { companyRouteRoles } from "../../src/api/store/companies/middlewares"
 
 /**
  * The isolation matrix. Every method of every route file under
@@ -65,6 +68,8 @@ liliumIntegrationTestRunner({
     let victimHeaders: { headers: Record<string, string> }
     let victimBuyer: { token: string; email: string }
     let otherBuyer: { token: string }
+    // Employees of the victim's company in the roles below admin (the company route matrix).
+    const victimRoles: Record<string, { headers: Record<string, string> }> = {}
 
     const login = async (email: string) => {
       const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
@@ -145,6 +150,26 @@ liliumIntegrationTestRunner({
       // The victim buyer's company: its admin employee is the victim of the company_employee kind.
       await api.post("/store/companies", { name: "Victim Buying GmbH", email: "buying@victim.example" }, asVictimBuyer)
       victim.company_employee = (await api.get("/store/companies/me", asVictimBuyer)).data.employee.id
+      for (const role of ["buyer", "approver"]) {
+        const who = await registerCustomer(api, storeHeaders(), `${role}@victim-company.example`)
+        const headers = { headers: { ...storeHeaders().headers, authorization: `Bearer ${who.token}` } }
+        const { token } = (await api.post("/store/companies/me/invites", { email: who.email, role }, asVictimBuyer)).data
+        await api.post("/store/companies/invites/accept", { token }, headers)
+        victimRoles[role] = headers
+      }
+      // A pending approval of the victim's company, on the victim's completed cart (made directly: the routes are under test).
+      const companies: CompanyModuleService = getContainer().resolve(COMPANY_MODULE)
+      const [victimCompany] = await companies.listCompanyEmployees({ id: victim.company_employee }, { select: ["company_id"] })
+      const approval = await companies.createCompanyApprovals({
+        company_id: victimCompany.company_id,
+        cart_id: victim.cart,
+        requested_by: victim.company_employee,
+        requester_customer_id: (await api.get("/store/customers/me", asVictimBuyer)).data.customer.id,
+        cart_fingerprint: "isolation",
+        cart_total: 1,
+        currency_code: "eur",
+      })
+      victim.company_approval = approval.id
       for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
     })
 
@@ -336,6 +361,48 @@ liliumIntegrationTestRunner({
       expect(ownItem).toBeTruthy()
     })
 
+    it("every company route, every method: a customer in no company is 404, an employee without the route's role 403, nothing changes", async () => {
+      const outsider = { headers: { ...storeHeaders().headers, authorization: `Bearer ${otherBuyer.token}` } }
+      const owner = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
+      const roles = new Map(companyRouteRoles().map((r) => [r.route.path, r.roles as readonly string[]]))
+      const routes = discover("store").filter((r) => roles.has(r.path))
+      const checked: string[] = []
+      for (const route of routes) {
+        const url = route.path.replace(":id", route.path.includes("/approvals/") ? victim.company_approval : victim.company_employee)
+        const call = (h: object) =>
+          route.method === "GET"
+            ? api.get(url, { ...h, ...noThrow })
+            : route.method === "DELETE"
+              ? api.delete(url, { ...h, ...noThrow })
+              : api.post(url, {}, { ...h, ...noThrow })
+        const before = await snapshotDb(dbConnection)
+        const callers: [string, object, number][] = [["no company", outsider, 404]]
+        for (const role of ["buyer", "approver"]) if (!roles.get(route.path)!.includes(role)) callers.push([role, victimRoles[role], 403])
+        for (const [who, headers, status] of callers) {
+          const res = await call(headers)
+          expect({ url, method: route.method, who, status: res.status }).toEqual({ url, method: route.method, who, status })
+        }
+        expect({ url, method: route.method, changed: diffSnapshots(before, await snapshotDb(dbConnection)) }).toEqual({
+          url,
+          method: route.method,
+          changed: [],
+        })
+        if (route.method === "GET") expect({ url, owner: ((await call(owner)) as any).status }).toEqual({ url, owner: 200 })
+        checked.push(`${route.method} ${route.path}`)
+      }
+      expect(checked).toEqual(
+        expect.arrayContaining([
+          "GET /store/companies/me",
+          "POST /store/companies/me/invites",
+          "DELETE /store/companies/me/employees/:id",
+          "POST /store/companies/me/approval-settings",
+          "GET /store/companies/me/approvals",
+          "POST /store/companies/me/approvals/:id/reject",
+        ])
+      )
+      expect(checked.length).toBeGreaterThanOrEqual(roles.size)
+    })
+
     it("every /store route of Lilium, every method: another customer's resource is 404 and nothing changes", async () => {
       const routes = discover("store").filter((r) => r.params.length)
       const other = { headers: { ...storeHeaders().headers, authorization: `Bearer ${otherBuyer.token}` } }
@@ -349,6 +416,7 @@ liliumIntegrationTestRunner({
         wishlist_item: () => victim.wishlist_item,
         stock_alert: () => victim.stock_alert,
         company_employee: () => victim.company_employee,
+        company_approval: () => victim.company_approval,
         public: () => victim.handle,
       }
       // Medusa's rule on the cart it completes (the id is the capability) and a vendor's public profile.
@@ -409,6 +477,7 @@ liliumIntegrationTestRunner({
           "DELETE /store/customers/me/wishlists/:id/items/:item_id",
           "POST /store/companies/me/employees/:id",
           "DELETE /store/companies/me/employees/:id",
+          "POST /store/companies/me/approvals/:id/approve",
         ])
       )
       expect(Object.keys(STORE_PARAM_KINDS).length).toBeGreaterThanOrEqual(7)

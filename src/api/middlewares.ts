@@ -31,6 +31,7 @@ import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { storeStockAlertRoutesMiddlewares } from "./store/stock-alerts/middlewares"
 import { storeCompanyRoutesMiddlewares } from "./store/companies/middlewares"
+import { pendingApprovalMiddlewares } from "./store/companies/pending-approval"
 import { storeScopeMiddlewares } from "./store/scope"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
 import { vendorAnalyticsRoutesMiddlewares } from "./vendor/analytics/middlewares"
@@ -130,6 +131,8 @@ export default defineMiddlewares({
     ...storeVendorRoutesMiddlewares,
     ...storeProductRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
+    // A cart waiting for its company's approval is frozen (409) before any cart middleware or handler.
+    ...pendingApprovalMiddlewares,
     ...storeCustomerRoutesMiddlewares,
     ...storeWishlistRoutesMiddlewares,
     ...storeStockAlertRoutesMiddlewares,

@@ -96,6 +96,16 @@ const RULES = {
       return (await service.listCompanyEmployees({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
     },
   },
+  // An approval request of the caller's own company (which role may decide is the company guard's rule).
+  company_approval: {
+    auth: "required",
+    owns: async (scope, customerId, id) => {
+      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
+      if (!caller) return false
+      return (await service.listCompanyApprovals({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
+    },
+  },
   // Public by design: a vendor's storefront profile.
   public: { auth: "none", owns: async () => true },
 } satisfies Record<string, { auth: "required" | "optional" | "none"; owns: Owns }>
@@ -116,6 +126,7 @@ export const STORE_PARAM_KINDS: Record<string, CustomerOwnedKind> = {
   "/store/stock-alerts/:id": "stock_alert",
   "/store/vendors/:handle": "public",
   "/store/companies/me/employees/:id": "company_employee",
+  "/store/companies/me/approvals/:id": "company_approval",
 }
 
 const LABELS: Record<CustomerOwnedKind, string> = {
@@ -126,6 +137,7 @@ const LABELS: Record<CustomerOwnedKind, string> = {
   wishlist_item: "Wishlist item",
   stock_alert: "Stock alert",
   company_employee: "Employee",
+  company_approval: "Approval",
   public: "Resource",
 }
 

@@ -1,6 +1,8 @@
 import { html, layout, safeUrl, show, type Data, type TemplateBody } from "./layout"
 import type { NotificationTemplate, TemplateCategory, TemplateContext } from "./types"
 import { backInStock } from "./templates/back-in-stock"
+import { companyApprovalDecided } from "./templates/company-approval-decided"
+import { companyApprovalRequested } from "./templates/company-approval-requested"
 import { companyInvite } from "./templates/company-invite"
 import { emailVerification } from "./templates/email-verification"
 import { orderConfirmation } from "./templates/order-confirmation"
@@ -50,6 +52,8 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = Object.
     orderConfirmation,
     backInStock,
     companyInvite,
+    companyApprovalRequested,
+    companyApprovalDecided,
   ].map((t) => [t.name, t])
 )
 

@@ -5,7 +5,7 @@ import { stateConflict } from "../../lib/errors/state-conflict"
 import { Company } from "./models/company"
 import { CompanyEmployee, type CompanyRole, type SpendingPeriod } from "./models/company-employee"
 import { CompanyInvite } from "./models/company-invite"
-import { CompanyApproval } from "./models/company-approval"
+import { CompanyApproval, type ApprovalStatus } from "./models/company-approval"
 import { CompanyApprovalSettings } from "./models/company-approval-settings"
 import { CompanyOrder } from "./models/company-order"
 
@@ -49,6 +49,39 @@ class CompanyModuleService extends MedusaService({
     if (change === "remove") await this.softDeleteCompanyEmployees([employeeId], {}, sharedContext)
     else await this.updateCompanyEmployees({ id: employeeId, ...change }, sharedContext)
     return employee
+  }
+
+  /**
+   * Moves an approval from one status to another by compare-and-set: the row
+   * changes only if it still has `from`, so two approvers deciding at once, or
+   * a decision racing a void, give one winner. Returns whether it changed.
+   */
+  @InjectTransactionManager()
+  async transitionApproval(
+    id: string,
+    from: ApprovalStatus,
+    to: ApprovalStatus,
+    decision: { decided_by?: string; note?: string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const decided = decision.decided_by !== undefined
+    const rows: unknown[] = await manager.execute(
+      `update company_approval
+          set status = ?, updated_at = now(),
+              decided_by = case when ? then ? else decided_by end,
+              decided_at = case when ? then now() else decided_at end,
+              note = case when ? then ? else note end
+        where id = ? and status = ? and deleted_at is null
+        returning id`,
+      [to, decided, decision.decided_by ?? null, decided, decided, decision.note ?? null, id, from]
+    )
+    return rows.length === 1
+  }
+
+  /** An approved approval whose cart changed no longer covers it: voided (compare-and-set, so once). */
+  async voidStaleApproval(id: string): Promise<boolean> {
+    return this.transitionApproval(id, "approved", "voided")
   }
 }
 

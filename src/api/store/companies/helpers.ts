@@ -85,3 +85,32 @@ export async function listEmployees(scope: MedusaContainer, companyId: string, p
   })
   return { employees: data.map(employeeView), count: wholeCount(metadata?.count ?? data.length) }
 }
+
+export const APPROVAL_FIELDS = [
+  "id",
+  "company_id",
+  "cart_id",
+  "requested_by",
+  "requester_customer_id",
+  "status",
+  "cart_total",
+  "currency_code",
+  "decided_by",
+  "decided_at",
+  "note",
+  "created_at",
+  "updated_at",
+] as const
+
+/** An approval as employees see it (amounts as numbers; the fingerprint stays inside). */
+export function approvalView(a: Row) {
+  const out: Row = Object.fromEntries(APPROVAL_FIELDS.map((k) => [k, a[k] ?? null]))
+  out.cart_total = num(a.cart_total)
+  return out
+}
+
+/** A company's approval rule as its employees see it, or null when it has none. */
+export function approvalSettingsView(s: Row | undefined | null) {
+  if (!s) return null
+  return { currency_code: s.currency_code, approval_threshold: num(s.approval_threshold) }
+}

@@ -18,7 +18,11 @@ import {
   StoreAcceptCompanyInvite,
   StoreCreateCompany,
   StoreCreateCompanyInvite,
+  StoreDecideApproval,
+  StoreListCompanyApprovals,
   StoreListCompanyEmployees,
+  StoreRequestCartApproval,
+  StoreSetApprovalSettings,
   StoreUpdateCompanyEmployee,
 } from "./validators"
 
@@ -35,6 +39,10 @@ export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[]> = {
   "/store/companies/me/invites": ["admin"],
   "/store/companies/me/employees": ["admin"],
   "/store/companies/me/employees/:id": ["admin"],
+  "/store/companies/me/approval-settings": ["admin"],
+  "/store/companies/me/approvals": ["admin", "approver"],
+  "/store/companies/me/approvals/:id/approve": ["admin", "approver"],
+  "/store/companies/me/approvals/:id/reject": ["admin", "approver"],
 }
 
 const COMPANY_ROOT = "/store/companies/me"
@@ -118,4 +126,27 @@ export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [companyAccess, validateBody(StoreUpdateCompanyEmployee)],
   },
   { matcher: "/store/companies/me/employees/:id", method: ["DELETE"], middlewares: [companyAccess] },
+  {
+    matcher: "/store/companies/me/approval-settings",
+    method: ["POST"],
+    middlewares: [customer, companyAccess, validateBody(StoreSetApprovalSettings)],
+  },
+  {
+    matcher: "/store/companies/me/approvals",
+    method: ["GET"],
+    middlewares: [validateQuery(StoreListCompanyApprovals), customer, companyAccess],
+  },
+  {
+    matcher: "/store/companies/me/approvals/:id/approve",
+    method: ["POST"],
+    middlewares: [companyAccess, validateBody(StoreDecideApproval)],
+  },
+  {
+    matcher: "/store/companies/me/approvals/:id/reject",
+    method: ["POST"],
+    middlewares: [companyAccess, validateBody(StoreDecideApproval)],
+  },
+  // The cart's customer only (the store scope's cart rule lets guests through; asking for approval needs a sign-in).
+  { matcher: "/store/carts/:id/approvals", method: ["POST"], middlewares: [customer, validateBody(StoreRequestCartApproval)] },
+  { matcher: "/store/carts/:id/approvals", method: ["GET"], middlewares: [customer] },
 ]

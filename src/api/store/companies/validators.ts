@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { COMPANY_ROLES, SPENDING_PERIODS } from "../../../modules/company/models/company-employee"
-import { moneyAmount } from "../../../utils/money-input"
+import { currencyDecimals, moneyAmount } from "../../../utils/money-input"
+import { APPROVAL_STATUSES } from "../../../modules/company/models/company-approval"
 import { pageParams, taxId } from "../../utils/validation"
 
 const email = z
@@ -47,3 +48,27 @@ export type StoreUpdateCompanyEmployeeType = z.infer<typeof StoreUpdateCompanyEm
 
 export const StoreListCompanyEmployees = pageParams({ limit: 50 }).strict()
 export type StoreListCompanyEmployeesType = z.infer<typeof StoreListCompanyEmployees>
+
+export const StoreSetApprovalSettings = z
+  .object({
+    currency_code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code")
+      .transform((c) => c.toLowerCase()),
+    // null turns approvals off.
+    approval_threshold: moneyAmount("nonnegative").nullable(),
+  })
+  .strict()
+  .superRefine(currencyDecimals(["approval_threshold"]))
+export type StoreSetApprovalSettingsType = z.infer<typeof StoreSetApprovalSettings>
+
+export const StoreListCompanyApprovals = pageParams({ limit: 20 })
+  .extend({ status: z.enum([...APPROVAL_STATUSES]).optional() })
+  .strict()
+export type StoreListCompanyApprovalsType = z.infer<typeof StoreListCompanyApprovals>
+
+export const StoreDecideApproval = z.object({ note: z.string().trim().max(1000).nullish() }).strict()
+export type StoreDecideApprovalType = z.infer<typeof StoreDecideApproval>
+
+export const StoreRequestCartApproval = z.object({}).strict()

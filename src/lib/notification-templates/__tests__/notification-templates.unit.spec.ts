@@ -37,6 +37,8 @@ describe("notification templates", () => {
         "order-confirmation",
         "back-in-stock",
         "company-invite",
+        "company-approval-requested",
+        "company-approval-decided",
       ].sort()
     )
   })

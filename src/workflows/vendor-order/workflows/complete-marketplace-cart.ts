@@ -1,5 +1,8 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, completeCartWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { assertCompanyCheckoutAllowedStep } from "../../company/steps/assert-company-checkout-allowed"
+import { findCartEmployeeStep } from "../../company/steps/find-cart-employee"
+import { recordCompanyOrderStep } from "../../company/steps/record-company-order"
 import { renewCanceledPaymentSessionStep } from "../steps/renew-canceled-payment-session"
 import { resolveCartVendorsStep } from "../steps/resolve-cart-vendors"
 import { composeVendorSplit } from "../utils/compose-split"
@@ -19,6 +22,11 @@ export const completeMarketplaceCartWorkflowId = "complete-marketplace-cart"
  *   this is the checkout's hot path (see bench/RESULTS.md). Linking the
  *   customer to its vendors is not needed to answer, so the order.placed
  *   subscriber does it (splitOrderByVendorWorkflow, which finds the split done).
+ * - A company employee's cart must pass the company's rules (suspension,
+ *   approval, spending limit) before Medusa creates the order, under a second
+ *   lock per employee, so two carts of one employee cannot both fit under the
+ *   limit; the order is recorded for the company (company_order) before that
+ *   lock is released.
  * - If the split fails, the completion is compensated too: no order without
  *   its vendor orders, and the cart's payment session is renewed so that the
  *   same complete can be retried (renewCanceledPaymentSessionStep).
@@ -30,6 +38,9 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
   completeMarketplaceCartWorkflowId,
   (input: { id: string }) => {
     acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
+    const employee = findCartEmployeeStep({ cart_id: input.id })
+    acquireLockStep({ key: employee.lock_key, timeout: 30, ttl: 120 }).config({ name: "acquire-employee-checkout-lock" })
+    const companyCheckout = assertCompanyCheckoutAllowedStep({ cart_id: input.id, employee_id: employee.employee_id })
     // Compensation only: a failed completion leaves a payment session that can be authorized again.
     renewCanceledPaymentSessionStep({ cart_id: input.id })
     // Which vendor sells what is looked up from the cart while Medusa
@@ -48,6 +59,8 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
       eventName: "vendor_order.created",
       data: transform({ created, order }, ({ created, order }) => created.map((c) => ({ id: c.id, order_id: order.id }))),
     })
+    recordCompanyOrderStep({ checkout: companyCheckout, order_id: order.id })
+    releaseLockStep({ key: employee.lock_key }).config({ name: "release-employee-checkout-lock" })
     releaseLockStep({ key: input.id })
     return new WorkflowResponse(order)
   }
