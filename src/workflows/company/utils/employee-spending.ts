@@ -1,19 +1,17 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import { returnedToBuyer } from "../../../lib/company-spend"
 import { rawAmount } from "../../../lib/money"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
 import { VENDOR_MODULE } from "../../../modules/vendor"
 import type VendorModuleService from "../../../modules/vendor/service"
 
-/** Vendor orders that no longer cost the buyer anything, whatever their refunded total says (a void leaves it at 0). */
-const RELEASED = new Set(["rejected", "canceled"])
-
 /**
  * What an employee has spent since an instant, net of refunds: the totals of
  * the orders they placed for the company (company_order) minus, per vendor
- * order of those orders, its refunded total (capped at its total by the
- * refund gate) or its whole total once rejected or canceled. In the
+ * order of those orders, what it gave back (src/lib/company-spend: its
+ * refunds, or all of it once rejected or canceled). In the
  * company's currency: company_order rows of another currency are left out
  * (a limit is one currency; carts in another one are refused at checkout).
  */
@@ -32,12 +30,8 @@ export async function employeeSpending(
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const vendorOrders = await vendors.listVendorOrders(
     { order_id: orders.map((o) => o.order_id) },
-    { select: ["id", "status", "total", "raw_total", "refunded_total", "raw_refunded_total"] as never }
+    { select: ["id", "order_id", "status", "total", "raw_total", "refunded_total", "raw_refunded_total"] as never }
   )
-  for (const vo of vendorOrders) {
-    const total = rawAmount(vo as never, "total")
-    const back = RELEASED.has(vo.status) ? total : MathBN.min(rawAmount(vo as never, "refunded_total"), total)
-    spent = MathBN.sub(spent, back)
-  }
+  for (const vo of vendorOrders) spent = MathBN.sub(spent, returnedToBuyer(vo as never))
   return new BigNumber(MathBN.max(spent, 0))
 }
