@@ -1,21 +1,28 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { COMPANY_MODULE } from "../../../modules/company"
-import type CompanyModuleService from "../../../modules/company/service"
-import { companyView } from "../../store/companies/helpers"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { wholeCount } from "../../../lib/money"
+import { companyListFilters, presentCompany } from "./helpers"
 import type { AdminListCompaniesType } from "./validators"
 
-/** GET /admin/companies: filter by status, search by name or e-mail, paged. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { offset, limit, q, status, order } = req.validatedQuery as AdminListCompaniesType
-  const service: CompanyModuleService = req.scope.resolve(COMPANY_MODULE)
-  const filters: Record<string, unknown> = {}
-  if (status) filters.status = Array.isArray(status) ? status : [status]
-  if (q) filters.$or = [{ name: { $ilike: `%${q}%` } }, { email: { $ilike: `%${q}%` } }]
-  const field = order.replace(/^-/, "")
-  const [companies, count] = await service.listAndCountCompanies(filters, {
-    skip: offset,
-    take: limit,
-    order: { [field]: order.startsWith("-") ? "DESC" : "ASC", id: "ASC" },
+/**
+ * GET /admin/companies: the buying companies, filtered by status and
+ * payment_terms, searched with q (name, e-mail or tax id), ordered
+ * (default -created_at, then id) and paged; `fields` picks from the
+ * company's own fields (allow-list in query-config.ts).
+ */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCompaniesType>, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { skip = 0, take = 20, order = {} } = req.queryConfig.pagination ?? {}
+  const { data, metadata } = await query.graph({
+    entity: "company",
+    fields: req.queryConfig.fields,
+    filters: companyListFilters(req.filterableFields as Partial<AdminListCompaniesType>),
+    pagination: { skip, take, order: { ...order, id: "ASC" } },
   })
-  res.json({ companies: companies.map((c) => companyView(c as unknown as Record<string, unknown>)), count, offset, limit })
+  res.json({
+    companies: data.map(presentCompany),
+    count: wholeCount(metadata?.count ?? data.length),
+    offset: skip,
+    limit: take,
+  })
 }

@@ -1,23 +1,28 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { updateCompanyWorkflow } from "../../../../workflows/company/workflows/update-company"
-import { listEmployees, readCompany } from "../../../store/companies/helpers"
+import { operatorUpdateCompanyWorkflow } from "../../../../workflows/company/workflows/operator-update-company"
+import { readCompany } from "../../../store/companies/helpers"
+import { auditContext } from "../../../utils/audit"
+import { companyDetail } from "../helpers"
 import type { AdminUpdateCompanyType } from "../validators"
 
-/** The operator's detail: the company with all its employees (name and e-mail of each). */
-async function companyDetail(req: AuthenticatedMedusaRequest, id: string) {
-  const company = await readCompany(req.scope, id)
-  const { employees } = await listEmployees(req.scope, id)
-  return { ...company, employees }
-}
-
-/** GET /admin/companies/:id */
+/**
+ * GET /admin/companies/:id: the company with its employees (customer name
+ * and e-mail), order count, newest orders (each net of refunds) and spend
+ * this month and all time (see companyDetail).
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.json({ company: await companyDetail(req, req.params.id) })
+  res.json({ company: await companyDetail(req.scope, req.params.id) })
 }
 
-/** POST /admin/companies/:id {status?, payment_terms?, credit_limit?}: the operator's settings. */
+/**
+ * POST /admin/companies/:id {status?, payment_terms?, credit_limit?}: the
+ * operator's settings; every change is in the audit trail (company.suspended,
+ * company.reactivated or company.updated, with the fields before and after).
+ */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCompanyType>, res: MedusaResponse) {
   await readCompany(req.scope, req.params.id)
-  await updateCompanyWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
-  res.json({ company: await companyDetail(req, req.params.id) })
+  await operatorUpdateCompanyWorkflow(req.scope).run({
+    input: { id: req.params.id, ...req.validatedBody, audit: auditContext(req) },
+  })
+  res.json({ company: await companyDetail(req.scope, req.params.id) })
 }
