@@ -44,6 +44,8 @@ import { vendorOrdersRoutesMiddlewares } from "./vendor/orders/middlewares"
 import { vendorPayoutAccountRoutesMiddlewares } from "./vendor/payout-account/middlewares"
 import { vendorPayoutsRoutesMiddlewares } from "./vendor/payouts/middlewares"
 import { vendorProductsRoutesMiddlewares } from "./vendor/products/middlewares"
+import { vendorPriceListsRoutesMiddlewares } from "./vendor/price-lists/middlewares"
+import { vendorCompaniesRoutesMiddlewares } from "./vendor/companies/middlewares"
 import { vendorShippingOptionsRoutesMiddlewares } from "./vendor/shipping-options/middlewares"
 import { vendorTransactionsRoutesMiddlewares } from "./vendor/transactions/middlewares"
 import { vendorVendorsRoutesMiddlewares } from "./vendor/vendors/middlewares"
@@ -99,6 +101,8 @@ export default defineMiddlewares({
     ...vendorMembersRoutesMiddlewares,
     ...vendorInvitesRoutesMiddlewares,
     ...vendorProductsRoutesMiddlewares,
+    ...vendorPriceListsRoutesMiddlewares,
+    ...vendorCompaniesRoutesMiddlewares,
     ...vendorShippingOptionsRoutesMiddlewares,
     ...vendorOrdersRoutesMiddlewares,
     ...vendorBalanceRoutesMiddlewares,

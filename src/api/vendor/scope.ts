@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import VendorProductLink from "../../links/vendor-product"
 import VendorStockLocationLink from "../../links/vendor-stock-location"
+import VendorPriceListLink from "../../links/vendor-price-list"
 import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import { LEDGER_MODULE } from "../../modules/ledger"
@@ -84,6 +85,15 @@ export const OWNERSHIP: Record<string, Owns> = {
     const ledger: LedgerModuleService = scope.resolve(LEDGER_MODULE)
     return ids(await ledger.listPayouts({ id: list, vendor_id: vendorId }, { select: ["id"] }))
   },
+  // A company price list the vendor made (vendor ↔ price list link).
+  vendor_price_list: async (scope, vendorId, list) => {
+    const { data } = await graph(scope).graph({
+      entity: VendorPriceListLink.entryPoint,
+      fields: ["price_list_id"],
+      filters: { vendor_id: vendorId, price_list_id: list },
+    })
+    return ids(data, "price_list_id")
+  },
 }
 export type OwnedKind = keyof typeof OWNERSHIP
 
@@ -109,6 +119,7 @@ export const PARAM_KINDS: Record<string, OwnedKind> = {
   "/vendor/members/:id": "vendor_member",
   "/vendor/transactions/:id": "vendor_transaction",
   "/vendor/payouts/:id": "payout",
+  "/vendor/price-lists/:id": "vendor_price_list",
 }
 
 /** Entities a vendor lists, and the filter that keeps each to the vendor's own rows. */
@@ -121,6 +132,7 @@ const LIST_SCOPES: Record<string, (vendorId: string) => Record<string, unknown>>
   vendor_product: (v) => ({ vendor_id: v }),
   payout_account: (v) => ({ vendor_id: v }),
   audit_entry: (v) => ({ vendor_id: v }),
+  vendor_price_list: (v) => ({ vendor_id: v }),
 }
 
 /**
@@ -217,6 +229,7 @@ const LABELS: Record<string, string> = {
   vendor_member: "Member",
   vendor_transaction: "Transaction",
   payout: "Payout",
+  vendor_price_list: "Price list",
 }
 const label = (kind: string) => LABELS[kind] ?? kind
 
