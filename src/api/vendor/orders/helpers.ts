@@ -93,6 +93,28 @@ export function vendorFulfillments(order: FulfillmentsRow | null | undefined, li
     }))
 }
 
+/** The buying company as the master order carries it (company_order, written at checkout when an employee orders). */
+const ORDER_COMPANY_FIELDS = ["company_order.company.id", "company_order.company.name"]
+type CompanyOfOrder = { company_order?: { company?: { id: string; name: string } | null } | null } | null | undefined
+const companyOf = (order: CompanyOfOrder) => {
+  const c = order?.company_order?.company
+  return c ? { id: c.id, name: c.name } : null
+}
+
+/** The buying company of each master order ({id, name}); orders placed by no company's employee are absent. */
+export async function companiesOfOrders(scope: MedusaContainer, orderIds: string[]) {
+  const out = new Map<string, { id: string; name: string }>()
+  const ids = [...new Set(orderIds.filter(Boolean))]
+  if (!ids.length) return out
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", ...ORDER_COMPANY_FIELDS], filters: { id: ids } })
+  for (const o of data) {
+    const c = companyOf(o as CompanyOfOrder)
+    if (c) out.set(o.id, c)
+  }
+  return out
+}
+
 const ORDER_FIELDS_FOR_DETAIL = [
   "id",
   "display_id",
@@ -105,6 +127,7 @@ const ORDER_FIELDS_FOR_DETAIL = [
   "customer.company_name",
   "shipping_address.*",
   ...ORDER_FULFILLMENT_FIELDS,
+  ...ORDER_COMPANY_FIELDS,
 ]
 
 /**
@@ -146,6 +169,7 @@ export async function retrieveVendorOrderDetail(scope: MedusaContainer, id: stri
   return {
     ...presentVendorOrder(vo),
     order_display_id: order?.display_id ?? null,
+    company: companyOf(order as CompanyOfOrder),
     customer: {
       id: c?.id ?? vo.customer_id ?? null,
       email: vo.email ?? order?.email ?? null,
@@ -201,15 +225,33 @@ export async function listVendorOrdersPage(req: MedusaRequest, scope: Record<str
     const like = `%${q.replace(/[\\%_]/g, (c: string) => `\\${c}`)}%`
     where.$or = [{ email: { $ilike: like } }, ...(/^\d{1,9}$/.test(number) ? [{ display_id: Number(number) }] : [])]
   }
+  // The company is not a vendor-order column: read it from the master orders (needs order_id).
+  const isCompany = (f: string) => f === "company" || f.startsWith("company.")
+  const requested: string[] = req.queryConfig.fields
+  const wantsCompany = requested.some(isCompany)
+  const fields = requested.filter((f) => !isCompany(f))
+  const addedOrderId = wantsCompany && !fields.includes("order_id")
+  if (addedOrderId) fields.push("order_id")
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "vendor_order",
-    fields: req.queryConfig.fields,
+    fields,
     filters: where,
     pagination: req.queryConfig.pagination,
   })
+  const companies = wantsCompany
+    ? await companiesOfOrders(
+        req.scope,
+        data.map((v) => v.order_id)
+      )
+    : null
   return {
-    vendor_orders: data.map(presentVendorOrder),
+    vendor_orders: data.map((vo) => {
+      const view: Record<string, unknown> = presentVendorOrder(vo)
+      if (companies) view.company = companies.get(vo.order_id) ?? null
+      if (addedOrderId) delete view.order_id
+      return view
+    }),
     count: metadata?.count ?? data.length,
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? data.length,

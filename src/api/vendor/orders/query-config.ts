@@ -46,6 +46,14 @@ export const VENDOR_ORDER_FIELDS = [
   "shipping_methods.total",
 ]
 
+/**
+ * The buying company of a vendor order ({id, name} or null), read from the
+ * master order (order.company_order.company) by the helpers, not a column of
+ * the vendor order: in the defaults and the allow-list of lists, and taken
+ * out of the fields before query.graph.
+ */
+export const VENDOR_ORDER_COMPANY_FIELDS = ["company.id", "company.name"]
+
 export const VENDOR_ORDER_SORTABLE = ["created_at", "display_id", "total", "status", "updated_at"]
 
 /** The master order's fulfillment fields that vendorFulfillments() reads. */
@@ -69,8 +77,8 @@ export const ORDER_FULFILLMENT_FIELDS = [
 // vendor's public profile: never the master order (other vendors' lines,
 // payments) through the vendor_order ↔ order link.
 export const listVendorOrdersQueryConfig = {
-  defaults: VENDOR_ORDER_FIELDS,
-  allowed: VENDOR_ORDER_FIELDS,
+  defaults: [...VENDOR_ORDER_FIELDS, ...VENDOR_ORDER_COMPANY_FIELDS],
+  allowed: [...VENDOR_ORDER_FIELDS, ...VENDOR_ORDER_COMPANY_FIELDS],
   defaultLimit: 20,
   isList: true,
 }
