@@ -43,6 +43,8 @@ export type SalesFactSources = {
   returned_quantities: Map<string, number>
   /** Each product's collection and categories. */
   products: Map<string, { collection_id: string | null; category_ids: string[] }>
+  /** The buying company of each master order placed by a company's employee (company_order), by order id. */
+  companies?: Map<string, string>
 }
 
 /** The ledger row types a fact reads, summed per vendor order in minor units. */
@@ -179,8 +181,7 @@ export function salesFactRows(sources: SalesFactSources): FactRow[] {
         category_id: categories[0] ?? null,
         collection_id: product?.collection_id ?? null,
         customer_id: vo.customer_id ?? null,
-        // Buyer companies arrive with the B2B companies issue.
-        company_id: null,
+        company_id: sources.companies?.get(vo.order_id) ?? null,
         currency_code: cur,
         vendor_order_status: vo.status,
         is_order_head: l.id === voHead && headVendorOrder.get(vo.order_id) === vo.id,

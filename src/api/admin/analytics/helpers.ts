@@ -16,6 +16,8 @@ import {
   type TotalsRow,
 } from "../../../modules/analytics/report"
 import { VENDOR_MODULE } from "../../../modules/vendor"
+import { COMPANY_MODULE } from "../../../modules/company"
+import type CompanyModuleService from "../../../modules/company/service"
 import type VendorModuleService from "../../../modules/vendor/service"
 import { shipSlaHours } from "../../../options"
 import { csvCell } from "../../utils/csv"
@@ -110,7 +112,7 @@ export async function buildSeries(scope: MedusaContainer, query: AnalyticsSalesP
 
 type Dimension = AnalyticsTopParamsType["dimension"] | VendorAnalyticsTopParamsType["dimension"]
 
-/** Names for the ids of a top list (vendors, products, categories). */
+/** Names for the ids of a top list (vendors, products, categories, companies). */
 async function names(scope: MedusaContainer, dimension: Dimension, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map()
   if (dimension === "vendor") {
@@ -125,6 +127,10 @@ async function names(scope: MedusaContainer, dimension: Dimension, ids: string[]
   if (dimension === "category") {
     const { data } = await query.graph({ entity: "product_category", fields: ["id", "name"], filters: { id: ids } })
     return new Map(data.map((c) => [c.id, c.name]))
+  }
+  if (dimension === "company") {
+    const companies: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+    return new Map((await companies.listCompanies({ id: ids }, { select: ["id", "name"], withDeleted: true })).map((c) => [c.id, c.name]))
   }
   return new Map()
 }
