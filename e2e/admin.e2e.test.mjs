@@ -18,6 +18,10 @@ let stack
 let context
 let page
 let token
+// The demo buyer founds a company through the Store API in the setup below (the demo seed has none).
+const COMPANY = { name: "Acme Demo Purchasing GmbH", email: "purchasing@acme-demo.example", tax_id: "DE123456789" }
+const DEMO_BUYER = { email: "buyer@lilium.demo", password: "lilium-buyer" }
+let company
 
 const api = async (p, init = {}) => {
   const res = await fetch(stack.base + p, {
@@ -27,6 +31,26 @@ const api = async (p, init = {}) => {
   const body = await res.json()
   assert.equal(res.status, 200, `${p}: ${res.status} ${JSON.stringify(body)}`)
   return body
+}
+/** The demo buyer signs in and founds COMPANY with POST /store/companies, as a storefront would. */
+async function foundCompany() {
+  const { api_keys } = await api("/admin/api-keys?type=publishable&fields=token,revoked_at")
+  const key = api_keys.find((k) => !k.revoked_at).token
+  const login = await fetch(`${stack.base}/auth/customer/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(DEMO_BUYER),
+  })
+  const { token: customerToken } = await login.json()
+  assert.ok(customerToken, `the demo buyer could not sign in: ${login.status}`)
+  const res = await fetch(`${stack.base}/store/companies`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-publishable-api-key": key, authorization: `Bearer ${customerToken}` },
+    body: JSON.stringify(COMPANY),
+  })
+  const body = await res.json()
+  assert.equal(res.status, 200, `POST /store/companies: ${res.status} ${JSON.stringify(body)}`)
+  return body.company
 }
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 
@@ -45,6 +69,7 @@ before(
         })
       ).json()
     ).token
+    company = await foundCompany()
     // No network here: a fresh profile, and nothing that phones home.
     context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "lilium-chromium-")), {
       executablePath: CHROMIUM,
@@ -216,4 +241,61 @@ test("Audit log: the approval and the payout run done through the UI are listed,
   const href = await page.getByTestId("audit-csv").getAttribute("href")
   assert.match(href, /action=payout_run\.started/)
   assert.match(href, /format=csv/)
+})
+
+test("Companies: the list shows the demo buyer's company, its detail the employee; suspension and terms from the UI; the customer widget", async () => {
+  await page.goto(`${stack.base}/app/companies`)
+  await page.getByTestId(`company-row-${company.id}`).waitFor()
+  await shot("companies")
+  // The status filter: not among the suspended ones, back with all statuses; the search finds it by tax id.
+  await page.getByTestId("company-status-filter").click()
+  await page.getByRole("option", { name: "Suspended" }).click()
+  await page.getByTestId(`company-row-${company.id}`).waitFor({ state: "detached" })
+  await page.getByTestId("empty").waitFor()
+  await page.getByTestId("company-status-filter").click()
+  await page.getByRole("option", { name: "All statuses" }).click()
+  await page.getByTestId("company-search").fill("de 123456789")
+  await page.getByTestId(`company-row-${company.id}`).waitFor()
+
+  await page.getByRole("link", { name: COMPANY.name }).click()
+  await page.getByTestId(`employee-row-${DEMO_BUYER.email}`).waitFor()
+  assert.match(await page.getByTestId(`employee-row-${DEMO_BUYER.email}`).textContent(), /Admin/)
+  await page.getByTestId("company-status").filter({ hasText: "active" }).waitFor()
+  await page.getByTestId("spend-all-time").waitFor()
+  await shot("company-detail")
+
+  await page.getByTestId("company-suspend").click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Suspend" }).click()
+  await page.getByTestId("company-status").filter({ hasText: "suspended" }).waitFor()
+  assert.equal((await api(`/admin/companies/${company.id}`)).company.status, "suspended")
+  const me = (await api("/admin/users/me")).user
+  const entry = (await api(`/admin/audit-log?target_type=company&target_id=${company.id}&action=company.suspended`)).audit_entries[0]
+  assert.deepEqual([entry?.actor_id, entry?.before?.status, entry?.after?.status], [me.id, "active", "suspended"])
+
+  // Terms and credit limit: the API's refusal is shown in the form, then a valid change is saved.
+  await page.getByTestId("company-edit-terms").click()
+  await page.getByTestId("company-credit-limit").fill("100.005")
+  await page.getByTestId("company-save").click()
+  await page
+    .getByTestId("company-form-error")
+    .filter({ hasText: /decimals/ })
+    .waitFor()
+  await shot("company-terms-error")
+  await page.getByTestId("company-terms").click()
+  await page.getByRole("option", { name: "Net 30" }).click()
+  await page.getByTestId("company-credit-limit").fill("2500")
+  await page.getByTestId("company-save").click()
+  await page.getByTestId("company-payment-terms").filter({ hasText: "Net 30" }).waitFor()
+  const saved = (await api(`/admin/companies/${company.id}`)).company
+  assert.deepEqual([saved.payment_terms, saved.credit_limit], ["net_30", 2500])
+
+  const { customers } = await api(`/admin/customers?q=${encodeURIComponent(DEMO_BUYER.email)}&fields=id`)
+  await page.goto(`${stack.base}/app/customers/${customers[0].id}`)
+  const widget = page.getByTestId("widget-customer-company")
+  await widget.getByRole("link", { name: COMPANY.name }).waitFor()
+  assert.match(await widget.getByTestId("customer-company-role").textContent(), /Admin/)
+  await widget.scrollIntoViewIfNeeded()
+  await shot("widget-customer-company")
+  await widget.getByRole("link", { name: COMPANY.name }).click()
+  await page.getByTestId("company-status").filter({ hasText: "suspended" }).waitFor()
 })
