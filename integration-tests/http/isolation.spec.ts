@@ -170,6 +170,17 @@ liliumIntegrationTestRunner({
         currency_code: "eur",
       })
       victim.company_approval = approval.id
+      // The victim vendor's prices for the victim buyer's company (the vendor_price_list kind).
+      const priceList = await api.post(
+        "/vendor/price-lists",
+        {
+          company_id: victimCompany.company_id,
+          title: "Victim company prices",
+          prices: [{ variant_id: victim.variant, currency_code: "eur", amount: 39.9 }],
+        },
+        victimHeaders
+      )
+      victim.vendor_price_list = priceList.data.price_list.id
       for (const [k, v] of Object.entries(victim)) if (!v) throw new Error(`setup: no victim ${k}`)
     })
 
@@ -182,6 +193,7 @@ liliumIntegrationTestRunner({
       vendor_member: () => victim.member,
       vendor_transaction: () => victim.transaction,
       payout: () => victim.payout,
+      vendor_price_list: () => victim.vendor_price_list,
     }
     // Not the master order: the attacker has its own vendor order in the same one.
     const victimIds = () => [
@@ -192,6 +204,7 @@ liliumIntegrationTestRunner({
       victim.member,
       victim.transaction,
       victim.payout,
+      victim.vendor_price_list,
     ]
 
     it("every /vendor route: another vendor's resources are 403/404 and nothing changes", async () => {
@@ -247,6 +260,7 @@ liliumIntegrationTestRunner({
         `/vendor/products/${victim.product}`,
         `/vendor/payouts/${victim.payout}`,
         `/vendor/transactions/${victim.transaction}`,
+        `/vendor/price-lists/${victim.vendor_price_list}`,
       ]) {
         expect([p, (await api.get(p, { ...victimHeaders, ...noThrow })).status]).toEqual([p, 200])
       }
