@@ -196,6 +196,14 @@ liliumIntegrationTestRunner({
       // The fuzz customer's company (its admin employee), so company routes reach their body checks.
       const company = (await api.post("/store/companies", { name: "Fuzz Buying", email: "buying@fuzz.example" }, asCustomer)).data.company
       const employee = (await api.get("/store/companies/me", asCustomer)).data.employee
+      // Vendor A's prices for that company, so the price-list routes reach their body checks.
+      const priceList = (
+        await api.post(
+          "/vendor/price-lists",
+          { company_id: company.id, title: "Fuzz prices", prices: [{ variant_id: a.variant_id, currency_code: "eur", amount: 1 }] },
+          a.headers
+        )
+      ).data.price_list
 
       ctx = {
         admin,
@@ -218,6 +226,7 @@ liliumIntegrationTestRunner({
           ":item_id": listed.items[0].id,
           "/store/companies/me/employees/:id": employee.id,
           "/admin/companies/:id": company.id,
+          "/vendor/price-lists/:id": priceList.id,
         },
         // Ids of vendor B's resources, by the body key that carries them.
         otherTenant: {
@@ -246,6 +255,12 @@ liliumIntegrationTestRunner({
           "POST /vendor/products/:id": { variants: [{ id: "placeholder", title: "Stolen" }] },
           "POST /vendor/orders/:id/fulfillments": { items: [{ id: "placeholder", quantity: 1 }] },
           "POST /vendor/orders/:id/returns": { items: [{ id: "placeholder", quantity: 1 }] },
+          "POST /vendor/price-lists": {
+            company_id: company.id,
+            title: "Fuzz prices",
+            prices: [{ variant_id: "placeholder", currency_code: "eur", amount: 1 }],
+          },
+          "POST /vendor/price-lists/:id": { prices: [{ variant_id: "placeholder", currency_code: "eur", amount: 1 }] },
         },
       }
       await settle()
