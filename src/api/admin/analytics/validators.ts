@@ -10,7 +10,7 @@ const realDate = (v: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
 }
 const validInstant = (v: string) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v))
-const instant = z
+export const instant = z
   .string()
   .refine(validInstant, "must be a date (YYYY-MM-DD, a whole day in tz) or an ISO 8601 date-time with an offset (2026-03-01T10:00:00Z)")
 const timeZone = z.string().refine((tz) => {
