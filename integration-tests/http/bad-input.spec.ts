@@ -3,6 +3,8 @@ import middlewareConfig from "../../src/api/middlewares"
 import { liliumIntegrationTestRunner, type Api } from "../helpers/runner"
 import { bearer, sellingVendor } from "../helpers/vendor"
 import { readyCart, registerCustomer } from "../helpers/store"
+import { COMPANY_MODULE } from "../../src/modules/company"
+import type CompanyModuleService from "../../src/modules/company/service"
 import { diffSnapshots, snapshotDb, type DbSnapshot } from "../helpers/db-snapshot"
 import { bodyRoutes, bodySchemaFor, routeFiles, type BodyRoute } from "../helpers/route-table"
 import {
@@ -67,7 +69,7 @@ const config: any = (middlewareConfig as any).default ?? middlewareConfig
 
 liliumIntegrationTestRunner({
   withCatalog: false,
-  testSuite: ({ api, adminHeaders, storeHeaders, basics, dbConnection }) => {
+  testSuite: ({ api, adminHeaders, storeHeaders, basics, dbConnection, getContainer }) => {
     const routes = bodyRoutes(config).filter((r) => /^\/(vendor|admin|store)\//.test(r.path))
     let ctx: {
       admin: { headers: Record<string, string> }
@@ -196,6 +198,23 @@ liliumIntegrationTestRunner({
       // The fuzz customer's company (its admin employee), so company routes reach their body checks.
       const company = (await api.post("/store/companies", { name: "Fuzz Buying", email: "buying@fuzz.example" }, asCustomer)).data.company
       const employee = (await api.get("/store/companies/me", asCustomer)).data.employee
+      const invite = (await api.post("/store/companies/me/invites", { email: "invitee@fuzz.example", role: "buyer" }, asCustomer)).data
+        .invite
+      const address = (
+        await api.post("/store/companies/me/addresses", { address_1: "Fuzzweg 1", city: "Berlin", country_code: "de" }, asCustomer)
+      ).data.address
+      // A pending approval of the fuzz company (made directly, on another cart than the fuzzed one, which it would freeze).
+      const approval = await getContainer()
+        .resolve<CompanyModuleService>(COMPANY_MODULE)
+        .createCompanyApprovals({
+          company_id: company.id,
+          cart_id: ownOrder.id,
+          requested_by: employee.id,
+          requester_customer_id: (await api.get("/store/customers/me", asCustomer)).data.customer.id,
+          cart_fingerprint: "fuzz",
+          cart_total: 1,
+          currency_code: "eur",
+        })
       // Vendor A's prices for that company, so the price-list routes reach their body checks.
       const priceList = (
         await api.post(
@@ -225,6 +244,9 @@ liliumIntegrationTestRunner({
           "/store/customers/me/wishlists/:id": wishlist.id,
           ":item_id": listed.items[0].id,
           "/store/companies/me/employees/:id": employee.id,
+          "/store/companies/me/invites/:id": invite.id,
+          "/store/companies/me/addresses/:id": address.id,
+          "/store/companies/me/approvals/:id": approval.id,
           "/admin/companies/:id": company.id,
           "/vendor/price-lists/:id": priceList.id,
         },

@@ -3,6 +3,7 @@ import { liliumIntegrationTestRunner } from "../helpers/runner"
 import { registerCustomer } from "../helpers/store"
 import { noThrow, waitFor } from "../helpers/poll"
 import { diffSnapshots, snapshotDb } from "../helpers/db-snapshot"
+import { periodStart } from "../../src/lib/spending-period"
 
 /**
  * Issue 18, the foundation: a customer founds a buying company (its admin,
@@ -75,7 +76,8 @@ liliumIntegrationTestRunner({
       const me = (await api.get("/store/companies/me", anna)).data
       expect(me).toEqual({
         company,
-        employee: { id: expect.stringMatching(/^cemp_/), role: "admin", spending_limit: null, spending_period: null },
+        employee: { id: expect.stringMatching(/^cemp_/), role: "admin", spending_limit: null, spending_period: null, spending: null },
+        approval_settings: null,
       })
 
       // A second company by the same customer: 400, nothing written. Bad bodies: 400.
@@ -187,6 +189,8 @@ liliumIntegrationTestRunner({
         role: "buyer",
         spending_limit: 250.5,
         spending_period: "month",
+        // Nothing bought yet this month (the company's zone is UTC).
+        spending: { period_start: periodStart("month", "UTC")!.toISOString(), spent: 0, remaining: 250.5, currency_code: "eur" },
       })
       before = await snapshotDb(dbConnection)
       for (const [method, url, body] of [
@@ -310,6 +314,122 @@ liliumIntegrationTestRunner({
       expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
       const removed = (await api.post(`/admin/companies/${company.id}`, { credit_limit: null }, admin)).data.company
       expect(removed.credit_limit).toBe(null)
+    })
+
+    it("profile and time zone, the customer group renamed; addresses with one default each; invites listed and withdrawn; bad input 400 with nothing written", async () => {
+      const anna = await asCustomer("anna@acme.example")
+      const ben = await asCustomer("ben@acme.example")
+      const company = (await api.post("/store/companies", { name: "Acme", email: "buying@acme.example" }, anna)).data.company
+      const { token: benToken } = (await api.post("/store/companies/me/invites", { email: ben.email, role: "buyer" }, anna)).data
+      await api.post("/store/companies/invites/accept", { token: benToken }, ben)
+
+      // Admins change the profile; the time zone decides where spending weeks and months start.
+      const changed = (
+        await api.post("/store/companies/me", { name: "Acme Procurement GmbH", phone: "+49 30 555", timezone: "Europe/Berlin" }, anna)
+      ).data.company
+      expect(changed).toMatchObject({ id: company.id, name: "Acme Procurement GmbH", phone: "+49 30 555", timezone: "Europe/Berlin" })
+      const group = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomerGroup(company.customer_group_id)
+      expect(group.name).toBe(`Acme Procurement GmbH (${company.id})`)
+      let before = await snapshotDb(dbConnection)
+      for (const body of [{ timezone: "Mars/Olympus" }, { status: "suspended" }, { credit_limit: 5 }, { email: "not-an-email" }]) {
+        const res = await api.post("/store/companies/me", body, { ...anna, ...noThrow })
+        expect({ body, status: res.status }).toEqual({ body, status: 400 })
+      }
+      expect((await api.post("/store/companies/me", { name: "Ben's" }, { ...ben, ...noThrow })).status).toBe(403)
+      expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
+
+      // Addresses in Medusa's shape; a second default shipping address takes the flag from the first.
+      const site = {
+        company: "Acme",
+        first_name: "Anna",
+        last_name: "Admin",
+        address_1: "Werkstraße 1",
+        city: "Berlin",
+        country_code: "DE",
+        postal_code: "10115",
+      }
+      const a1 = (await api.post("/store/companies/me/addresses", { ...site, is_default_shipping: true, is_default_billing: true }, anna))
+        .data.address
+      expect(a1).toEqual({
+        id: expect.stringMatching(/^caddr_/),
+        address_name: null,
+        is_default_shipping: true,
+        is_default_billing: true,
+        company: "Acme",
+        first_name: "Anna",
+        last_name: "Admin",
+        address_1: "Werkstraße 1",
+        address_2: null,
+        city: "Berlin",
+        country_code: "de",
+        province: null,
+        postal_code: "10115",
+        phone: null,
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      })
+      const second = await api.post(
+        "/store/companies/me/addresses",
+        { ...site, address_1: "Lagerweg 9", is_default_shipping: true },
+        { ...anna, ...noThrow }
+      )
+      expect([second.status, second.data.message]).toEqual([200, undefined])
+      const a2 = second.data.address
+      const listed = (await api.get("/store/companies/me/addresses", ben)).data.addresses
+      expect(listed.map((a: any) => [a.id, a.is_default_shipping, a.is_default_billing])).toEqual([
+        [a2.id, true, false],
+        [a1.id, false, true],
+      ])
+      // Two admins' defaults at once still leave one default (the company row is locked).
+      const both = await Promise.all([
+        api.post(`/store/companies/me/addresses/${a1.id}`, { is_default_shipping: true }, anna),
+        api.post(`/store/companies/me/addresses/${a2.id}`, { is_default_shipping: true }, anna),
+      ])
+      expect(both.map((r) => r.status)).toEqual([200, 200])
+      const defaults = await dbConnection.raw(
+        `select count(*)::int as n from company_address where company_id = ? and is_default_shipping and deleted_at is null`,
+        [company.id]
+      )
+      expect(defaults.rows[0].n).toBe(1)
+      before = await snapshotDb(dbConnection)
+      for (const body of [{ city: "Berlin" }, { ...site, country_code: "Germany" }, { ...site, address_1: "" }, { ...site, extra: 1 }]) {
+        const res = await api.post("/store/companies/me/addresses", body, { ...anna, ...noThrow })
+        expect({ body, status: res.status }).toEqual({ body, status: 400 })
+      }
+      expect((await api.post(`/store/companies/me/addresses/${a1.id}`, {}, { ...anna, ...noThrow })).status).toBe(400)
+      expect((await api.post("/store/companies/me/addresses", site, { ...ben, ...noThrow })).status).toBe(403)
+      expect(diffSnapshots(before, await snapshotDb(dbConnection))).toEqual([])
+      expect((await api.delete(`/store/companies/me/addresses/${a1.id}`, anna)).data).toEqual({
+        id: a1.id,
+        object: "company_address",
+        deleted: true,
+      })
+      expect((await api.get("/store/companies/me/addresses", ben)).data.addresses.map((a: any) => a.id)).toEqual([a2.id])
+
+      // Invites: the admin sees them with their state and withdraws an open one; its link stops working.
+      const carla = await asCustomer("carla@acme.example")
+      const open = (await api.post("/store/companies/me/invites", { email: carla.email, role: "approver" }, anna)).data
+      const invites = (await api.get("/store/companies/me/invites", anna)).data
+      expect([invites.count, invites.invites.map((i: any) => [i.email, i.status])]).toEqual([
+        2,
+        [
+          [carla.email, "open"],
+          [ben.email, "accepted"],
+        ],
+      ])
+      expect(invites.invites[0]).not.toHaveProperty("token_hash")
+      const accepted = invites.invites[1].id
+      const refused = await api.delete(`/store/companies/me/invites/${accepted}`, { ...anna, ...noThrow })
+      expect([refused.status, refused.data.message]).toEqual([409, "This invite was already accepted; remove the employee instead."])
+      expect((await api.delete(`/store/companies/me/invites/${open.invite.id}`, anna)).data).toEqual({
+        id: open.invite.id,
+        object: "company_invite",
+        deleted: true,
+      })
+      const late = await api.post("/store/companies/invites/accept", { token: open.token }, { ...carla, ...noThrow })
+      expect([late.status, late.data.message]).toEqual([404, "Invite not found."])
+      expect((await api.delete(`/store/companies/me/invites/${open.invite.id}`, { ...anna, ...noThrow })).status).toBe(404)
+      expect((await api.get("/store/companies/me/invites", { ...ben, ...noThrow })).status).toBe(403)
     })
   },
 })

@@ -12,7 +12,7 @@ import { STOCK_ALERT_MODULE } from "../../src/modules/stock-alert"
 import type StockAlertModuleService from "../../src/modules/stock-alert/service"
 import { COMPANY_MODULE } from "../../src/modules/company"
 import type CompanyModuleService from "../../src/modules/company/service"
-import { companyRouteRoles } from "../../src/api/store/companies/middlewares"
+import { companyRouteRoles, rolesFor } from "../../src/api/store/companies/middlewares"
 
 /**
  * The isolation matrix. Every method of every route file under
@@ -157,6 +157,17 @@ liliumIntegrationTestRunner({
         await api.post("/store/companies/invites/accept", { token }, headers)
         victimRoles[role] = headers
       }
+      // An open invite and an address of the victim's company.
+      victim.company_invite = (
+        await api.post("/store/companies/me/invites", { email: "pending@victim-company.example", role: "buyer" }, asVictimBuyer)
+      ).data.invite.id
+      victim.company_address = (
+        await api.post(
+          "/store/companies/me/addresses",
+          { address_1: "Victimstraße 1", city: "Berlin", country_code: "de", is_default_shipping: true },
+          asVictimBuyer
+        )
+      ).data.address.id
       // A pending approval of the victim's company, on the victim's completed cart (made directly: the routes are under test).
       const companies: CompanyModuleService = getContainer().resolve(COMPANY_MODULE)
       const [victimCompany] = await companies.listCompanyEmployees({ id: victim.company_employee }, { select: ["company_id"] })
@@ -378,11 +389,18 @@ liliumIntegrationTestRunner({
     it("every company route, every method: a customer in no company is 404, an employee without the route's role 403, nothing changes", async () => {
       const outsider = { headers: { ...storeHeaders().headers, authorization: `Bearer ${otherBuyer.token}` } }
       const owner = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
-      const roles = new Map(companyRouteRoles().map((r) => [r.route.path, r.roles as readonly string[]]))
+      const roles = new Map(companyRouteRoles().map((r) => [r.route.path, r.roles]))
       const routes = discover("store").filter((r) => roles.has(r.path))
       const checked: string[] = []
       for (const route of routes) {
-        const url = route.path.replace(":id", route.path.includes("/approvals/") ? victim.company_approval : victim.company_employee)
+        const kind = route.path.includes("/approvals/")
+          ? "company_approval"
+          : route.path.includes("/invites/")
+            ? "company_invite"
+            : route.path.includes("/addresses/")
+              ? "company_address"
+              : "company_employee"
+        const url = route.path.replace(":id", victim[kind])
         const call = (h: object) =>
           route.method === "GET"
             ? api.get(url, { ...h, ...noThrow })
@@ -391,7 +409,9 @@ liliumIntegrationTestRunner({
               : api.post(url, {}, { ...h, ...noThrow })
         const before = await snapshotDb(dbConnection)
         const callers: [string, object, number][] = [["no company", outsider, 404]]
-        for (const role of ["buyer", "approver"]) if (!roles.get(route.path)!.includes(role)) callers.push([role, victimRoles[role], 403])
+        for (const role of ["buyer", "approver"])
+          if (!(rolesFor(roles.get(route.path)!, route.method) as readonly string[]).includes(role))
+            callers.push([role, victimRoles[role], 403])
         for (const [who, headers, status] of callers) {
           const res = await call(headers)
           expect({ url, method: route.method, who, status: res.status }).toEqual({ url, method: route.method, who, status })
@@ -412,6 +432,9 @@ liliumIntegrationTestRunner({
           "POST /store/companies/me/approval-settings",
           "GET /store/companies/me/approvals",
           "POST /store/companies/me/approvals/:id/reject",
+          "POST /store/companies/me",
+          "DELETE /store/companies/me/invites/:id",
+          "POST /store/companies/me/addresses/:id",
         ])
       )
       expect(checked.length).toBeGreaterThanOrEqual(roles.size)
@@ -431,6 +454,8 @@ liliumIntegrationTestRunner({
         stock_alert: () => victim.stock_alert,
         company_employee: () => victim.company_employee,
         company_approval: () => victim.company_approval,
+        company_invite: () => victim.company_invite,
+        company_address: () => victim.company_address,
         public: () => victim.handle,
       }
       // Medusa's rule on the cart it completes (the id is the capability) and a vendor's public profile.

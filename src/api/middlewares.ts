@@ -131,12 +131,12 @@ export default defineMiddlewares({
     // Every Lilium /store route with a path parameter: the customer's own, or 404 (src/api/store/scope.ts), before
     // the resource's own middlewares (same matchers keep this order), so a foreign id is 404 whatever the body.
     ...storeScopeMiddlewares,
+    // A cart waiting for its company's approval is frozen (409) before any cart middleware or handler.
+    ...pendingApprovalMiddlewares,
     ...storeOrderRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
     ...storeProductRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
-    // A cart waiting for its company's approval is frozen (409) before any cart middleware or handler.
-    ...pendingApprovalMiddlewares,
     ...storeCustomerRoutesMiddlewares,
     ...storeWishlistRoutesMiddlewares,
     ...storeStockAlertRoutesMiddlewares,

@@ -106,6 +106,26 @@ const RULES = {
       return (await service.listCompanyApprovals({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
     },
   },
+  // An invite of the caller's own company.
+  company_invite: {
+    auth: "required",
+    owns: async (scope, customerId, id) => {
+      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
+      if (!caller) return false
+      return (await service.listCompanyInvites({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
+    },
+  },
+  // An address of the caller's own company.
+  company_address: {
+    auth: "required",
+    owns: async (scope, customerId, id) => {
+      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
+      if (!caller) return false
+      return (await service.listCompanyAddresses({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
+    },
+  },
   // Public by design: a vendor's storefront profile.
   public: { auth: "none", owns: async () => true },
 } satisfies Record<string, { auth: "required" | "optional" | "none"; owns: Owns }>
@@ -127,6 +147,8 @@ export const STORE_PARAM_KINDS: Record<string, CustomerOwnedKind> = {
   "/store/vendors/:handle": "public",
   "/store/companies/me/employees/:id": "company_employee",
   "/store/companies/me/approvals/:id": "company_approval",
+  "/store/companies/me/invites/:id": "company_invite",
+  "/store/companies/me/addresses/:id": "company_address",
 }
 
 const LABELS: Record<CustomerOwnedKind, string> = {
@@ -138,6 +160,8 @@ const LABELS: Record<CustomerOwnedKind, string> = {
   stock_alert: "Stock alert",
   company_employee: "Employee",
   company_approval: "Approval",
+  company_invite: "Invite",
+  company_address: "Address",
   public: "Resource",
 }
 

@@ -1,4 +1,5 @@
-import type { SpendingPeriod } from "../../modules/company/models/company-employee"
+/** How an employee's spending limit runs (the company module's spending_period). */
+export type SpendingPeriod = "order" | "week" | "month"
 
 /** The wall-clock fields of an instant in a time zone. */
 function wallClock(at: Date, timeZone: string) {

@@ -5,6 +5,7 @@ import { stateConflict } from "../../lib/errors/state-conflict"
 import { Company } from "./models/company"
 import { CompanyEmployee, type CompanyRole, type SpendingPeriod } from "./models/company-employee"
 import { CompanyInvite } from "./models/company-invite"
+import { CompanyAddress } from "./models/company-address"
 import { CompanyApproval, type ApprovalStatus } from "./models/company-approval"
 import { CompanyApprovalSettings } from "./models/company-approval-settings"
 import { CompanyOrder } from "./models/company-order"
@@ -21,6 +22,7 @@ class CompanyModuleService extends MedusaService({
   CompanyOrder,
   CompanyApproval,
   CompanyApprovalSettings,
+  CompanyAddress,
 }) {
   /**
    * Changes (or, with "remove", soft-deletes) an employee of a company so that
@@ -75,6 +77,55 @@ class CompanyModuleService extends MedusaService({
         where id = ? and status = ? and deleted_at is null
         returning id`,
       [to, decided, decision.decided_by ?? null, decided, decided, decision.note ?? null, id, from]
+    )
+    return rows.length === 1
+  }
+
+  /**
+   * Creates (id null) or changes a company address so that the company keeps
+   * at most one default shipping and one default billing address: under a
+   * lock on the company row, a new default takes the flag from the old one in
+   * the same transaction. 404 when the address is not the company's.
+   */
+  @InjectTransactionManager()
+  async saveCompanyAddress(
+    companyId: string,
+    id: string | null,
+    data: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`select id from company where id = ? for update`, [companyId])
+    if (id) {
+      const [found] = await this.listCompanyAddresses({ id, company_id: companyId }, { select: ["id"], take: 1 }, sharedContext)
+      if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Address with id: ${id} was not found`)
+    }
+    // In SQL, now: the ORM would flush the new default's insert before the old one's update and meet the unique index.
+    for (const flag of ["is_default_shipping", "is_default_billing"] as const) {
+      if (data[flag] !== true) continue
+      await manager.execute(
+        `update company_address set ${flag} = false, updated_at = now()
+          where company_id = ? and ${flag} and id <> ? and deleted_at is null`,
+        [companyId, id ?? ""]
+      )
+    }
+    if (id) return this.updateCompanyAddresses({ id, ...data }, sharedContext)
+    return this.createCompanyAddresses({ ...data, company_id: companyId } as never, sharedContext)
+  }
+
+  /**
+   * Withdraws an invite that nobody accepted yet (soft delete by
+   * compare-and-set on accepted_at, so a revoke racing an accept gives one
+   * winner). Returns whether it was withdrawn.
+   */
+  @InjectTransactionManager()
+  async revokeOpenInvite(companyId: string, id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows: unknown[] = await manager.execute(
+      `update company_invite set deleted_at = now(), updated_at = now()
+        where id = ? and company_id = ? and accepted_at is null and deleted_at is null
+        returning id`,
+      [id, companyId]
     )
     return rows.length === 1
   }

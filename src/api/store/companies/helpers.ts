@@ -114,3 +114,55 @@ export function approvalSettingsView(s: Row | undefined | null) {
   if (!s) return null
   return { currency_code: s.currency_code, approval_threshold: num(s.approval_threshold) }
 }
+
+export const ADDRESS_FIELDS = [
+  "id",
+  "address_name",
+  "is_default_shipping",
+  "is_default_billing",
+  "company_name",
+  "first_name",
+  "last_name",
+  "address_1",
+  "address_2",
+  "city",
+  "country_code",
+  "province",
+  "postal_code",
+  "phone",
+  "created_at",
+  "updated_at",
+] as const
+
+/** A company address in Medusa's customer-address shape (`company` is the label's company name). */
+export function addressView(a: Row) {
+  const { company_name, ...rest } = Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, a[k] ?? null])) as Row
+  return { ...rest, company: company_name ?? null }
+}
+
+/** The address columns from an API body (`company` is stored as company_name). */
+export function addressColumns(body: Record<string, unknown>) {
+  const { company, ...rest } = body
+  return company === undefined ? rest : { ...rest, company_name: company }
+}
+
+export const INVITE_FIELDS = [
+  "id",
+  "company_id",
+  "email",
+  "role",
+  "spending_limit",
+  "spending_period",
+  "expires_at",
+  "accepted_at",
+  "invited_by",
+  "created_at",
+] as const
+
+/** An invite as admins see it (never its token hash), with its state: open, accepted or expired. */
+export function inviteView(i: Row, now = Date.now()) {
+  const out: Row = Object.fromEntries(INVITE_FIELDS.map((k) => [k, i[k] ?? null]))
+  out.spending_limit = num(i.spending_limit)
+  out.status = i.accepted_at ? "accepted" : new Date(String(i.expires_at)).getTime() <= now ? "expired" : "open"
+  return out
+}

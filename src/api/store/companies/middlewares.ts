@@ -17,7 +17,11 @@ import { companyView } from "./helpers"
 import {
   StoreAcceptCompanyInvite,
   StoreCreateCompany,
+  StoreCreateCompanyAddress,
   StoreCreateCompanyInvite,
+  StoreListCompanyInvites,
+  StoreUpdateCompany,
+  StoreUpdateCompanyAddress,
   StoreDecideApproval,
   StoreListCompanyApprovals,
   StoreListCompanyEmployees,
@@ -32,11 +36,18 @@ import {
  * stops the app from starting; a customer in no company gets 404 on all of
  * them, an employee without the role 403. Which employee a path names is the
  * store scope's rule (company_employee, src/api/store/scope.ts), checked
- * before this.
+ * before this. An entry is the roles for every method of the route, or the
+ * roles per method (every method the route file exports must be listed).
  */
-export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[]> = {
-  "/store/companies/me": COMPANY_ROLES,
+export type MethodRoles = Partial<Record<"GET" | "POST" | "DELETE", readonly CompanyRole[]>>
+export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[] | MethodRoles> = {
+  // Every employee reads the company; admins change its profile.
+  "/store/companies/me": { GET: COMPANY_ROLES, POST: ["admin"] },
   "/store/companies/me/invites": ["admin"],
+  "/store/companies/me/invites/:id": ["admin"],
+  // Every employee reads the addresses (to ship to them); admins keep them.
+  "/store/companies/me/addresses": { GET: COMPANY_ROLES, POST: ["admin"] },
+  "/store/companies/me/addresses/:id": ["admin"],
   "/store/companies/me/employees": ["admin"],
   "/store/companies/me/employees/:id": ["admin"],
   "/store/companies/me/approval-settings": ["admin"],
@@ -46,6 +57,12 @@ export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[]> = {
 }
 
 const COMPANY_ROOT = "/store/companies/me"
+
+/** The roles that may call a method of a company route (none for a method the table does not list). */
+export function rolesFor(entry: readonly CompanyRole[] | MethodRoles, method: string): readonly CompanyRole[] {
+  if (Array.isArray(entry)) return entry
+  return (entry as MethodRoles)[method.toUpperCase() as keyof MethodRoles] ?? []
+}
 
 /** The company routes found on disk, each with its roles; throws for a route without an entry. */
 export function companyRouteRoles(routes = discoverStoreRoutes()) {
@@ -78,10 +95,11 @@ export async function companyAccess(req: MedusaRequest, _res: MedusaResponse, ne
     const service: CompanyModuleService = req.scope.resolve(COMPANY_MODULE)
     const [employee] = await service.listCompanyEmployees({ customer_id: customerId(req) }, { relations: ["company"], take: 1 })
     if (!employee?.company) throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not an employee of a company.")
-    if (!match.entry.roles.includes(employee.role)) {
+    const roles = rolesFor(match.entry.roles, req.method)
+    if (!roles.includes(employee.role)) {
       throw new MedusaError(
         MedusaError.Types.FORBIDDEN,
-        `The ${employee.role} role cannot do this; it needs one of: ${match.entry.roles.join(", ")}.`
+        roles.length ? `The ${employee.role} role cannot do this; it needs one of: ${roles.join(", ")}.` : `No company role can do this.`
       )
     }
     const context: CompanyContext = {
@@ -109,6 +127,25 @@ export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/companies", method: ["POST"], middlewares: [customer, validateBody(StoreCreateCompany)] },
   { matcher: "/store/companies/invites/accept", method: ["POST"], middlewares: [customer, validateBody(StoreAcceptCompanyInvite)] },
   { matcher: "/store/companies/me", method: ["GET"], middlewares: [customer, companyAccess] },
+  { matcher: "/store/companies/me", method: ["POST"], middlewares: [customer, companyAccess, validateBody(StoreUpdateCompany)] },
+  {
+    matcher: "/store/companies/me/invites",
+    method: ["GET"],
+    middlewares: [validateQuery(StoreListCompanyInvites), customer, companyAccess],
+  },
+  { matcher: "/store/companies/me/invites/:id", method: ["DELETE"], middlewares: [companyAccess] },
+  { matcher: "/store/companies/me/addresses", method: ["GET"], middlewares: [customer, companyAccess] },
+  {
+    matcher: "/store/companies/me/addresses",
+    method: ["POST"],
+    middlewares: [customer, companyAccess, validateBody(StoreCreateCompanyAddress)],
+  },
+  {
+    matcher: "/store/companies/me/addresses/:id",
+    method: ["POST"],
+    middlewares: [companyAccess, validateBody(StoreUpdateCompanyAddress)],
+  },
+  { matcher: "/store/companies/me/addresses/:id", method: ["DELETE"], middlewares: [companyAccess] },
   {
     matcher: "/store/companies/me/invites",
     method: ["POST"],

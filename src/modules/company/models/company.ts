@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import { CompanyEmployee } from "./company-employee"
 import { CompanyInvite } from "./company-invite"
+import { CompanyAddress } from "./company-address"
 import { CompanyApproval } from "./company-approval"
 import { CompanyOrder } from "./company-order"
 
@@ -34,8 +35,9 @@ export const Company = model
     invites: model.hasMany(() => CompanyInvite, { mappedBy: "company" }),
     orders: model.hasMany(() => CompanyOrder, { mappedBy: "company" }),
     approvals: model.hasMany(() => CompanyApproval, { mappedBy: "company" }),
+    addresses: model.hasMany(() => CompanyAddress, { mappedBy: "company" }),
   })
-  .cascades({ delete: ["employees", "invites"] })
+  .cascades({ delete: ["employees", "invites", "addresses"] })
   .indexes([
     { on: ["status"], where: "deleted_at IS NULL" },
     { on: ["customer_group_id"], where: "deleted_at IS NULL" },

@@ -6,7 +6,7 @@ import { periodStart } from "../../../lib/spending-period"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
 import { readCartSnapshot } from "../utils/cart-snapshot"
-import { employeeSpending } from "../utils/employee-spending"
+import { employeeSpending } from "../../../utils/employee-spending"
 
 /** What the checkout records for the company once the order exists (null: not an employee's cart). */
 export type CompanyCheckout = {

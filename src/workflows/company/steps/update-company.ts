@@ -7,15 +7,25 @@ import { assertCompanyAmount } from "./assert-company-amounts"
 
 export type UpdateCompanyStepInput = {
   id: string
+  // The operator's settings.
   status?: CompanyStatus
   payment_terms?: PaymentTerms
   credit_limit?: number | null
+  // The company's own profile (its admins).
+  name?: string
+  email?: string
+  phone?: string | null
+  tax_id?: string | null
+  timezone?: string
 }
 
+const PROFILE = ["name", "email", "phone", "tax_id", "timezone"] as const
+
 /**
- * The operator's settings of a company: status, payment terms and credit
- * limit (in the company's currency; null removes it). A plain update: these
- * are absolute values set by one operator. The compensation restores them.
+ * A company's settings: the operator's (status, payment terms, credit limit
+ * in the company's currency; null removes it) or its admins' profile (name,
+ * e-mail, phone, tax id, time zone). A plain update: these are absolute
+ * values. The compensation restores what was there.
  */
 export const updateCompanyStep = createStep(
   "update-company",
@@ -31,6 +41,7 @@ export const updateCompanyStep = createStep(
       status: before.status,
       payment_terms: before.payment_terms,
       credit_limit: before.credit_limit === null ? null : Number(before.credit_limit),
+      ...Object.fromEntries(PROFILE.map((k) => [k, before[k]])),
     })
   },
   async (previous, { container }) => {

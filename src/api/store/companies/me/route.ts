@@ -3,8 +3,10 @@ import { MathBN } from "@medusajs/framework/utils"
 import { periodStart } from "../../../../lib/spending-period"
 import { COMPANY_MODULE } from "../../../../modules/company"
 import type CompanyModuleService from "../../../../modules/company/service"
-import { employeeSpending } from "../../../../workflows/company/utils/employee-spending"
-import { approvalSettingsView, companyContext } from "../helpers"
+import { employeeSpending } from "../../../../utils/employee-spending"
+import { updateCompanyProfileWorkflow } from "../../../../workflows/company/workflows/update-company-profile"
+import { approvalSettingsView, companyContext, companyView } from "../helpers"
+import type { StoreUpdateCompanyType } from "../validators"
 
 /**
  * GET /store/companies/me: the caller's company and their own employee record
@@ -40,4 +42,17 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     },
     approval_settings: approvalSettingsView(settings as unknown as Record<string, unknown>),
   })
+}
+
+/**
+ * POST /store/companies/me (company admins): the company's name, e-mail,
+ * phone, tax id and time zone (where its weeks and months of spending start).
+ * Status, payment terms and credit limit are the operator's.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<StoreUpdateCompanyType>, res: MedusaResponse) {
+  const { company } = companyContext(req)
+  const { result } = await updateCompanyProfileWorkflow(req.scope).run({
+    input: { ...req.validatedBody, id: company.id, customer_group_id: company.customer_group_id },
+  })
+  res.json({ company: companyView(result as unknown as Record<string, unknown>) })
 }

@@ -1,7 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { inviteCompanyEmployeeWorkflow } from "../../../../../workflows/company/workflows/invite-company-employee"
-import { companyContext } from "../../helpers"
-import type { StoreCreateCompanyInviteType } from "../../validators"
+import { COMPANY_MODULE } from "../../../../../modules/company"
+import type CompanyModuleService from "../../../../../modules/company/service"
+import { INVITE_FIELDS, companyContext, inviteView } from "../../helpers"
+import type { StoreCreateCompanyInviteType, StoreListCompanyInvitesType } from "../../validators"
 
 /**
  * POST /store/companies/me/invites (company admins): the token is in this
@@ -28,4 +30,15 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreCreateCompanyInv
     },
     token: result.token,
   })
+}
+
+/** GET /store/companies/me/invites (company admins): the company's invites, newest first, each open, accepted or expired. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreListCompanyInvitesType>, res: MedusaResponse) {
+  const { offset, limit } = req.validatedQuery
+  const companies: CompanyModuleService = req.scope.resolve(COMPANY_MODULE)
+  const [invites, count] = await companies.listAndCountCompanyInvites(
+    { company_id: companyContext(req).company.id },
+    { select: [...INVITE_FIELDS], skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
+  )
+  res.json({ invites: invites.map((i) => inviteView(i as unknown as Record<string, unknown>)), count, offset, limit })
 }

@@ -1,11 +1,11 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { returnedToBuyer } from "../../../lib/company-spend"
-import { rawAmount } from "../../../lib/money"
-import { COMPANY_MODULE } from "../../../modules/company"
-import type CompanyModuleService from "../../../modules/company/service"
-import { VENDOR_MODULE } from "../../../modules/vendor"
-import type VendorModuleService from "../../../modules/vendor/service"
+import { returnedToBuyer } from "../lib/company-spend"
+import { rawAmount } from "../lib/money"
+import { COMPANY_MODULE } from "../modules/company"
+import type CompanyModuleService from "../modules/company/service"
+import { VENDOR_MODULE } from "../modules/vendor"
+import type VendorModuleService from "../modules/vendor/service"
 
 /**
  * What an employee has spent since an instant, net of refunds: the totals of
