@@ -29,6 +29,7 @@ import {
   StoreSetApprovalSettings,
   StoreUpdateCompanyEmployee,
 } from "./validators"
+import { StoreCompanySpendParams } from "./me/spend/validators"
 
 /**
  * Who may call each route of the caller's company (/store/companies/me…),
@@ -51,6 +52,7 @@ export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[] | Method
   "/store/companies/me/employees": ["admin"],
   "/store/companies/me/employees/:id": ["admin"],
   "/store/companies/me/approval-settings": ["admin"],
+  "/store/companies/me/spend": ["admin"],
   "/store/companies/me/approvals": ["admin", "approver"],
   "/store/companies/me/approvals/:id/approve": ["admin", "approver"],
   "/store/companies/me/approvals/:id/reject": ["admin", "approver"],
@@ -163,6 +165,11 @@ export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [companyAccess, validateBody(StoreUpdateCompanyEmployee)],
   },
   { matcher: "/store/companies/me/employees/:id", method: ["DELETE"], middlewares: [companyAccess] },
+  {
+    matcher: "/store/companies/me/spend",
+    method: ["GET"],
+    middlewares: [customer, companyAccess, validateQuery(StoreCompanySpendParams)],
+  },
   {
     matcher: "/store/companies/me/approval-settings",
     method: ["POST"],

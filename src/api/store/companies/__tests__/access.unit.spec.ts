@@ -37,6 +37,7 @@ describe("company route roles", () => {
       "POST /store/companies/me/employees/:id": ["admin"],
       "DELETE /store/companies/me/employees/:id": ["admin"],
       "POST /store/companies/me/approval-settings": ["admin"],
+      "GET /store/companies/me/spend": ["admin"],
       "GET /store/companies/me/approvals": ["admin", "approver"],
       "POST /store/companies/me/approvals/:id/approve": ["admin", "approver"],
       "POST /store/companies/me/approvals/:id/reject": ["admin", "approver"],
