@@ -28,7 +28,7 @@ liliumIntegrationTestRunner({
         .then((r: any) => r.rows)
 
     // One test: the runner restores the database before each test, which costs seconds on this box.
-    it("company prices from a vendor, the company on vendor orders, analytics by company", async () => {
+    it("company prices from a vendor, the company on vendor orders, analytics by company and the company's spend", async () => {
       const admin = await adminHeaders()
       const [lumen, oakline] = [await login("lumen-office-lighting"), await login("oakline-furniture")]
       const anna = await asCustomer("anna@acme-buying.example")
@@ -246,6 +246,57 @@ liliumIntegrationTestRunner({
       await rebuildSalesFacts(getContainer())
       expect(await companyFacts()).toEqual(facts)
       expect(await analytics()).toEqual(expected)
+
+      // ---- The company's spend (company admins), to the cent, net of the refund, by month, vendor and employee.
+      const spend = (await api.get("/store/companies/me/spend", anna)).data.spend
+      const annaEmployee = (await api.get("/store/companies/me", anna)).data.employee.id
+      const zero = { order_count: 0, total: 0, refunded_total: 0, net_total: 0 }
+      // The order: 99.09 placed, the lamp 41.37 back, 57.72 net. Lumen 87.69 (2 lamps + shipping), Papyrus 11.40.
+      const placed = { order_count: 1, total: 99.09, refunded_total: 41.37, net_total: 57.72 }
+      expect(spend.total).toEqual(placed)
+      expect([spend.currency_code, spend.timezone, spend.by_period.length]).toEqual(["eur", "UTC", 12])
+      expect(spend.by_period.at(-1)).toEqual({ period: new Date().toISOString().slice(0, 7), ...placed })
+      expect(
+        spend.by_period
+          .slice(0, -1)
+          .every(({ period, ...f }: any) => /^\d{4}-\d{2}$/.test(period) && JSON.stringify(f) === JSON.stringify(zero))
+      ).toBe(true)
+      expect(spend.by_vendor).toEqual([
+        {
+          vendor: { id: lamp.vendor_id, name: "Lumen Office Lighting", handle: "lumen-office-lighting" },
+          order_count: 1,
+          total: 87.69,
+          refunded_total: 41.37,
+          net_total: 46.32,
+        },
+        {
+          vendor: { id: paper.vendor_id, name: "Papyrus Supplies", handle: "papyrus-supplies" },
+          order_count: 1,
+          total: 11.4,
+          refunded_total: 0,
+          net_total: 11.4,
+        },
+      ])
+      expect(spend.by_employee).toEqual([
+        {
+          employee: {
+            id: annaEmployee,
+            customer_id: expect.any(String),
+            email: anna.email,
+            first_name: "Erika",
+            last_name: "Muster",
+            removed: false,
+          },
+          ...placed,
+        },
+      ])
+      // from/to: a range before the order has nothing; bad ranges are 400; only a company's admin may read it.
+      const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+      expect((await api.get(`/store/companies/me/spend?from=${day(40)}&to=${day(1)}`, anna)).data.spend.total).toEqual(zero)
+      for (const q of ["from=2026-02-01&to=2026-01-01", "from=2020-01-01&to=2026-01-01", "from=yesterday", "currency_code=eur"]) {
+        expect([q, (await api.get(`/store/companies/me/spend?${q}`, { ...anna, ...noThrow })).status]).toEqual([q, 400])
+      }
+      expect((await api.get("/store/companies/me/spend", { ...ben, ...noThrow })).status).toBe(404)
     })
   },
 })
