@@ -2,7 +2,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { createReadyCart } from "../src/scripts/lib/checkout"
@@ -11,6 +11,9 @@ import { seedSellingVendor } from "../src/scripts/lib/demo-vendors"
 import { ANALYTICS_MODULE } from "../src/modules/analytics"
 import type AnalyticsModuleService from "../src/modules/analytics/service"
 import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/workflows/complete-marketplace-cart"
+import { createCompanyWorkflow } from "../src/workflows/company/workflows/create-company"
+import { COMPANY_MODULE } from "../src/modules/company"
+import type CompanyModuleService from "../src/modules/company/service"
 
 /**
  * Run by bench/run.mjs through `medusa exec`. For each cart size it
@@ -20,6 +23,10 @@ import { completeMarketplaceCartWorkflow } from "../src/workflows/vendor-order/w
  * waits until the order.placed subscribers (split, capture) and the sales
  * facts (vendor_order.created) are done, so
  * background work of one run never lands in the next one's timing.
+ * With --employee (BENCH_EMPLOYEE=1) every cart belongs to an employee of a
+ * buying company with a monthly spending limit, so the split path also pays
+ * for the company rules (the employee's checkout lock, the spending read over
+ * the orders already placed, the company_order row).
  */
 export default async function run({ container }: ExecArgs) {
   // bench/run.mjs passes its --iterations/--sizes flags as env vars
@@ -46,12 +53,28 @@ export default async function run({ container }: ExecArgs) {
     )
   }
 
+  const employee = process.env.BENCH_EMPLOYEE === "1"
+  let customerId: string | undefined
+  if (employee) {
+    const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "bench@buyer.example", has_account: true }])
+    customerId = customer.id
+    await createCompanyWorkflow(container).run({
+      input: { customer_id: customer.id, company: { name: "Bench Buying GmbH", email: "buying@bench.example" } },
+    })
+    const companies: CompanyModuleService = container.resolve(COMPANY_MODULE)
+    const [row] = await companies.listCompanyEmployees({ customer_id: customer.id })
+    // High enough never to refuse: the benchmark measures the check, not a refusal.
+    await companies.updateCompanyEmployees({ id: row.id, spending_limit: 999_999, spending_period: "month" })
+    log("carts belong to an employee with a monthly spending limit")
+  }
+
   const cart = (size: number) => {
     const picked = vendors.slice(0, size)
     return createReadyCart(container, {
       region_id: region.id,
       sales_channel_id: basics.sales_channel_id,
       email: "bench@buyer.example",
+      customer_id: customerId,
       address: { first_name: "B", last_name: "Buyer", address_1: "Street 1", city: "Berlin", postal_code: "10115", country_code: "de" },
       items: picked.map((p, i) => ({ variant_id: p.product.variant_id, quantity: 1 + (i % 3) })),
       shipping_option_ids: picked.map((p) => p.shipping_option_id),
@@ -153,7 +176,8 @@ export default async function run({ container }: ExecArgs) {
     date: new Date().toISOString(),
   }
   fs.mkdirSync(path.join(process.cwd(), "bench", "out"), { recursive: true })
-  fs.writeFileSync(path.join(process.cwd(), "bench", "out", "checkout.json"), JSON.stringify({ machine, results }, null, 2))
+  const out = employee ? "checkout-employee.json" : "checkout.json"
+  fs.writeFileSync(path.join(process.cwd(), "bench", "out", out), JSON.stringify({ machine, employee, results }, null, 2))
   console.log("\n| vendors | Medusa p50 | Medusa p95 | split p50 | split p95 | ratio p50 | ratio p95 |")
   console.log("|---:|---:|---:|---:|---:|---:|---:|")
   for (const r of results) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `node bench/run.mjs <name> [--iterations N] [--sizes a,b,c] [--trace]`, through the
+// `node bench/run.mjs <name> [--iterations N] [--sizes a,b,c] [--trace] [--employee]`, through the
 // package scripts:
 // - `npm run bench:checkout`: split completion (complete-marketplace-cart)
 //   against Medusa's completeCartWorkflow, on identical carts with 1, 5, 10
-//   and 20 vendors (bench/checkout-run.ts);
+//   and 20 vendors (bench/checkout-run.ts); --employee: every cart is a
+//   company employee's, so the company rules run too;
 // - `npm run bench:commission`: the commission part of the split for 10–200
 //   lines against 0–50 rules (bench/commission-run.ts).
 // Each uses a fresh database `lilium_bench_<name>` on BENCH_DATABASE_URL's
@@ -31,6 +32,7 @@ try {
   if (flag("iterations")) env.BENCH_ITERATIONS = flag("iterations")
   if (flag("sizes")) env.BENCH_SIZES = flag("sizes")
   if (process.argv.includes("--trace")) env.BENCH_TRACE = "1"
+  if (process.argv.includes("--employee")) env.BENCH_EMPLOYEE = "1"
   await medusa(["exec", `./bench/${name}-run.ts`])
 } finally {
   await db.stop().catch(() => {})

@@ -39,6 +39,21 @@ type Owns = (scope: MedusaContainer, customerId: string | null, id: string, para
 
 const graph = (scope: MedusaContainer) => scope.resolve(ContainerRegistrationKeys.QUERY)
 
+const PROBE = { select: ["id"], take: 1 }
+
+/**
+ * The rule of every company resource: the caller is an employee, and the row
+ * (read by `list` with {id, company_id}) belongs to the caller's company.
+ */
+function ofCallersCompany(list: (service: CompanyModuleService, filters: { id: string; company_id: string }) => Promise<unknown[]>): Owns {
+  return async (scope, customerId, id) => {
+    if (!customerId) return false
+    const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
+    const [caller] = await service.listCompanyEmployees({ customer_id: customerId }, { select: ["company_id"], take: 1 })
+    return !!caller && (await list(service, { id, company_id: caller.company_id })).length === 1
+  }
+}
+
 const RULES = {
   // An order placed by the caller.
   order: {
@@ -87,45 +102,11 @@ const RULES = {
   },
   // An employee of the caller's own company (the caller being an employee; which role may act is the company
   // resource's guard, src/api/store/companies/middlewares.ts).
-  company_employee: {
-    auth: "required",
-    owns: async (scope, customerId, id) => {
-      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
-      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
-      if (!caller) return false
-      return (await service.listCompanyEmployees({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
-    },
-  },
-  // An approval request of the caller's own company (which role may decide is the company guard's rule).
-  company_approval: {
-    auth: "required",
-    owns: async (scope, customerId, id) => {
-      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
-      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
-      if (!caller) return false
-      return (await service.listCompanyApprovals({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
-    },
-  },
-  // An invite of the caller's own company.
-  company_invite: {
-    auth: "required",
-    owns: async (scope, customerId, id) => {
-      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
-      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
-      if (!caller) return false
-      return (await service.listCompanyInvites({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
-    },
-  },
-  // An address of the caller's own company.
-  company_address: {
-    auth: "required",
-    owns: async (scope, customerId, id) => {
-      const service: CompanyModuleService = scope.resolve(COMPANY_MODULE)
-      const [caller] = await service.listCompanyEmployees({ customer_id: customerId as string }, { select: ["company_id"], take: 1 })
-      if (!caller) return false
-      return (await service.listCompanyAddresses({ id, company_id: caller.company_id }, { select: ["id"], take: 1 })).length === 1
-    },
-  },
+  company_employee: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyEmployees(filters, PROBE)) },
+  // An approval request, an invite or an address of the caller's own company.
+  company_approval: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyApprovals(filters, PROBE)) },
+  company_invite: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyInvites(filters, PROBE)) },
+  company_address: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyAddresses(filters, PROBE)) },
   // Public by design: a vendor's storefront profile.
   public: { auth: "none", owns: async () => true },
 } satisfies Record<string, { auth: "required" | "optional" | "none"; owns: Owns }>

@@ -1,8 +1,10 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { wholeCount } from "../../../lib/money"
 import type { CompanyRole, SpendingPeriod } from "../../../modules/company/models/company-employee"
+import { decideCartApprovalWorkflow } from "../../../workflows/company/workflows/decide-cart-approval"
+import { customerParam } from "../scope"
 
 export const COMPANY_FIELDS = [
   "id",
@@ -165,4 +167,22 @@ export function inviteView(i: Row, now = Date.now()) {
   out.spending_limit = num(i.spending_limit)
   out.status = i.accepted_at ? "accepted" : new Date(String(i.expires_at)).getTime() <= now ? "expired" : "open"
   return out
+}
+
+/**
+ * POST /store/companies/me/approvals/:id/approve|reject: the caller (an
+ * approver or admin, by the role table) decides on an approval of their company.
+ */
+export async function decideApproval(req: MedusaRequest<{ note?: string | null }>, res: MedusaResponse, decision: "approved" | "rejected") {
+  const { company, employee } = companyContext(req)
+  const { result } = await decideCartApprovalWorkflow(req.scope).run({
+    input: {
+      approval_id: customerParam(req, "id"),
+      company_id: company.id,
+      employee_id: employee.id,
+      decision,
+      note: req.validatedBody?.note ?? null,
+    },
+  })
+  res.json({ approval: approvalView(result as unknown as Row) })
 }
