@@ -42,7 +42,15 @@ export const assertCompanyCheckoutAllowedStep = createStep(
     const [employee] = await companies.listCompanyEmployees({ id: input.employee_id }, { relations: ["company"], take: 1 })
     const company = employee?.company
     if (!employee || !company) return new StepResponse<CompanyCheckout>(null)
-    const cart = await readCartSnapshot(container, input.cart_id)
+    // The cart, the approval rule and the period's spending do not depend on each other: read at once.
+    const limited = employee.spending_limit !== null && employee.spending_limit !== undefined
+    const period = employee.spending_period ?? "order"
+    const since = limited ? periodStart(period, company.timezone) : null
+    const [cart, [settings], spentBefore] = await Promise.all([
+      readCartSnapshot(container, input.cart_id),
+      companies.listCompanyApprovalSettings({ company_id: company.id }, { take: 1 }),
+      since ? employeeSpending(container, { employee_id: employee.id, since, currency_code: company.currency_code }) : null,
+    ])
     const checkout: CompanyCheckout = {
       company_id: company.id,
       employee_id: employee.id,
@@ -57,7 +65,6 @@ export const assertCompanyCheckoutAllowedStep = createStep(
       throw refuse(`${company.name} is suspended on this marketplace; its employees cannot place orders. Contact the marketplace.`)
     }
 
-    const [settings] = await companies.listCompanyApprovalSettings({ company_id: company.id }, { take: 1 })
     const threshold = settings?.approval_threshold
     if (settings && threshold !== null && threshold !== undefined) {
       const above =
@@ -79,16 +86,14 @@ export const assertCompanyCheckoutAllowedStep = createStep(
       }
     }
 
-    if (employee.spending_limit !== null && employee.spending_limit !== undefined) {
+    if (limited) {
       const limit = rawAmount(employee as never, "spending_limit")
-      const period = employee.spending_period ?? "order"
       if (cart.currency_code !== company.currency_code) {
         throw refuse(
           `Your spending limit is in ${company.currency_code.toUpperCase()}; this cart is in ${cart.currency_code.toUpperCase()}.`
         )
       }
-      const since = periodStart(period, company.timezone)
-      const spent = since ? await employeeSpending(container, { employee_id: employee.id, since, currency_code: company.currency_code }) : 0
+      const spent = spentBefore ?? 0
       const after = MathBN.add(spent, cart.total)
       if (MathBN.gt(after, limit)) {
         const left = MathBN.max(MathBN.sub(limit, spent), 0)
