@@ -1,12 +1,11 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
-import { netSpend, returnedByOrder, type SpendVendorOrder } from "../../../lib/company-spend"
+import { netSpend } from "../../../lib/company-spend"
+import { returnedForOrders } from "../../../utils/company-spend-reads"
 import { rawAmount, roundHalfEven, wholeCount } from "../../../lib/money"
 import { periodStart } from "../../../lib/spending-period"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
-import { VENDOR_MODULE } from "../../../modules/vendor"
-import type VendorModuleService from "../../../modules/vendor/service"
 import { employeeView, listEmployees, readCompany } from "../../store/companies/helpers"
 import type { AdminListCompaniesType } from "./validators"
 
@@ -66,16 +65,6 @@ const presentBucket = (b: SpendBucket, currencyCode: string) => ({
   net_total: money(b.net_total, currencyCode),
 })
 
-const VENDOR_ORDER_SPEND_FIELDS = ["id", "order_id", "status", "total", "raw_total", "refunded_total", "raw_refunded_total"]
-
-/** What the vendor orders of these orders gave back to the buyer, per order id. */
-async function returnedFor(scope: MedusaContainer, orderIds: string[]) {
-  if (!orderIds.length) return new Map<string, BigNumberInput>()
-  const vendors: VendorModuleService = scope.resolve(VENDOR_MODULE)
-  const vendorOrders = await vendors.listVendorOrders({ order_id: orderIds }, { select: VENDOR_ORDER_SPEND_FIELDS as never })
-  return returnedByOrder(vendorOrders as unknown as SpendVendorOrder[])
-}
-
 /**
  * A company's spend in its currency, net of refunds, this calendar month (in
  * the company's time zone) and all time: the orders its employees placed
@@ -99,7 +88,7 @@ export async function companySpend(
       { select: ["id", "order_id", "total", "raw_total", "placed_at"] as never, take: SPEND_PAGE, order: { id: "ASC" } }
     )
     if (!rows.length) break
-    const returned = await returnedFor(
+    const returned = await returnedForOrders(
       scope,
       rows.map((r) => r.order_id)
     )
@@ -157,7 +146,7 @@ export async function companyOrdersPage(
   const customerIds = [...new Set(rows.map((r) => r.customer_id as string))]
   const companies: CompanyModuleService = scope.resolve(COMPANY_MODULE)
   const [returned, employees, customers] = await Promise.all([
-    returnedFor(scope, orderIds),
+    returnedForOrders(scope, orderIds),
     employeeIds.length
       ? companies.listCompanyEmployees({ id: employeeIds }, { select: ["id", "role", "deleted_at"] as never, withDeleted: true })
       : Promise.resolve([]),

@@ -5,12 +5,12 @@ import { COMPANY_MODULE } from "../../../../../modules/company"
 import type CompanyModuleService from "../../../../../modules/company/service"
 import { VENDOR_MODULE } from "../../../../../modules/vendor"
 import type VendorModuleService from "../../../../../modules/vendor/service"
-import { monthIn, spendReport, type SpendReportInput } from "./report"
+import { vendorOrdersOfOrders } from "../../../../../utils/company-spend-reads"
+import { monthIn, spendReport } from "./report"
 import type { StoreCompanySpendParamsType } from "./validators"
 
 /** The longest range one request may cover (as analytics). */
 const MAX_RANGE_DAYS = 3 * 366
-const CHUNK = 1000
 
 /**
  * [from, to) in the company's zone. Without `from`: the start of the month
@@ -54,15 +54,10 @@ export async function companySpend(scope: MedusaContainer, company: SpendCompany
     { company_id: company.id, currency_code: company.currency_code, placed_at: { $gte: from, $lt: to } },
     { select: ["order_id", "employee_id", "total", "raw_total", "placed_at"] as never }
   )
-  const vendorOrders: SpendReportInput["vendor_orders"] = []
-  for (let i = 0; i < orders.length; i += CHUNK) {
-    vendorOrders.push(
-      ...(await vendors.listVendorOrders(
-        { order_id: orders.slice(i, i + CHUNK).map((o) => o.order_id) },
-        { select: ["order_id", "vendor_id", "status", "total", "raw_total", "refunded_total", "raw_refunded_total"] as never }
-      ))
-    )
-  }
+  const vendorOrders = await vendorOrdersOfOrders(
+    scope,
+    orders.map((o) => o.order_id)
+  )
   const report = spendReport({
     currency_code: company.currency_code,
     timezone: company.timezone,
