@@ -75,6 +75,13 @@ liliumIntegrationTestRunner({
       const { data } = await api.post("/auth/vendor/emailpass", { email, password: "lilium-vendor" })
       return bearer(data.token)
     }
+    /** One call of a route method with an empty body, never throwing on a status. */
+    const callRoute = (method: string, url: string, headers: object) =>
+      method === "GET"
+        ? api.get(url, { ...headers, ...noThrow })
+        : method === "DELETE"
+          ? api.delete(url, { ...headers, ...noThrow })
+          : api.post(url, {}, { ...headers, ...noThrow })
     const vendorEmail = (name: string) => `owner@${name}.demo`
     const product = (handle: string) => catalog().products.find((p) => p.handle === handle)!
 
@@ -235,13 +242,7 @@ liliumIntegrationTestRunner({
           })
           .join("/")
         const before = await snapshotDb(dbConnection)
-        const call =
-          route.method === "GET"
-            ? api.get(url, { ...attacker, ...noThrow })
-            : route.method === "DELETE"
-              ? api.delete(url, { ...attacker, ...noThrow })
-              : api.post(url, {}, { ...attacker, ...noThrow })
-        const res = await call
+        const res = await callRoute(route.method, url, attacker)
         const changed = diffSnapshots(before, await snapshotDb(dbConnection))
         report.push(`${route.method} ${route.path} → ${res.status}`)
         expect({ route: `${route.method} ${route.path}`, status: res.status < 500 }).toEqual({
@@ -393,20 +394,10 @@ liliumIntegrationTestRunner({
       const routes = discover("store").filter((r) => roles.has(r.path))
       const checked: string[] = []
       for (const route of routes) {
-        const kind = route.path.includes("/approvals/")
-          ? "company_approval"
-          : route.path.includes("/invites/")
-            ? "company_invite"
-            : route.path.includes("/addresses/")
-              ? "company_address"
-              : "company_employee"
-        const url = route.path.replace(":id", victim[kind])
-        const call = (h: object) =>
-          route.method === "GET"
-            ? api.get(url, { ...h, ...noThrow })
-            : route.method === "DELETE"
-              ? api.delete(url, { ...h, ...noThrow })
-              : api.post(url, {}, { ...h, ...noThrow })
+        // The victim's row of the kind the store scope gives the parameter (company_employee, company_approval, …).
+        const [rule] = storeParamRules({ path: route.path, segments: route.path.split("/").slice(1) })
+        const url = rule ? route.path.replace(":id", victim[rule.kind]) : route.path
+        const call = (h: object) => callRoute(route.method, url, h)
         const before = await snapshotDb(dbConnection)
         const callers: [string, object, number][] = [["no company", outsider, 404]]
         for (const role of ["buyer", "approver"])
@@ -479,12 +470,7 @@ liliumIntegrationTestRunner({
           continue
         }
         const before = await snapshotDb(dbConnection)
-        const call = (h: object) =>
-          route.method === "GET"
-            ? api.get(url, { ...h, ...noThrow })
-            : route.method === "DELETE"
-              ? api.delete(url, { ...h, ...noThrow })
-              : api.post(url, {}, { ...h, ...noThrow })
+        const call = (h: object) => callRoute(route.method, url, h)
         const res = await call(other)
         expect({ url, method: route.method, status: res.status }).toEqual({ url, method: route.method, status: 404 })
         expect({ url, method: route.method, changed: diffSnapshots(before, await snapshotDb(dbConnection)) }).toEqual({
@@ -493,11 +479,7 @@ liliumIntegrationTestRunner({
           changed: [],
         })
         // Anonymous: 401 where a customer is required, 404 where anonymous callers are allowed (a registered customer's cart).
-        const anon = await (route.method === "GET"
-          ? api.get(url, { ...storeHeaders(), ...noThrow })
-          : route.method === "DELETE"
-            ? api.delete(url, { ...storeHeaders(), ...noThrow })
-            : api.post(url, {}, { ...storeHeaders(), ...noThrow }))
+        const anon = await call(storeHeaders())
         expect({ url, method: route.method, anon: anon.status }).toEqual({
           url,
           method: route.method,
