@@ -4,6 +4,7 @@ import { readyCart, registerCustomer } from "../helpers/store"
 import { noThrow, waitFor } from "../helpers/poll"
 import { capturedOrder, vendorOrdersByHandle } from "../helpers/vendor-order-flow"
 import { periodStart } from "../../src/lib/spending-period"
+import { injectFault } from "../helpers/db-fault"
 
 /**
  * Issue 18, items 3 and 4 at checkout (Medusa's POST /store/carts/:id/complete):
@@ -155,7 +156,7 @@ liliumIntegrationTestRunner({
       )
     })
 
-    it("two checkouts of one employee at once cannot both pass the limit; a suspended company's employees cannot check out", async () => {
+    it("two checkouts of one employee at once cannot both pass the limit; a suspended company's employees cannot check out; a failed company record undoes the checkout", async () => {
       const admin = await adminHeaders()
       const { ben, company, setLimit } = await acme()
       await setLimit(82, "month")
@@ -175,7 +176,33 @@ liliumIntegrationTestRunner({
         "Acme Procurement GmbH is suspended on this marketplace; its employees cannot place orders. Contact the marketplace."
       )
       await api.post(`/admin/companies/${company.id}`, { status: "active" }, admin)
-      await expectOrder(ben, z)
+
+      // A failure recording the order for the company (a PostgreSQL trigger on company_order), after the split has
+      // committed: Medusa's error, the completion compensated (cart open), the split undone by its compensation (vendor
+      // orders soft-deleted, reversing ledger rows: nets to 0), nothing recorded; the retry completes and records once.
+      const drop = await injectFault(dbConnection, "company_order", "INSERT")
+      let failed: any
+      try {
+        failed = await complete(ben, z)
+      } finally {
+        await drop()
+      }
+      expect([failed.status, failed.data.type]).toEqual([500, "unknown_error"])
+      const { rows: state } = await dbConnection.raw(
+        `select (select completed_at from cart where id = ?) as completed_at,
+                (select count(*)::int from vendor_order
+                  where deleted_at is null and order_id in (select order_id from order_cart where cart_id = ?)) as vendor_orders,
+                (select count(*)::int from vendor_transaction
+                  where order_id in (select order_id from order_cart where cart_id = ?)) as ledger_rows,
+                (select coalesce(sum(amount), 0) = 0 from vendor_transaction
+                  where order_id in (select order_id from order_cart where cart_id = ?)) as ledger_nets_to_zero`,
+        [z, z, z, z]
+      )
+      expect(state[0]).toMatchObject({ completed_at: null, vendor_orders: 0, ledger_nets_to_zero: true })
+      expect(state[0].ledger_rows).toBeGreaterThan(0)
+      expect(await companyOrders(company.id)).toHaveLength(1)
+      const retried = await expectOrder(ben, z)
+      expect((await companyOrders(company.id)).map((r: any) => r.order_id)).toContain(retried.id)
       expect(await companyOrders(company.id)).toHaveLength(2)
     })
 
