@@ -38,7 +38,8 @@ export type CartLine = { variant_id: string; quantity: number }
 /**
  * Creates a cart, adds the lines, sets email and addresses, picks the
  * cheapest shipping option for each shipping profile the cart needs, and
- * opens a pp_system_default payment session. Returns the ready cart.
+ * opens a payment session (pp_system_default unless `provider_id` says
+ * otherwise, e.g. pp_invoice_invoice). Returns the ready cart.
  */
 export async function readyCart(
   api: Api,
@@ -50,6 +51,7 @@ export async function readyCart(
     customerToken?: string
     address?: Record<string, string>
     promo_codes?: string[]
+    provider_id?: string
   }
 ) {
   const headers = withAuth(store, opts.customerToken)
@@ -85,7 +87,11 @@ export async function readyCart(
   const {
     data: { payment_collection },
   } = await api.post("/store/payment-collections", { cart_id: cart.id }, headers)
-  await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: opts.provider_id ?? "pp_system_default" },
+    headers
+  )
   const { data } = await api.get(`/store/carts/${cart.id}`, headers)
   return data.cart
 }

@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { stateConflict } from "../../lib/errors/state-conflict"
 import { Company } from "./models/company"
@@ -128,6 +129,131 @@ class CompanyModuleService extends MedusaService({
       [id, companyId]
     )
     return rows.length === 1
+  }
+
+  /**
+   * A credit on an open invoice (a refund made before the company paid: no
+   * money was paid, so none is refunded; issue 19): under a row lock,
+   * amount_credited += amount and amount_due = max(total − credited, 0); an
+   * invoice with nothing left to pay becomes `void`. `amount` < 0 takes a
+   * credit back (the compensation of a failed refund flow; a voided invoice
+   * opens again). Returns the invoice after the change, or null when the
+   * order has no open (or, for a negative amount, open or void) invoice.
+   */
+  @InjectTransactionManager()
+  async creditInvoice(orderId: string, amount: BigNumberInput, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const back = MathBN.lt(amount, 0)
+    const [row]: { id: string; total: string; credited: string | null }[] = await manager.execute(
+      `select id, raw_total->>'value' as total, raw_amount_credited->>'value' as credited
+         from company_order
+        where order_id = ? and deleted_at is null and invoice_status in (${back ? "'open', 'void'" : "'open'"})
+        for update`,
+      [orderId]
+    )
+    if (!row) return null
+    const credited = MathBN.max(MathBN.add(row.credited ?? 0, amount), 0)
+    const due = MathBN.max(MathBN.sub(row.total, credited), 0)
+    const status = MathBN.eq(due, 0) ? "void" : "open"
+    await manager.execute(
+      `update company_order
+          set amount_credited = ?::numeric, raw_amount_credited = jsonb_build_object('value', ?::text, 'precision', 20),
+              amount_due = ?::numeric, raw_amount_due = jsonb_build_object('value', ?::text, 'precision', 20),
+              invoice_status = ?, updated_at = now()
+        where id = ?`,
+      [credited.toFixed(), credited.toFixed(), due.toFixed(), due.toFixed(), status, row.id]
+    )
+    return { id: row.id, amount_due: due.toFixed(), amount_credited: credited.toFixed(), invoice_status: status }
+  }
+
+  /**
+   * Marks an open invoice paid by compare-and-set (`open` → `paid`), so two
+   * operators marking it at once give one winner. Returns the invoice's id
+   * and amount due, or null when the order has no open invoice.
+   */
+  @InjectTransactionManager()
+  async markInvoicePaid(
+    orderId: string,
+    payment: { reference: string; paid_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; amount_due: string } | null> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows: { id: string; amount_due: string }[] = await manager.execute(
+      `update company_order set invoice_status = 'paid', paid_at = ?, payment_reference = ?, updated_at = now()
+        where order_id = ? and invoice_status = 'open' and deleted_at is null
+        returning id, raw_amount_due->>'value' as amount_due`,
+      [payment.paid_at, payment.reference, orderId]
+    )
+    return rows[0] ?? null
+  }
+
+  /** The compensation of markInvoicePaid: paid → open again (compare-and-set), reference and paid_at cleared. */
+  @InjectTransactionManager()
+  async reopenInvoice(orderId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `update company_order set invoice_status = 'open', paid_at = null, payment_reference = null, updated_at = now()
+        where order_id = ? and invoice_status = 'paid' and deleted_at is null`,
+      [orderId]
+    )
+  }
+
+  /**
+   * Claims the reminder of an overdue invoice by compare-and-set on
+   * reminded_at: only an open invoice, due before `now`, not reminded since
+   * `notSince`. Two workers running the reminder job at once cannot both
+   * claim (and send) it. Returns whether this call claimed it.
+   */
+  @InjectTransactionManager()
+  async claimInvoiceReminder(id: string, now: Date, notSince: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows: unknown[] = await manager.execute(
+      `update company_order set reminded_at = ?, updated_at = now()
+        where id = ? and invoice_status = 'open' and payment_due_at < ? and deleted_at is null
+          and (reminded_at is null or reminded_at <= ?)
+        returning id`,
+      [now, id, now, notSince]
+    )
+    return rows.length === 1
+  }
+
+  /**
+   * What a company owes on open invoices in one currency: the sum of their
+   * amounts due (totals net of credits). The checkout's credit-limit check
+   * reads it under the company's invoice checkout lock.
+   */
+  @InjectManager()
+  async openInvoiceExposure(companyId: string, currencyCode: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row]: { due: string | null }[] = await manager.execute(
+      `select sum((raw_amount_due->>'value')::numeric)::text as due from company_order
+        where company_id = ? and currency_code = ? and invoice_status = 'open' and deleted_at is null`,
+      [companyId, currencyCode]
+    )
+    return MathBN.convert(row?.due ?? 0).toFixed()
+  }
+
+  /**
+   * The operator's receivables per currency: open invoices (count and sum of
+   * amounts due) and, among them, the overdue ones (due before `now`).
+   */
+  @InjectManager()
+  async invoiceReceivables(now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { currency_code: string; open_count: number; open_amount: string; overdue_count: number; overdue_amount: string }[] =
+      await manager.execute(
+        `select currency_code,
+                count(*)::int as open_count,
+                coalesce(sum((raw_amount_due->>'value')::numeric), 0)::text as open_amount,
+                (count(*) filter (where payment_due_at < ?))::int as overdue_count,
+                coalesce(sum((raw_amount_due->>'value')::numeric) filter (where payment_due_at < ?), 0)::text as overdue_amount
+           from company_order
+          where invoice_status = 'open' and deleted_at is null
+          group by currency_code
+          order by currency_code`,
+        [now, now]
+      )
+    return rows
   }
 
   /** An approved approval whose cart changed no longer covers it: voided (compare-and-set, so once). */

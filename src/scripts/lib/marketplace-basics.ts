@@ -7,12 +7,15 @@ import {
   createTaxRegionsWorkflow,
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { INVOICE_PAYMENT_PROVIDER } from "../../lib/invoice-terms"
 
 /**
  * What every Lilium marketplace needs before anything is sold, demo or not:
- * the EUR and USD regions with the system payment provider, tax regions,
+ * the EUR and USD regions with the system payment provider and payment by
+ * invoice (pp_invoice_invoice, offered only to companies on payment terms), tax regions,
  * the marketplace sales channel with its publishable key, the store's
  * currencies and the operator's admin login.
  *
@@ -23,6 +26,8 @@ import {
 
 export const MARKETPLACE_SALES_CHANNEL = "Lilium Marketplace"
 export const SYSTEM_PAYMENT_PROVIDER = "pp_system_default"
+/** Every region offers these; the store routes hide the invoice provider from customers it is not for (issue 19). */
+export const REGION_PAYMENT_PROVIDERS = [SYSTEM_PAYMENT_PROVIDER, INVOICE_PAYMENT_PROVIDER]
 
 export const REGION_DEFINITIONS = [
   {
@@ -78,7 +83,7 @@ export async function seedMarketplaceBasics(
     salesChannel = result[0]
   }
 
-  // Regions (pp_system_default on every one) and their tax regions
+  // Regions (pp_system_default and pp_invoice_invoice on every one) and their tax regions
   const regionModule = container.resolve(Modules.REGION)
   const existingRegions = await regionModule.listRegions(
     { name: { $in: REGION_DEFINITIONS.map((r) => r.name) } },
@@ -93,7 +98,7 @@ export async function seedMarketplaceBasics(
           name: def.name,
           currency_code: def.currency_code,
           countries: [...def.countries],
-          payment_providers: [SYSTEM_PAYMENT_PROVIDER],
+          payment_providers: [...REGION_PAYMENT_PROVIDERS],
           automatic_taxes: true,
         })),
       },
@@ -114,9 +119,18 @@ export async function seedMarketplaceBasics(
   }
   const { data: regions } = await query.graph({
     entity: "region",
-    fields: ["id", "name", "currency_code", "countries.iso_2"],
+    fields: ["id", "name", "currency_code", "countries.iso_2", "payment_providers.id"],
     filters: { name: REGION_DEFINITIONS.map((r) => r.name) },
   })
+  // Regions made before a provider was added (an installation seeded earlier) get it too.
+  for (const region of regions) {
+    const has = (region.payment_providers ?? []).map((p) => p?.id).filter(Boolean) as string[]
+    if (REGION_PAYMENT_PROVIDERS.every((p) => has.includes(p))) continue
+    log(`adding payment providers to ${region.name}`)
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { payment_providers: [...new Set([...has, ...REGION_PAYMENT_PROVIDERS])] } },
+    })
+  }
   const europe = regions.find((r) => r.name === "Europe")!
 
   // Store currencies and defaults

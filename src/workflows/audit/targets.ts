@@ -127,6 +127,16 @@ export const AUDIT_TARGETS: Record<string, Target> = {
         r?.credit_limit === null || r?.credit_limit === undefined ? null : MathBN.convert(rawAmount(r, "credit_limit")).toNumber(),
     }),
   },
+  // An order's invoice (company_order of an order paid by invoice, issue 19), with the order, amount and currency kept.
+  invoice: {
+    module: COMPANY_MODULE,
+    list: "listCompanyOrders",
+    keep: ["order_id", "amount_due", "currency_code"],
+    project: (r) => ({
+      ...pick(r, ["order_id", "invoice_status", "payment_reference", "currency_code"]),
+      amount_due: r?.amount_due === null || r?.amount_due === undefined ? null : MathBN.convert(rawAmount(r, "amount_due")).toFixed(),
+    }),
+  },
   payout_run: {
     module: PAYOUT_MODULE,
     list: "listPayoutRuns",

@@ -709,6 +709,8 @@ moduleIntegrationTestRunner<VendorModuleService>({
               captured: payment.captured.toFixed(),
               refunded: payment.refunded.toFixed(),
               is_captured: payment.captured.gte(payment.amount),
+              provider_id: "pp_system_default",
+              invoice_open: false,
             })
 
             /** What the gate must answer, from the model (exact under the lock). */

@@ -43,7 +43,9 @@ async function reverseRefundRows(ledger: LedgerModuleService, ids: string[]) {
  * refundPostings: refund and proportional commission reversal; a refund
  * that completes the refunded total reverses exactly what is left). Rows
  * posted after delivery share the vendor order's availability; before it,
- * they stay pending with the sale. Reservations of 0 post nothing.
+ * they stay pending with the sale. Reservations of 0 post nothing. With
+ * `held` (the order's invoice is open, issue 19) they stay pending after
+ * delivery too, like the sale they reduce: mark-invoice-paid releases both.
  *
  * Composed before the payment refund (decision 49): if anything after it
  * fails, up to and including Medusa's refund, the compensation appends a
@@ -55,7 +57,7 @@ async function reverseRefundRows(ledger: LedgerModuleService, ids: string[]) {
  */
 export const postRefundLedgerStep = createStep(
   "post-refund-ledger",
-  async (input: { reservations: RefundReservation[] }, { container, transactionId }) => {
+  async (input: { reservations: RefundReservation[]; held?: boolean }, { container, transactionId }) => {
     const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
     const posted: string[] = []
@@ -76,7 +78,7 @@ export const postRefundLedgerStep = createStep(
           },
           sums,
           r.amount,
-          vo.delivered_at ? availableAfterDelivery(vo.delivered_at) : null
+          vo.delivered_at && !input.held ? availableAfterDelivery(vo.delivered_at) : null
         ).map((row) => ({ ...row, idempotency_key: `${row.idempotency_key}:${transactionId}` }))
         posted.push(...(await ledger.post(rows)))
       }

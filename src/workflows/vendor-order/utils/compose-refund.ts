@@ -6,6 +6,9 @@ import { postRefundLedgerStep } from "../steps/post-refund-ledger"
 import { refundOrderPaymentStep } from "../steps/refund-order-payment"
 import type { RefundReservation } from "../steps/reserve-vendor-order-refund"
 import { composeRefundAudit } from "../../audit/compose-refund-audit"
+import { creditInvoiceStep } from "../../invoice/steps/credit-invoice"
+import { reissueInvoicePaymentStep } from "../../invoice/steps/reissue-invoice-payment"
+import { INVOICE_PAYMENT_PROVIDER } from "../../../lib/invoice-terms"
 
 /** The key of the lock every capture and refund of an order's payment holds. */
 export const orderPaymentLockKey = (orderId: string) => `order-payment:${orderId}`
@@ -29,12 +32,17 @@ export const AFTER_REFUND = { continueOnPermanentFailure: true } as const
  * cancels that payment and opens a new collection, and there is then
  * nothing to refund from. A capture is not undone when a later step fails:
  * it is what the order.placed subscriber does anyway.
+ *
+ * An invoice payment (pp_invoice_invoice) is never captured here: capturing
+ * it means the company has paid, which only mark-invoice-paid records
+ * (issue 19). While the invoice is open, refunds are credits on it
+ * (composeRefundReserved).
  */
 export function composeCaptureIfNeeded(
   payment: WorkflowData<OrderPayment>,
   actorId: WorkflowData<string | null> | string | null | undefined
 ) {
-  when({ payment }, ({ payment }) => !payment.is_captured).then(() => {
+  when({ payment }, ({ payment }) => !payment.is_captured && payment.provider_id !== INVOICE_PAYMENT_PROVIDER).then(() => {
     capturePaymentWorkflow.runAsStep({
       input: transform({ payment, actorId }, ({ payment, actorId }) => ({
         payment_id: payment.id,
@@ -53,7 +61,11 @@ type RefundNote = { actor_id?: string | null; note: string }
  * 1. the ledger rows (refund and commission reversal; compensation: reversing rows);
  * 2. the `refund.created` audit entries (compensation: `refund.reverted` entries);
  * 3. Medusa's refund of the reserved total on the order's payment (nothing
- *    when it is 0): the last step that can fail the flow;
+ *    when it is 0): the last step that can fail the flow — or, when the
+ *    order's invoice is still open (nothing paid, issue 19), a credit on the
+ *    invoice instead, after re-authorizing the invoice if an order edit or
+ *    return made Medusa cancel it (the ledger rows then stay pending with
+ *    the sale until the invoice is paid);
  * 4. the flow's event and the release of the payment lock, which cannot.
  * Returns the refunded total.
  */
@@ -61,7 +73,12 @@ export function composeRefundReserved(opts: {
   payment: WorkflowData<OrderPayment>
   reservations: WorkflowData<RefundReservation[]>
   input: WorkflowData<RefundNote> | RefundNote
-  audit: { ref: WorkflowData<{ vendor_id: string }>; context: unknown; reason: "operator" | "return" | "reject" | "cancel"; note?: unknown }
+  audit: {
+    ref: WorkflowData<{ vendor_id: string; order_id: string }>
+    context: unknown
+    reason: "operator" | "return" | "reject" | "cancel"
+    note?: unknown
+  }
   event: { name: string; data: WorkflowData<unknown> }
   lockKey: WorkflowData<string>
 }) {
@@ -69,9 +86,15 @@ export function composeRefundReserved(opts: {
   const total = transform({ reservations }, ({ reservations }) =>
     reservations.reduce((sum: any, r) => MathBN.add(sum, r.amount), MathBN.convert(0)).toFixed()
   )
-  postRefundLedgerStep({ reservations })
+  const held = transform({ payment }, ({ payment }) => payment.invoice_open)
+  postRefundLedgerStep({ reservations, held })
   composeRefundAudit(opts.audit.ref, reservations, opts.audit.context, opts.audit.reason, opts.audit.note)
-  when({ total }, ({ total }) => MathBN.gt(total, 0)).then(() => {
+  when({ payment }, ({ payment }) => payment.invoice_open).then(() => {
+    const orderId = transform({ ref: opts.audit.ref }, ({ ref }) => ({ order_id: ref.order_id }))
+    reissueInvoicePaymentStep(orderId)
+    creditInvoiceStep(transform({ ref: opts.audit.ref, total }, ({ ref, total }) => ({ order_id: ref.order_id, amount: total })))
+  })
+  when({ total, payment }, ({ total, payment }) => MathBN.gt(total, 0) && !payment.invoice_open).then(() => {
     refundOrderPaymentStep(
       transform({ payment, total, input: opts.input as WorkflowData<RefundNote> }, ({ payment, total, input }) => ({
         payment_id: payment.id,
