@@ -20,7 +20,8 @@ export async function pdfText(data: Buffer | Uint8Array): Promise<PdfText> {
       const content = await page.getTextContent()
       const rows = new Map<number, { x: number; s: string }[]>()
       for (const item of content.items as { str: string; transform: number[] }[]) {
-        if (!item.str) continue
+        // pdf.js adds whitespace runs where it guesses a gap between two shows of text.
+        if (!item.str.trim()) continue
         const y = Math.round(item.transform[5] * 10) / 10
         const x = item.transform[4]
         if (!rows.has(y)) rows.set(y, [])
