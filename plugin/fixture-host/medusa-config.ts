@@ -53,6 +53,15 @@ module.exports = defineConfig({
   plugins: env.LILIUM_PLUGIN === "off" ? [] : [lilium],
   modules: [
     ...(env.LILIUM_PLUGIN === "off" ? [] : [liliumAuth]),
+    // Payment by invoice for buying companies (pp_invoice_invoice): Lilium's provider in the store's payment module.
+    ...(env.LILIUM_PLUGIN === "off"
+      ? []
+      : [
+          {
+            resolve: "@medusajs/medusa/payment",
+            options: { providers: [{ resolve: "@lilium/medusa-plugin/providers/payment-invoice", id: "invoice" }] },
+          },
+        ]),
     {
       resolve: "@medusajs/medusa/notification",
       options: {

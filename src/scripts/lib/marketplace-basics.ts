@@ -83,7 +83,10 @@ export async function seedMarketplaceBasics(
     salesChannel = result[0]
   }
 
-  // Regions (pp_system_default and pp_invoice_invoice on every one) and their tax regions
+  // Regions (pp_system_default and pp_invoice_invoice on every one) and their tax regions. A host store that did not
+  // register Lilium's invoice provider (plugin install) gets the system provider only.
+  const registered = await container.resolve(Modules.PAYMENT).listPaymentProviders({ id: [...REGION_PAYMENT_PROVIDERS] })
+  const regionProviders = REGION_PAYMENT_PROVIDERS.filter((p) => p === SYSTEM_PAYMENT_PROVIDER || registered.some((r) => r.id === p))
   const regionModule = container.resolve(Modules.REGION)
   const existingRegions = await regionModule.listRegions(
     { name: { $in: REGION_DEFINITIONS.map((r) => r.name) } },
@@ -98,7 +101,7 @@ export async function seedMarketplaceBasics(
           name: def.name,
           currency_code: def.currency_code,
           countries: [...def.countries],
-          payment_providers: [...REGION_PAYMENT_PROVIDERS],
+          payment_providers: [...regionProviders],
           automatic_taxes: true,
         })),
       },
@@ -125,10 +128,10 @@ export async function seedMarketplaceBasics(
   // Regions made before a provider was added (an installation seeded earlier) get it too.
   for (const region of regions) {
     const has = (region.payment_providers ?? []).map((p) => p?.id).filter(Boolean) as string[]
-    if (REGION_PAYMENT_PROVIDERS.every((p) => has.includes(p))) continue
+    if (regionProviders.every((p) => has.includes(p))) continue
     log(`adding payment providers to ${region.name}`)
     await updateRegionsWorkflow(container).run({
-      input: { selector: { id: region.id }, update: { payment_providers: [...new Set([...has, ...REGION_PAYMENT_PROVIDERS])] } },
+      input: { selector: { id: region.id }, update: { payment_providers: [...new Set([...has, ...regionProviders])] } },
     })
   }
   const europe = regions.find((r) => r.name === "Europe")!
