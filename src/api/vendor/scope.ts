@@ -8,6 +8,8 @@ import { VENDOR_MODULE } from "../../modules/vendor"
 import type VendorModuleService from "../../modules/vendor/service"
 import { LEDGER_MODULE } from "../../modules/ledger"
 import type LedgerModuleService from "../../modules/ledger/service"
+import { QUOTE_MODULE } from "../../modules/quote"
+import type QuoteModuleService from "../../modules/quote/service"
 import type { VendorRequest } from "./context"
 import { discoverRoutes, matchRoutePath, type RoutePattern } from "../utils/route-tree"
 
@@ -94,6 +96,11 @@ export const OWNERSHIP: Record<string, Owns> = {
     })
     return ids(data, "price_list_id")
   },
+  // A vendor's part of a buyer's quote.
+  vendor_quote: async (scope, vendorId, list) => {
+    const service: QuoteModuleService = scope.resolve(QUOTE_MODULE)
+    return ids(await service.listVendorQuotes({ id: list, vendor_id: vendorId }, { select: ["id"] }))
+  },
 }
 export type OwnedKind = keyof typeof OWNERSHIP
 
@@ -120,6 +127,7 @@ export const PARAM_KINDS: Record<string, OwnedKind> = {
   "/vendor/transactions/:id": "vendor_transaction",
   "/vendor/payouts/:id": "payout",
   "/vendor/price-lists/:id": "vendor_price_list",
+  "/vendor/quotes/:id": "vendor_quote",
 }
 
 /** Entities a vendor lists, and the filter that keeps each to the vendor's own rows. */
@@ -133,6 +141,7 @@ const LIST_SCOPES: Record<string, (vendorId: string) => Record<string, unknown>>
   payout_account: (v) => ({ vendor_id: v }),
   audit_entry: (v) => ({ vendor_id: v }),
   vendor_price_list: (v) => ({ vendor_id: v }),
+  vendor_quote: (v) => ({ vendor_id: v }),
 }
 
 /**
@@ -230,6 +239,7 @@ const LABELS: Record<string, string> = {
   vendor_transaction: "Transaction",
   payout: "Payout",
   vendor_price_list: "Price list",
+  vendor_quote: "Quote",
 }
 const label = (kind: string) => LABELS[kind] ?? kind
 

@@ -21,11 +21,15 @@ describe("store scope rules", () => {
     expect(kinds("/store/orders/:id/reorder")).toEqual([["id", "order"]])
     expect(STORE_PARAM_KINDS["/store/vendors/:handle"]).toBe("public")
     expect(kinds("/store/companies/me/employees/:id")).toEqual([["id", "company_employee"]])
+    expect(kinds("/store/quotes/:id/vendor-quotes/:vendor_quote_id/messages")).toEqual([
+      ["id", "quote"],
+      ["vendor_quote_id", "quote_part"],
+    ])
   })
 
   it("refuses a route whose parameter has no rule, naming the key to add", () => {
-    expect(() => storeParamRules(route("/store/quotes/:id/accept"))).toThrow(
-      'The store route /store/quotes/:id/accept has the path parameter :id with no ownership rule; add "/store/quotes/:id" to STORE_PARAM_KINDS in src/api/store/scope.ts.'
+    expect(() => storeParamRules(route("/store/invoices/:id/download"))).toThrow(
+      'The store route /store/invoices/:id/download has the path parameter :id with no ownership rule; add "/store/invoices/:id" to STORE_PARAM_KINDS in src/api/store/scope.ts.'
     )
     // A parameter below a covered one still needs its own rule.
     expect(() => storeParamRules(route("/store/orders/:id/lines/:line_id"))).toThrow('add "/store/orders/:id/lines/:line_id"')
