@@ -260,6 +260,30 @@ liliumIntegrationTestRunner({
       expect(Object.keys(await vendorOrdersByHandle(api, admin, done.order.id))).toEqual(["lumen-office-lighting"])
       const ordered = (await api.get(`/store/quotes/${quote.id}`, anna)).data.quote
       expect([ordered.status, ordered.order_id]).toEqual(["ordered", done.order.id])
+
+      // Analytics: the funnel per vendor for the operator, and each vendor's own.
+      const funnel = (await api.get("/admin/analytics/quotes", admin)).data
+      expect(
+        funnel.vendors
+          .map((v: any) => [v.vendor.handle, v.requested, v.quoted, v.declined, v.accepted, v.ordered, v.conversion_rate])
+          .sort()
+      ).toEqual([
+        ["lumen-office-lighting", 1, 1, 0, 1, 1, 1],
+        ["oakline-furniture", 1, 1, 0, 0, 0, 0],
+        ["papyrus-supplies", 1, 0, 1, 0, 0, 0],
+      ])
+      expect(funnel.count).toBe(3)
+      expect((await api.get("/vendor/analytics/quotes", papyrus)).data.quotes).toEqual({
+        requested: 1,
+        quoted: 0,
+        declined: 1,
+        accepted: 0,
+        ordered: 0,
+        quote_rate: 0,
+        conversion_rate: 0,
+      })
+      const badRange = await api.get("/admin/analytics/quotes?from=2026-12-02&to=2026-12-01", { ...admin, ...noThrow })
+      expect([badRange.status, badRange.data.message]).toEqual([400, expect.stringContaining("from must be before to")])
     })
 
     it("an unanswered part blocks acceptance; a cart changed before or after accepting is refused; a fault while pricing undoes everything", async () => {

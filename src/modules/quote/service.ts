@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { stateConflict } from "../../lib/errors/state-conflict"
 import { quoteLinesFingerprint } from "../../lib/quote-lines"
@@ -32,6 +32,18 @@ export type QuoteAcceptance = {
   removed_line_ids: string[]
   /** Each vendor quote's status before, for the compensation. */
   previous: Record<string, VendorQuoteStatus>
+}
+
+/** One vendor's quote funnel over a range: counts of its parts by outcome. */
+export type QuoteFunnelRow = {
+  vendor_id: string
+  requested: number
+  quoted: number
+  declined: number
+  accepted: number
+  ordered: number
+  /** Vendors with a row in the range (the same on every row: the list's count). */
+  vendor_total: number
 }
 
 export type NewQuote = {
@@ -230,6 +242,46 @@ class QuoteModuleService extends MedusaService({ Quote, VendorQuote, VendorQuote
       removed_line_ids: leaving.flatMap((p) => p.items.map((i) => i.line_item_id)),
       previous,
     }
+  }
+
+  /**
+   * Per vendor, the parts of quotes requested in [from, to): how many were
+   * requested, answered with prices (quoted, whatever happened next, unless
+   * declined later), declined, accepted by the buyer, and accepted parts
+   * whose quote became an order. Busiest vendors first; `vendor_id` narrows
+   * to one vendor (the vendor's own analytics).
+   */
+  @InjectManager()
+  async quoteFunnel(
+    q: { from: Date; to: Date; vendor_id?: string; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<QuoteFunnelRow[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: Record<string, string>[] = await manager.execute(
+      `select vq.vendor_id,
+              count(*)::int as requested,
+              count(*) filter (where vq.responded_at is not null and vq.status <> 'declined')::int as quoted,
+              count(*) filter (where vq.status = 'declined')::int as declined,
+              count(*) filter (where vq.status = 'accepted')::int as accepted,
+              count(*) filter (where vq.status = 'accepted' and q.status = 'ordered')::int as ordered,
+              count(*) over ()::int as vendor_total
+         from vendor_quote vq join quote q on q.id = vq.quote_id and q.deleted_at is null
+        where vq.deleted_at is null and vq.created_at >= ? and vq.created_at < ?
+          ${q.vendor_id ? "and vq.vendor_id = ?" : ""}
+        group by vq.vendor_id
+        order by requested desc, vq.vendor_id
+        limit ? offset ?`,
+      [q.from, q.to, ...(q.vendor_id ? [q.vendor_id] : []), q.limit, q.offset]
+    )
+    return rows.map((r) => ({
+      vendor_id: r.vendor_id,
+      requested: Number(r.requested),
+      quoted: Number(r.quoted),
+      declined: Number(r.declined),
+      accepted: Number(r.accepted),
+      ordered: Number(r.ordered),
+      vendor_total: Number(r.vendor_total),
+    }))
   }
 
   /** Undoes an acceptance (the accept workflow's compensation): the quote is `requested` again, each part as it was. */

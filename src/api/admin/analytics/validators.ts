@@ -66,6 +66,14 @@ export const AnalyticsPerformanceParams = AnalyticsRangeParams.merge(pageParams(
   .strict()
   .superRefine(rangeChecks)
 
+// Quote funnels count quotes, not money: a range and paging, no currency.
+export const AnalyticsQuotesParams = AnalyticsRangeParams.omit({ currency_code: true, format: true })
+  .merge(pageParams({ limit: 50, max: 200 }))
+  .extend({ vendor_id: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .superRefine(rangeChecks)
+export type AnalyticsQuotesParamsType = z.infer<typeof AnalyticsQuotesParams>
+
 export type AnalyticsOverviewParamsType = z.infer<typeof AnalyticsOverviewParams>
 export type AnalyticsSalesParamsType = z.infer<typeof AnalyticsSalesParams>
 export type AnalyticsTopParamsType = z.infer<typeof AnalyticsTopParams>

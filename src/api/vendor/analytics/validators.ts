@@ -10,3 +10,9 @@ export const VendorAnalyticsTopParams = AnalyticsRangeParams.extend({
   .strict()
   .superRefine(rangeChecks)
 export type VendorAnalyticsTopParamsType = z.infer<typeof VendorAnalyticsTopParams>
+
+// The caller's own quote funnel: a range only.
+export const VendorAnalyticsQuotesParams = AnalyticsRangeParams.omit({ currency_code: true, format: true })
+  .strict()
+  .superRefine(rangeChecks)
+export type VendorAnalyticsQuotesParamsType = z.infer<typeof VendorAnalyticsQuotesParams>
