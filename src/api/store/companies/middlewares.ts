@@ -53,6 +53,8 @@ export const COMPANY_ROUTE_ROLES: Record<string, readonly CompanyRole[] | Method
   "/store/companies/me/employees/:id": ["admin"],
   "/store/companies/me/approval-settings": ["admin"],
   "/store/companies/me/spend": ["admin"],
+  // Every employee downloads invoices: admins of any order of the company, the others of their own (the route checks).
+  "/store/companies/me/orders/:id/invoice": COMPANY_ROLES,
   "/store/companies/me/approvals": ["admin", "approver"],
   "/store/companies/me/approvals/:id/approve": ["admin", "approver"],
   "/store/companies/me/approvals/:id/reject": ["admin", "approver"],
@@ -170,6 +172,7 @@ export const storeCompanyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     middlewares: [customer, companyAccess, validateQuery(StoreCompanySpendParams)],
   },
+  { matcher: "/store/companies/me/orders/:id/invoice", method: ["GET"], middlewares: [companyAccess] },
   {
     matcher: "/store/companies/me/approval-settings",
     method: ["POST"],

@@ -38,6 +38,8 @@ describe("company route roles", () => {
       "DELETE /store/companies/me/employees/:id": ["admin"],
       "POST /store/companies/me/approval-settings": ["admin"],
       "GET /store/companies/me/spend": ["admin"],
+      // Every employee; which order is the route's check (admins any of the company's, the others their own).
+      "GET /store/companies/me/orders/:id/invoice": all,
       "GET /store/companies/me/approvals": ["admin", "approver"],
       "POST /store/companies/me/approvals/:id/approve": ["admin", "approver"],
       "POST /store/companies/me/approvals/:id/reject": ["admin", "approver"],
