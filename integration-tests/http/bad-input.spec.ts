@@ -223,6 +223,10 @@ liliumIntegrationTestRunner({
           a.headers
         )
       ).data.price_list
+      // A quote of the fuzz customer on a cart of its own with vendor A's line (not the fuzzed cart), so quote routes reach their checks.
+      const quoteCart = (await api.post("/store/carts", { region_id: eur.id }, asCustomer)).data.cart
+      await api.post(`/store/carts/${quoteCart.id}/line-items`, { variant_id: a.variant_id, quantity: 1 }, asCustomer)
+      const quote = (await api.post("/store/quotes", { cart_id: quoteCart.id }, asCustomer)).data.quote
 
       ctx = {
         admin,
@@ -249,6 +253,9 @@ liliumIntegrationTestRunner({
           "/store/companies/me/approvals/:id": approval.id,
           "/admin/companies/:id": company.id,
           "/vendor/price-lists/:id": priceList.id,
+          "/store/quotes/:id": quote.id,
+          ":vendor_quote_id": quote.vendor_quotes[0].id,
+          "/vendor/quotes/:id": quote.vendor_quotes[0].id,
         },
         // Ids of vendor B's resources, by the body key that carries them.
         otherTenant: {
