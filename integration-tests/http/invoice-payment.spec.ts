@@ -178,6 +178,14 @@ liliumIntegrationTestRunner({
       expect(noRef.status).toBe(400)
       const blank = await api.post(url, { reference: "   " }, { ...admin, ...noThrow })
       expect(blank.status).toBe(400)
+      for (const body of [{ reference: "x".repeat(201) }, { reference: 42 }, { reference: "ok", amount: 1 }]) {
+        expect((await api.post(url, body, { ...admin, ...noThrow })).status).toBe(400)
+      }
+      // The credit limit takes the money-input rules: negative, too large or too precise is 400.
+      for (const credit_limit of [-1, 1e12, 10.001]) {
+        const bad = await api.post(`/admin/companies/${company.id}`, { credit_limit }, { ...admin, ...noThrow })
+        expect([credit_limit, bad.status]).toEqual([credit_limit, 400])
+      }
       expect((await api.post(`/admin/orders/order_nope/mark-invoice-paid`, { reference: "x" }, { ...admin, ...noThrow })).status).toBe(404)
       const card = await complete(anna, await cart(anna, [{ variant_id: variant("paper-a4-500"), quantity: 1 }], "pp_system_default"))
       const notInvoice = await api.post(
@@ -260,6 +268,40 @@ liliumIntegrationTestRunner({
       await api.post(`/vendor/orders/${lamp.id}/reject`, { reason: "Broken" }, lumen)
       const final = (await payments(order.id)).filter((p: any) => !p.canceled)
       expect(final).toEqual([{ provider_id: INVOICE, amount: due, canceled: false, captured: due, refunded: due }])
+    })
+
+    it("a return and an operator refund before payment are credits too; the ledger rows stay held until the invoice is paid", async () => {
+      const { admin, ben } = await acme("net_30")
+      const order = (await complete(ben, await cart(ben, [{ variant_id: variant("paper-a4-500"), quantity: 5 }]))).data.order
+      // 5 reams 32.25 + 4.95 shipping.
+      expect(order.total).toBe(37.2)
+      const papyrus = await vendorLogin("papyrus-supplies")
+      const paper = (await vendorOrdersByHandle(api, admin, order.id))["papyrus-supplies"]
+      await deliverVendorOrder(api, papyrus, paper.id)
+      const before = await balance(papyrus)
+      expect([before.available, cents(before.pending)]).toEqual([0, cents(paper.net_total)])
+
+      // 2 reams back (12.90), then 1.00 goodwill: 13.90 credited, 23.30 due, nothing refunded.
+      const ret = await api.post(
+        `/vendor/orders/${paper.id}/returns`,
+        { items: [{ id: paper.items[0].id, quantity: 2 }] },
+        { ...papyrus, ...noThrow }
+      )
+      expect([ret.status, ret.data.message]).toEqual([200, undefined])
+      expect(await invoiceRow(order.id)).toMatchObject({ invoice_status: "open", amount_credited: "12.9", amount_due: "24.3" })
+      await api.post(`/admin/vendor-orders/${paper.id}/refunds`, { amount: 1, note: "Late delivery" }, admin)
+      expect(await invoiceRow(order.id)).toMatchObject({ invoice_status: "open", amount_credited: "13.9", amount_due: "23.3" })
+      expect((await payments(order.id)).every((p: any) => p.refunded === "0" && p.captured === "0")).toBe(true)
+      // Still nothing available: the refund rows are held with the sale.
+      const held = await balance(papyrus)
+      expect([held.available, cents(held.pending)]).toEqual([0, cents(MathBN.sub(paper.net_total, 13.9).toNumber())])
+
+      const paid = (await api.post(`/admin/orders/${order.id}/mark-invoice-paid`, { reference: "R-9" }, admin)).data.invoice
+      expect([paid.status, paid.amount_due]).toEqual(["paid", 23.3])
+      const live = (await payments(order.id)).filter((p: any) => !p.canceled)
+      expect(live.map((p: any) => [p.provider_id, p.captured, p.refunded])).toEqual([[INVOICE, "23.3", "0"]])
+      const after = await balance(papyrus)
+      expect([cents(after.available), after.pending]).toEqual([cents(MathBN.sub(paper.net_total, 13.9).toNumber()), 0])
     })
 
     it("two employees checking out by invoice at once cannot both pass the company's credit limit (lock per company)", async () => {
