@@ -119,21 +119,25 @@ const authModule = {
   },
 }
 
-const paymentProviders = env.STRIPE_API_KEY
-  ? [
-      {
-        resolve: "@medusajs/medusa/payment-stripe",
-        id: "stripe",
-        options: {
-          apiKey: env.STRIPE_API_KEY,
-          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+// Payment by invoice for buying companies (pp_invoice_invoice, issue 19): always registered; who may use it is Lilium's rule.
+const paymentProviders: { resolve: string; id: string; options?: Record<string, unknown> }[] = [
+  { resolve: "./src/providers/payment-invoice", id: "invoice" },
+  ...(env.STRIPE_API_KEY
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          options: {
+            apiKey: env.STRIPE_API_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+          },
         },
-      },
-    ]
-  : []
+      ]
+    : []),
+]
 // Tests only: a provider that declines every authorization (pp_decline_decline).
 if (env.NODE_ENV === "test" || env.LILIUM_TEST_PAYMENT_PROVIDERS === "true") {
-  ;(paymentProviders as any[]).push({ resolve: "./src/providers/payment-decline", id: "decline" })
+  paymentProviders.push({ resolve: "./src/providers/payment-decline", id: "decline" })
 }
 
 // Payout providers: manual always, Stripe Connect when STRIPE_CONNECT_API_KEY
@@ -190,18 +194,15 @@ module.exports = defineConfig({
     { resolve: "./src/modules/stock-alert" },
     { resolve: "./src/modules/wishlist" },
     { resolve: "./src/modules/company" },
+    { resolve: "./src/modules/quote" },
     authModule,
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider, smsProvider] },
     },
-    ...(paymentProviders.length
-      ? [
-          {
-            resolve: "@medusajs/medusa/payment",
-            options: { providers: paymentProviders },
-          },
-        ]
-      : []),
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: { providers: paymentProviders },
+    },
   ],
 })

@@ -147,6 +147,10 @@ liliumIntegrationTestRunner({
       const open = await api.post("/store/carts", { region_id: basics().regions.find((r) => r.currency_code === "eur")!.id }, asVictimBuyer)
       victim.open_cart = open.data.cart.id
       await api.post(`/store/carts/${victim.open_cart}/line-items`, { variant_id: victim.variant, quantity: 1 }, asVictimBuyer)
+      // A quote the victim buyer asked for on that cart: its one part is the victim vendor's (quote, quote_part, vendor_quote).
+      const quote = (await api.post("/store/quotes", { cart_id: victim.open_cart }, asVictimBuyer)).data.quote
+      victim.quote = quote.id
+      victim.vendor_quote = quote.vendor_quotes[0].id
       // A stock alert needs a sold-out variant; the row is the module's, made directly (the route is what is under test).
       const me = (await api.get("/store/customers/me", asVictimBuyer)).data.customer
       const alerts: StockAlertModuleService = getContainer().resolve(STOCK_ALERT_MODULE)
@@ -188,6 +192,18 @@ liliumIntegrationTestRunner({
         currency_code: "eur",
       })
       victim.company_approval = approval.id
+      // The victim's order, placed for the victim's company (the company_order kind; made directly, like the approval).
+      await companies.createCompanyOrders({
+        company_id: victimCompany.company_id,
+        employee_id: victim.company_employee,
+        customer_id: (await api.get("/store/customers/me", asVictimBuyer)).data.customer.id,
+        order_id: victim.order,
+        cart_id: victim.cart,
+        currency_code: "eur",
+        total: 1,
+        placed_at: new Date(),
+      })
+      victim.company_order = victim.order
       // The victim vendor's prices for the victim buyer's company (the vendor_price_list kind).
       const priceList = await api.post(
         "/vendor/price-lists",
@@ -212,6 +228,7 @@ liliumIntegrationTestRunner({
       vendor_transaction: () => victim.transaction,
       payout: () => victim.payout,
       vendor_price_list: () => victim.vendor_price_list,
+      vendor_quote: () => victim.vendor_quote,
     }
     // Not the master order: the attacker has its own vendor order in the same one.
     const victimIds = () => [
@@ -223,6 +240,7 @@ liliumIntegrationTestRunner({
       victim.transaction,
       victim.payout,
       victim.vendor_price_list,
+      victim.vendor_quote,
     ]
 
     it("every /vendor route: another vendor's resources are 403/404 and nothing changes", async () => {
@@ -273,6 +291,7 @@ liliumIntegrationTestRunner({
         `/vendor/payouts/${victim.payout}`,
         `/vendor/transactions/${victim.transaction}`,
         `/vendor/price-lists/${victim.vendor_price_list}`,
+        `/vendor/quotes/${victim.vendor_quote}`,
       ]) {
         expect([p, (await api.get(p, { ...victimHeaders, ...noThrow })).status]).toEqual([p, 200])
       }
@@ -447,6 +466,9 @@ liliumIntegrationTestRunner({
         company_approval: () => victim.company_approval,
         company_invite: () => victim.company_invite,
         company_address: () => victim.company_address,
+        company_order: () => victim.company_order,
+        quote: () => victim.quote,
+        quote_part: () => victim.vendor_quote,
         public: () => victim.handle,
       }
       // Medusa's rule on the cart it completes (the id is the capability) and a vendor's public profile.
@@ -499,6 +521,8 @@ liliumIntegrationTestRunner({
           "POST /store/companies/me/employees/:id",
           "DELETE /store/companies/me/employees/:id",
           "POST /store/companies/me/approvals/:id/approve",
+          "POST /store/quotes/:id/accept",
+          "POST /store/quotes/:id/vendor-quotes/:vendor_quote_id/messages",
         ])
       )
       expect(Object.keys(STORE_PARAM_KINDS).length).toBeGreaterThanOrEqual(7)

@@ -22,6 +22,7 @@ import { adminPayoutRoutesMiddlewares } from "./admin/payouts/middlewares"
 import { adminVendorOrderRoutesMiddlewares } from "./admin/vendor-orders/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { adminCompanyRoutesMiddlewares } from "./admin/companies/middlewares"
+import { adminInvoiceRoutesMiddlewares } from "./admin/invoices/middlewares"
 import { hookRoutesMiddlewares } from "./hooks/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
@@ -31,7 +32,10 @@ import { storeOrderRoutesMiddlewares } from "./store/orders/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { storeStockAlertRoutesMiddlewares } from "./store/stock-alerts/middlewares"
 import { storeCompanyRoutesMiddlewares } from "./store/companies/middlewares"
+import { storeInvoicePaymentMiddlewares } from "./store/payment-invoice"
 import { pendingApprovalMiddlewares } from "./store/companies/pending-approval"
+import { storeQuoteRoutesMiddlewares } from "./store/quotes/middlewares"
+import { acceptedQuoteCartMiddlewares } from "./store/quotes/accepted-cart"
 import { storeScopeMiddlewares } from "./store/scope"
 import { vendorGuardMiddlewares } from "./vendor/middlewares"
 import { vendorAnalyticsRoutesMiddlewares } from "./vendor/analytics/middlewares"
@@ -45,6 +49,7 @@ import { vendorPayoutAccountRoutesMiddlewares } from "./vendor/payout-account/mi
 import { vendorPayoutsRoutesMiddlewares } from "./vendor/payouts/middlewares"
 import { vendorProductsRoutesMiddlewares } from "./vendor/products/middlewares"
 import { vendorPriceListsRoutesMiddlewares } from "./vendor/price-lists/middlewares"
+import { vendorQuotesRoutesMiddlewares } from "./vendor/quotes/middlewares"
 import { vendorCompaniesRoutesMiddlewares } from "./vendor/companies/middlewares"
 import { vendorShippingOptionsRoutesMiddlewares } from "./vendor/shipping-options/middlewares"
 import { vendorTransactionsRoutesMiddlewares } from "./vendor/transactions/middlewares"
@@ -102,6 +107,7 @@ export default defineMiddlewares({
     ...vendorInvitesRoutesMiddlewares,
     ...vendorProductsRoutesMiddlewares,
     ...vendorPriceListsRoutesMiddlewares,
+    ...vendorQuotesRoutesMiddlewares,
     ...vendorCompaniesRoutesMiddlewares,
     ...vendorShippingOptionsRoutesMiddlewares,
     ...vendorOrdersRoutesMiddlewares,
@@ -114,6 +120,7 @@ export default defineMiddlewares({
 
     ...adminVendorRoutesMiddlewares,
     ...adminCompanyRoutesMiddlewares,
+    ...adminInvoiceRoutesMiddlewares,
     ...adminVendorOrderRoutesMiddlewares,
     ...adminCommissionRuleRoutesMiddlewares,
     ...adminCommissionRevenueRoutesMiddlewares,
@@ -133,6 +140,7 @@ export default defineMiddlewares({
     ...storeScopeMiddlewares,
     // A cart waiting for its company's approval is frozen (409) before any cart middleware or handler.
     ...pendingApprovalMiddlewares,
+    ...acceptedQuoteCartMiddlewares,
     ...storeOrderRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
     ...storeProductRoutesMiddlewares,
@@ -141,6 +149,9 @@ export default defineMiddlewares({
     ...storeWishlistRoutesMiddlewares,
     ...storeStockAlertRoutesMiddlewares,
     ...storeCompanyRoutesMiddlewares,
+    ...storeQuoteRoutesMiddlewares,
+    // Payment by invoice only for companies on payment terms (issue 19).
+    ...storeInvoicePaymentMiddlewares,
 
     ...authRoutesMiddlewares,
   ],

@@ -10,6 +10,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { COMPANY_MODULE } from "../../modules/company"
 import type CompanyModuleService from "../../modules/company/service"
+import { QUOTE_MODULE } from "../../modules/quote"
+import type QuoteModuleService from "../../modules/quote/service"
 import { STOCK_ALERT_MODULE } from "../../modules/stock-alert"
 import type StockAlertModuleService from "../../modules/stock-alert/service"
 import { WISHLIST_MODULE } from "../../modules/wishlist"
@@ -107,6 +109,29 @@ const RULES = {
   company_approval: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyApprovals(filters, PROBE)) },
   company_invite: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyInvites(filters, PROBE)) },
   company_address: { auth: "required", owns: ofCallersCompany((service, filters) => service.listCompanyAddresses(filters, PROBE)) },
+  // An order placed for the caller's own company (its company_order row; which employee may read which order is the
+  // route's check: admins any, the others their own).
+  company_order: {
+    auth: "required",
+    owns: ofCallersCompany((service, { id, company_id }) => service.listCompanyOrders({ order_id: id, company_id }, PROBE)),
+  },
+  // A quote the caller asked for.
+  quote: {
+    auth: "required",
+    owns: async (scope, customerId, id) => {
+      const service: QuoteModuleService = scope.resolve(QUOTE_MODULE)
+      return (await service.listQuotes({ id, customer_id: customerId as string }, PROBE)).length === 1
+    },
+  },
+  // A vendor's part of the quote in the path (which the quote rule proved first).
+  quote_part: {
+    auth: "required",
+    owns: async (scope, _customerId, id, params) => {
+      const service: QuoteModuleService = scope.resolve(QUOTE_MODULE)
+      if (!params.quote) return false
+      return (await service.listVendorQuotes({ id, quote_id: params.quote }, PROBE)).length === 1
+    },
+  },
   // Public by design: a vendor's storefront profile.
   public: { auth: "none", owns: async () => true },
 } satisfies Record<string, { auth: "required" | "optional" | "none"; owns: Owns }>
@@ -130,6 +155,9 @@ export const STORE_PARAM_KINDS: Record<string, CustomerOwnedKind> = {
   "/store/companies/me/approvals/:id": "company_approval",
   "/store/companies/me/invites/:id": "company_invite",
   "/store/companies/me/addresses/:id": "company_address",
+  "/store/companies/me/orders/:id": "company_order",
+  "/store/quotes/:id": "quote",
+  "/store/quotes/:id/vendor-quotes/:vendor_quote_id": "quote_part",
 }
 
 const LABELS: Record<CustomerOwnedKind, string> = {
@@ -143,6 +171,9 @@ const LABELS: Record<CustomerOwnedKind, string> = {
   company_approval: "Approval",
   company_invite: "Invite",
   company_address: "Address",
+  company_order: "Order",
+  quote: "Quote",
+  quote_part: "Vendor quote",
   public: "Resource",
 }
 

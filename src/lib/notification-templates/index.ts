@@ -4,6 +4,7 @@ import { backInStock } from "./templates/back-in-stock"
 import { companyApprovalDecided } from "./templates/company-approval-decided"
 import { companyApprovalRequested } from "./templates/company-approval-requested"
 import { companyInvite } from "./templates/company-invite"
+import { invoiceOverdue } from "./templates/invoice-overdue"
 import { emailVerification } from "./templates/email-verification"
 import { orderConfirmation } from "./templates/order-confirmation"
 import { otpCode } from "./templates/otp-code"
@@ -21,6 +22,9 @@ import { vendorOrderShipped } from "./templates/vendor-order-shipped"
 import { vendorReinstated } from "./templates/vendor-reinstated"
 import { vendorRejected } from "./templates/vendor-rejected"
 import { vendorSuspended } from "./templates/vendor-suspended"
+import { vendorQuoteRequested } from "./templates/vendor-quote-requested"
+import { quoteAnswered } from "./templates/quote-answered"
+import { quoteMessage } from "./templates/quote-message"
 
 export type { NotificationTemplate, TemplateCategory, TemplateContext } from "./types"
 export { escapeHtml, money } from "./layout"
@@ -54,6 +58,10 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = Object.
     companyInvite,
     companyApprovalRequested,
     companyApprovalDecided,
+    invoiceOverdue,
+    vendorQuoteRequested,
+    quoteAnswered,
+    quoteMessage,
   ].map((t) => [t.name, t])
 )
 

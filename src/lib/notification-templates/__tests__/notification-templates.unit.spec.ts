@@ -39,6 +39,10 @@ describe("notification templates", () => {
         "company-invite",
         "company-approval-requested",
         "company-approval-decided",
+        "invoice-overdue",
+        "vendor-quote-requested",
+        "quote-answered",
+        "quote-message",
       ].sort()
     )
   })

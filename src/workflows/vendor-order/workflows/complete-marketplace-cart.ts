@@ -3,6 +3,8 @@ import { acquireLockStep, completeCartWorkflow, emitEventStep, releaseLockStep }
 import { assertCompanyCheckoutAllowedStep } from "../../company/steps/assert-company-checkout-allowed"
 import { findCartEmployeeStep } from "../../company/steps/find-cart-employee"
 import { recordCompanyOrderStep } from "../../company/steps/record-company-order"
+import { assertCartMatchesQuoteStep } from "../../quote/steps/assert-cart-matches-quote"
+import { markQuoteOrderedStep } from "../../quote/steps/mark-quote-ordered"
 import { renewCanceledPaymentSessionStep } from "../steps/renew-canceled-payment-session"
 import { resolveCartVendorsStep } from "../steps/resolve-cart-vendors"
 import { composeVendorSplit } from "../utils/compose-split"
@@ -26,7 +28,9 @@ export const completeMarketplaceCartWorkflowId = "complete-marketplace-cart"
  *   approval, spending limit) before Medusa creates the order, under a second
  *   lock per employee, so two carts of one employee cannot both fit under the
  *   limit; the order is recorded for the company (company_order) before that
- *   lock is released.
+ *   lock is released. A cart paying by invoice also takes the company's
+ *   invoice lock (findCartEmployeeStep's keys), so two employees' invoice
+ *   checkouts cannot both fit under the company's credit limit.
  * - If the split fails, the completion is compensated too: no order without
  *   its vendor orders, and the cart's payment session is renewed so that the
  *   same complete can be retried (renewCanceledPaymentSessionStep).
@@ -39,8 +43,17 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
   (input: { id: string }) => {
     acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
     const employee = findCartEmployeeStep({ cart_id: input.id })
-    acquireLockStep({ key: employee.lock_key, timeout: 30, ttl: 120 }).config({ name: "acquire-employee-checkout-lock" })
-    const companyCheckout = assertCompanyCheckoutAllowedStep({ cart_id: input.id, employee_id: employee.employee_id })
+    // Owned by the cart: with two keys (employee + company invoice lock) a retry after a partial acquisition re-enters its own key.
+    acquireLockStep({ key: employee.lock_key, timeout: 30, ttl: 120, ownerId: input.id }).config({
+      name: "acquire-employee-checkout-lock",
+    })
+    const companyCheckout = assertCompanyCheckoutAllowedStep({
+      cart_id: input.id,
+      employee_id: employee.employee_id,
+      pays_by_invoice: employee.pays_by_invoice,
+    })
+    // A cart whose quote was accepted must still hold the accepted lines at the quoted prices.
+    const quoteId = assertCartMatchesQuoteStep({ cart_id: input.id })
     // Compensation only: a failed completion leaves a payment session that can be authorized again.
     renewCanceledPaymentSessionStep({ cart_id: input.id })
     // Which vendor sells what is looked up from the cart while Medusa
@@ -60,6 +73,9 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
       data: transform({ created, order }, ({ created, order }) => created.map((c) => ({ id: c.id, order_id: order.id }))),
     })
     recordCompanyOrderStep({ checkout: companyCheckout, order_id: order.id })
+    markQuoteOrderedStep(
+      transform({ quoteId, order, input }, ({ quoteId, order, input }) => ({ quote_id: quoteId, cart_id: input.id, order_id: order.id }))
+    )
     releaseLockStep({ key: employee.lock_key }).config({ name: "release-employee-checkout-lock" })
     releaseLockStep({ key: input.id })
     return new WorkflowResponse(order)
