@@ -195,6 +195,19 @@ liliumIntegrationTestRunner({
       )
       expect([notInvoice.status, notInvoice.data.message]).toEqual([400, `Order ${card.data.order.id} is not paid by invoice.`])
 
+      // Medusa Admin's own capture button cannot bypass the invoice.
+      const paymentId = (
+        await dbConnection.raw(
+          `select p.id from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = ?`,
+          [order.id]
+        )
+      ).rows[0].id
+      const direct = await api.post(`/admin/payments/${paymentId}/capture`, {}, { ...admin, ...noThrow })
+      expect([direct.status, direct.data.message]).toEqual([
+        400,
+        "An invoice payment is captured when the company's payment is recorded: use POST /admin/orders/:id/mark-invoice-paid {reference}.",
+      ])
+
       const paid = await api.post(url, { reference: "SEPA-2026-0042" }, admin)
       expect(paid.data.invoice).toMatchObject({
         order_id: order.id,
