@@ -76,7 +76,8 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
     markQuoteOrderedStep(
       transform({ quoteId, order, input }, ({ quoteId, order, input }) => ({ quote_id: quoteId, cart_id: input.id, order_id: order.id }))
     )
-    releaseLockStep({ key: employee.lock_key }).config({ name: "release-employee-checkout-lock" })
+    // Released as the owner it was taken as: Redis locking releases only the owner's key (in-memory locking did not check).
+    releaseLockStep({ key: employee.lock_key, ownerId: input.id }).config({ name: "release-employee-checkout-lock" })
     releaseLockStep({ key: input.id })
     return new WorkflowResponse(order)
   }
