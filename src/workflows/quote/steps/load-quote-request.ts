@@ -5,28 +5,12 @@ import { rawAmount, wholeCount } from "../../../lib/money"
 import { quoteLinesFingerprint } from "../../../lib/quote-lines"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
+import type { NewQuote } from "../../../modules/quote/service"
 import { lookupVendors } from "../../vendor-order/utils/vendor-lookups"
 
-export type QuoteRequestItem = {
-  line_item_id: string
-  variant_id: string | null
-  product_id: string | null
-  title: string
-  variant_title: string | null
-  sku: string | null
-  quantity: number
-  list_unit_price: string
-}
-
-export type QuoteRequest = {
-  cart_id: string
-  customer_id: string
-  company_id: string | null
-  currency_code: string
-  message: string | null
-  items_fingerprint: string
-  vendors: { vendor_id: string; items: QuoteRequestItem[] }[]
-}
+// The shape the quote module writes (QuoteModuleService.createQuoteWithParts), named for this step.
+export type QuoteRequest = NewQuote
+export type QuoteRequestItem = NewQuote["vendors"][number]["items"][number]
 
 /**
  * Reads the cart a buyer asks to have quoted and groups its lines by vendor,
