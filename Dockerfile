@@ -17,6 +17,8 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /server
 ENV NODE_ENV=production MEDUSA_DISABLE_TELEMETRY=true PORT=9000
 COPY --from=build /app/.medusa/server ./
+# GET /docs serves the OpenAPI document from the working directory.
+COPY --from=build /app/docs/openapi.yaml ./docs/openapi.yaml
 # The built app carries its own package.json and lock file.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY docker/entrypoint.sh /usr/local/bin/lilium-entrypoint

@@ -31,6 +31,9 @@ const skip = (rel) =>
   rel.split(path.sep).includes("__tests__") ||
   /\.(spec|test)\.[jt]sx?$/.test(rel) ||
   rel.startsWith(path.join("providers", "payment-decline")) ||
+  // The API reference page serves the app's docs/openapi.yaml with swagger-ui-dist: the app's, not the plugin's.
+  rel === path.join("api", "docs") ||
+  rel.startsWith(path.join("api", "docs") + path.sep) ||
   path.basename(rel).startsWith(".snapshot-")
 
 function copySrc(from, to, rel = "") {

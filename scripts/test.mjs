@@ -5,11 +5,16 @@
 // Without it, an embedded PostgreSQL is started in a temporary folder for the
 // run and removed afterwards. Extra arguments go to jest (a path filter, -t).
 // The last line is "N passed, N failed" over all layers.
+//
+// COVERAGE=1 measures line coverage of src/ (outside src/admin and tests)
+// with V8 in every layer, merges the layers (scripts/lib/coverage.mjs),
+// prints the figure per folder and fails the run below COVERAGE_MIN percent.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { coverageArgs, reportCoverage } from "./lib/coverage.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -18,6 +23,7 @@ const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
 const say = (m) => console.log(`[lilium test] ${m}`)
 const extra = process.argv.slice(2)
 const only = process.env.TEST_LAYERS?.split(",") // e.g. TEST_LAYERS=http
+const coverage = process.env.COVERAGE === "1" || process.env.COVERAGE === "true"
 
 let embedded
 async function startDatabase() {
@@ -55,6 +61,7 @@ function jest(layer) {
     "--reporters=default",
     `--reporters=${path.join(root, "scripts", "lib", "count-reporter.cjs")}`,
     "--silent",
+    ...(coverage ? coverageArgs(root, layer) : []),
     ...extra,
   ]
   return new Promise((resolve) => {
@@ -92,6 +99,7 @@ async function main() {
   let passed = 0
   let failed = 0
   let skipped = 0
+  let coverageBelowMinimum = false
   for (const r of results) {
     passed += r.numPassedTests
     failed += r.numFailedTests
@@ -100,9 +108,17 @@ async function main() {
     if (r.code !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites ?? 0)
     say(`${r.layer}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (exit ${r.code})`)
   }
+  if (coverage) {
+    const report = reportCoverage(
+      root,
+      results.map((r) => r.layer)
+    )
+    for (const line of report.lines) console.log(line)
+    coverageBelowMinimum = report.belowMinimum
+  }
   say(`took ${Math.round((Date.now() - started) / 1000)}s`)
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-  process.exit(failed ? 1 : 0)
+  process.exit(failed || coverageBelowMinimum ? 1 : 0)
 }
 
 main().catch(async (e) => {

@@ -200,6 +200,25 @@ export const LILIUM_SETTINGS: Setting[] = [
     numeric: true,
     lenientEnv: true,
   }),
+  S("metrics.token", "METRICS_TOKEN", undefined, string, "bearer token for GET /metrics (unset: /metrics answers 404; see METRICS_PORT)"),
+  S(
+    "metrics.cacheSeconds",
+    "METRICS_CACHE_SECONDS",
+    15,
+    number(0),
+    "seconds the marketplace figures of /metrics are reused between scrapes",
+    {
+      numeric: true,
+    }
+  ),
+  S(
+    "metrics.stuckWorkflowMinutes",
+    "STUCK_WORKFLOW_MINUTES",
+    15,
+    number(0, { strict: true }),
+    "a stored workflow execution still running after this many minutes counts as stuck (lilium_workflows_stuck)",
+    { numeric: true }
+  ),
   S("rateLimit.exempt", "RATE_LIMIT_EXEMPT", undefined, string, "addresses/CIDRs without IP budgets (comma-separated)", {
     lenientEnv: true,
   }),
@@ -255,6 +274,7 @@ export const liliumOptionsSchema = z
       })
       .partial()
       .strict(),
+    metrics: z.object({ token: z.string(), cacheSeconds: z.number(), stuckWorkflowMinutes: z.number() }).partial().strict(),
     /** false: no Stripe Connect payouts even when STRIPE_API_KEY is set. */
     stripeConnect: stripeConnectSchema,
     /** Advanced: replaces the payout providers (each `{ resolve, id, options }`, as Medusa's payment module takes them). */
@@ -474,6 +494,9 @@ export const maxQuantitySetting = setting<number>("limits.maxQuantity")
 export const httpBodyLimit = (): string => String(setting<string | number>("limits.httpBodyLimit")())
 
 /** A rate-limit option when the host set one, else undefined (the rate limiter then reads its env var as before). */
+export const metricsToken = (): string | undefined => setting<string | undefined>("metrics.token")() || undefined
+export const metricsCacheSeconds = setting<number>("metrics.cacheSeconds")
+export const stuckWorkflowMinutes = setting<number>("metrics.stuckWorkflowMinutes")
 export const rateLimitOption = <K extends keyof NonNullable<LiliumOptions["rateLimit"]>>(
   key: K
 ): NonNullable<LiliumOptions["rateLimit"]>[K] | undefined => configured?.rateLimit?.[key]

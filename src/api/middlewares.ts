@@ -5,6 +5,7 @@ import { applySecurityHeaders, securityHeaders } from "./utils/security-headers"
 import { csrfGuard } from "./utils/csrf"
 import { apiRateLimit } from "./utils/rate-limit"
 import { requestId } from "./utils/audit"
+import { httpMetrics } from "./utils/http-metrics"
 import { tokenFreshness } from "./utils/token-freshness"
 import { isStateConflict } from "../lib/errors/state-conflict"
 import { httpBodyLimit } from "../options"
@@ -86,7 +87,8 @@ export default defineMiddlewares({
   routes: [
     {
       matcher: "/*",
-      middlewares: [securityHeaders, requestId, refuseUnstorablePath],
+      // httpMetrics first: it times the whole request, refusals included.
+      middlewares: [httpMetrics, securityHeaders, requestId, refuseUnstorablePath],
       bodyParser: { sizeLimit: httpBodyLimit() },
     },
     // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).

@@ -235,7 +235,9 @@ export function credentialKey(req: MedusaRequest): string | undefined {
 
 type Bucket = { name: string; label: string; key: string; max: number; windowMs: number }
 
-const API_PREFIXES = ["/store", "/admin", "/vendor"]
+// The operations routes count as reads too: /docs, /metrics (a scraper every
+// 15 s is far inside the budget) and /health/ready (Medusa's /health stays free).
+const API_PREFIXES = ["/store", "/admin", "/vendor", "/docs", "/metrics", "/health/ready"]
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + "/")
 
 /** The budgets a request counts against (none for paths that are not limited). */

@@ -97,6 +97,16 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
    * (payouts created but not paid yet) and paid_out (paid payouts), the
    * last two as positive amounts.
    */
+  /** Payouts by status and provider, for the operator's metrics (one grouped count). */
+  @InjectManager()
+  async countPayoutsByStatus(@MedusaContext() sharedContext: Context = {}): Promise<{ status: string; provider: string; count: number }[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { status: string; provider: string; count: number }[] = await manager.execute(
+      `select status, provider, count(*)::int as count from payout where deleted_at is null group by status, provider`
+    )
+    return rows.map((r) => ({ status: r.status, provider: r.provider, count: Number(r.count) }))
+  }
+
   @InjectManager()
   async balances(vendorId: string, at: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<Balance[]> {
     const manager = sharedContext.manager as SqlEntityManager

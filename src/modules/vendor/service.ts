@@ -1,5 +1,13 @@
 import type { BigNumberInput, Context } from "@medusajs/framework/types"
-import { BigNumber, InjectTransactionManager, MathBN, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import {
+  BigNumber,
+  InjectManager,
+  InjectTransactionManager,
+  MathBN,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Vendor } from "./models/vendor"
 import { VendorMember } from "./models/vendor-member"
@@ -59,6 +67,16 @@ class VendorModuleService extends MedusaService({
    * common case earlier; this is the check that holds under concurrency.
    * Returns the member as it was before.
    */
+  /** Vendor orders by status, for the operator's metrics (one grouped count). */
+  @InjectManager()
+  async countVendorOrdersByStatus(@MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { status: string; count: number }[] = await manager.execute(
+      `select status, count(*)::int as count from vendor_order where deleted_at is null group by status`
+    )
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
+  }
+
   @InjectTransactionManager()
   async changeMemberKeepingAnOwner(
     vendorId: string,

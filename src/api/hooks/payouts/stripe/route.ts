@@ -5,6 +5,7 @@ import type PayoutModuleService from "../../../../modules/payout/service"
 import { PayoutProviderError } from "../../../../modules/payout/types"
 import { processPayoutWebhookWorkflow } from "../../../../workflows/payout/workflows/process-payout-webhook"
 import { auditContext } from "../../../utils/audit"
+import { webhookFailures } from "../../../../lib/metrics"
 
 /**
  * POST /hooks/payouts/stripe: Stripe Connect webhooks. The signature is
@@ -21,11 +22,16 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   try {
     action = await provider.parseWebhook!(raw, req.headers as Record<string, unknown>)
   } catch (e) {
+    webhookFailures.inc({ provider: "stripe-connect", reason: "signature" })
     if (e instanceof PayoutProviderError) throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
     throw e
   }
-  const { result } = await processPayoutWebhookWorkflow(req.scope).run({
-    input: { provider: "stripe-connect", action, audit: auditContext(req) },
-  })
+  const { result } = await processPayoutWebhookWorkflow(req.scope)
+    .run({ input: { provider: "stripe-connect", action, audit: auditContext(req) } })
+    .catch((e: unknown) => {
+      // Stripe retries a failed delivery; the counter shows that it had to.
+      webhookFailures.inc({ provider: "stripe-connect", reason: "processing" })
+      throw e
+    })
   res.json({ received: true, type: action.type, changed: result.changed })
 }
