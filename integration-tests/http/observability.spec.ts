@@ -120,6 +120,12 @@ liliumIntegrationTestRunner({
       }
       expect(sum(byStatus)).toBe(2)
       expect(samples(text, "lilium_workflows_stuck{").size).toBe(1)
+      // Medusa's Redis queues are measured when Redis is in use (the Redis pass of .ci/run), absent otherwise.
+      const queues = samples(text, "lilium_event_queue_jobs{")
+      if (process.env.REDIS_URL) {
+        expect([...queues.keys()].filter((k) => k.includes('queue="events"')).length).toBe(6)
+        for (const v of queues.values()) expect(Number.isInteger(v) && v >= 0).toBe(true)
+      } else expect(queues.size).toBe(0)
       expect(text).toMatch(/^lilium_process_cpu_user_seconds_total/m)
     })
 
