@@ -2,7 +2,7 @@ import { registerOtel } from "@medusajs/medusa"
 import { BatchSpanProcessor } from "@medusajs/framework/opentelemetry/sdk-trace-node"
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http"
 import { instrumentWorkflowMetrics } from "./src/lib/metrics/workflows"
-import { startMetricsServer } from "./src/utils/metrics-server"
+import { startMetricsServer } from "./src/lib/metrics/server"
 
 /**
  * Loaded by `medusa start` in every process (API servers and the worker)
@@ -13,7 +13,7 @@ import { startMetricsServer } from "./src/utils/metrics-server"
  *   exports spans over OTLP/HTTP in batches (the standard OTEL_* variables
  *   configure the exporter; OTEL_SERVICE_NAME names the process).
  * - Metrics: workflow durations and failures (src/lib/metrics/workflows.ts);
- *   with METRICS_PORT, an internal /metrics port (src/utils/metrics-server.ts).
+ *   with METRICS_PORT, an internal /metrics port (src/lib/metrics/server.ts).
  */
 export function register() {
   if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {

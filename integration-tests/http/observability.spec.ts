@@ -5,8 +5,8 @@ import { completeCart, readyCart } from "../helpers/store"
 import { sendStripeWebhook, useFakeStripe } from "../helpers/fake-stripe"
 import { noThrow } from "../helpers/poll"
 import { register } from "../../instrumentation"
-import { startMetricsServer } from "../../src/utils/metrics-server"
-import { closeOpsRedis } from "../../src/utils/ops-redis"
+import { startMetricsServer } from "../../src/lib/metrics/server"
+import { closeOpsRedis } from "../../src/lib/metrics/ops-redis"
 
 // A local OTLP/HTTP receiver: the real exporter (instrumentation.ts) posts
 // its JSON batches here, as it would to a collector.

@@ -1,13 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { marketplaceGauges, metricsRegistry } from "../lib/metrics"
+import { marketplaceGauges } from "../lib/metrics"
 import { collectQueueDepth } from "../lib/metrics/queues"
 import { LEDGER_MODULE } from "../modules/ledger"
 import type LedgerModuleService from "../modules/ledger/service"
 import { VENDOR_MODULE } from "../modules/vendor"
 import type VendorModuleService from "../modules/vendor/service"
 import { metricsCacheSeconds, stuckWorkflowMinutes } from "../options"
-import { opsRedis, opsRedisReady } from "./ops-redis"
+import { opsRedis, opsRedisReady } from "../lib/metrics/ops-redis"
 
 // Workflow states that mean "not finished" (Medusa's TransactionState).
 const RUNNING_STATES = ["invoking", "compensating", "waiting_to_compensate"]
@@ -66,19 +66,4 @@ async function collect(container: MedusaContainer): Promise<void> {
     marketplaceGauges.scrapeErrors.inc()
     throw e
   }
-}
-
-/** The exposition text (Prometheus text format 0.0.4) and its content type. */
-export async function renderMetrics(container?: MedusaContainer): Promise<{ contentType: string; body: string }> {
-  if (container) {
-    // A failed read still answers with the process metrics and the error counter.
-    await collectMarketplaceMetrics(container).catch(() => {})
-  } else {
-    const redis = opsRedis()
-    if (redis)
-      await opsRedisReady(redis)
-        .then(() => collectQueueDepth(redis))
-        .catch(() => marketplaceGauges.scrapeErrors.inc())
-  }
-  return { contentType: metricsRegistry.contentType, body: await metricsRegistry.metrics() }
 }

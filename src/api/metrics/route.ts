@@ -1,7 +1,8 @@
 import { timingSafeEqual } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { metricsToken } from "../../options"
-import { renderMetrics } from "../../utils/marketplace-metrics"
+import { renderMetrics } from "../../lib/metrics/render"
+import { collectMarketplaceMetrics } from "../../utils/marketplace-metrics"
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given)
@@ -30,7 +31,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(401).json({ type: "unauthorized", message: "A valid metrics token is required (Authorization: Bearer <METRICS_TOKEN>)." })
     return
   }
-  const { contentType, body } = await renderMetrics(req.scope)
+  const { contentType, body } = await renderMetrics(() => collectMarketplaceMetrics(req.scope))
   res.setHeader("Content-Type", contentType)
   res.setHeader("Cache-Control", "no-store")
   res.status(200).send(body)

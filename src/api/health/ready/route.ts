@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { opsRedis, opsRedisReady } from "../../../utils/ops-redis"
+import { opsRedis, opsRedisReady } from "../../../lib/metrics/ops-redis"
 
 type Check = { ok: boolean; ms: number; error?: string }
 

@@ -1,5 +1,5 @@
 import http from "node:http"
-import { renderMetrics } from "./marketplace-metrics"
+import { renderMetrics } from "./render"
 
 /**
  * The internal metrics port (METRICS_PORT, bound to METRICS_HOST, default
