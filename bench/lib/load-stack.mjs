@@ -10,6 +10,7 @@
 // handlers when it loads, which exit the process before this cleanup ran.
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
+import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
@@ -125,13 +126,21 @@ export function createStack({ databaseUrl, redisUrl, servers = 2, generousLimits
     })
   }
 
+  function serverLog(mode, port) {
+    const dir = path.join(root, "bench", "out")
+    fs.mkdirSync(dir, { recursive: true })
+    return fs.openSync(path.join(dir, `load-${mode}-${port}.log`), "w")
+  }
+
   /** `medusa start` in `mode`, once /health answers. */
   async function start(mode, from) {
     const port = await freePort(from)
     const child = track(
       spawn(medusaBin, ["start", "--port", String(port)], {
         env: { ...env, MEDUSA_WORKER_MODE: mode, PORT: String(port) },
-        stdio: ["ignore", "ignore", "inherit"],
+        // Medusa logs to stdout in production (JSON): kept per process in bench/out/ so
+        // an error answered with a generic body (a 409) can be traced to its cause.
+        stdio: ["ignore", serverLog(mode, port), "inherit"],
         detached: true,
       })
     )
