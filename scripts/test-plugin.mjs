@@ -30,6 +30,7 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { stopProcess } from "./lib/stop-process.mjs"
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, freePort, recreateDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -149,28 +150,6 @@ async function startServer(label, env = {}) {
     .join("\n")
   console.log(tail)
   throw new Error(`${label}: medusa start did not answer /health (exit ${exited})`)
-}
-
-function stopProcess(child) {
-  if (!child || child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-      resolve()
-    }, 10_000)
-    child.once("exit", () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      clearTimeout(timer)
-      resolve()
-    }
-  })
 }
 
 /** A tiny HTTP client: JSON in and out, throws on an unexpected status. */

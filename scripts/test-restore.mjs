@@ -33,6 +33,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import net from "node:net"
 import pg from "pg"
+import { stopProcess } from "./lib/stop-process.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
@@ -148,31 +149,9 @@ async function startLilium(label, db) {
     } catch {}
     await sleep(500)
   }
-  await stopProcess(child)
+  await stopProcess(child, 15_000)
   console.log(fs.readFileSync(log, "utf8").split("\n").slice(-40).join("\n"))
   throw new Error(`${label}: medusa start did not answer /health (exit ${exited}); log: ${log}`)
-}
-
-function stopProcess(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-      resolve()
-    }, 15_000)
-    child.once("exit", () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      clearTimeout(timer)
-      resolve()
-    }
-  })
 }
 
 /** JSON over HTTP; throws on an unexpected status. */
@@ -602,7 +581,7 @@ async function main() {
         return Number(v.split(" ")[0]).toFixed(2) === before[`vendor ${handle}: ledger sum ${currency} ${type}`]
       })
   )
-  await stopProcess(lilium.child)
+  await stopProcess(lilium.child, 15_000)
   lilium = null
 
   await forceRestore(backupAndRestore())
@@ -612,14 +591,14 @@ async function main() {
   const after = await settledFigures(client(lilium.base), DST, range)
   say(`${Object.keys(after).length} figures read on the restored database in ${secs(t)}`)
   compare(before, after)
-  await stopProcess(lilium.child)
+  await stopProcess(lilium.child, 15_000)
   lilium = null
 }
 
 let cleaning = null
 function cleanUp() {
   cleaning ??= (async () => {
-    for (const child of running) await stopProcess(child).catch(() => {})
+    for (const child of running) await stopProcess(child, 15_000).catch(() => {})
     if (!keep) {
       for (const db of [SRC, DST]) {
         await sql("postgres", `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch((e) => say(`could not drop ${db}: ${e.message}`))
