@@ -108,6 +108,16 @@ async function main() {
     if (r.code !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites ?? 0)
     say(`${r.layer}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (exit ${r.code})`)
   }
+  // The slowest files, so that a CI log shows where the time budget goes.
+  const files = results.flatMap((r) => r.files ?? []).sort((a, b) => b.seconds - a.seconds)
+  if (files.length > 1) {
+    say(
+      `slowest files: ${files
+        .slice(0, 12)
+        .map((f) => `${path.basename(f.file)} ${f.seconds}s`)
+        .join(", ")}`
+    )
+  }
   if (coverage) {
     const report = reportCoverage(
       root,

@@ -1,7 +1,9 @@
 // Jest reporter that writes the run's test counts to LILIUM_COUNT_FILE, so
 // that scripts/test.mjs can print one "N passed, N failed" line for all
-// layers (jest's --json output chokes on circular axios errors).
+// layers (jest's --json output chokes on circular axios errors), and each
+// file's duration, so a CI log shows where the time goes.
 const fs = require("node:fs")
+const path = require("node:path")
 
 class CountReporter {
   onRunComplete(_contexts, results) {
@@ -15,6 +17,10 @@ class CountReporter {
         numPendingTests: results.numPendingTests,
         numFailedTestSuites: results.numFailedTestSuites,
         numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites,
+        files: results.testResults.map((r) => ({
+          file: path.relative(process.cwd(), r.testFilePath),
+          seconds: Math.round((r.perfStats.end - r.perfStats.start) / 100) / 10,
+        })),
       })
     )
   }
