@@ -122,6 +122,13 @@ export const LILIUM_SETTINGS: Setting[] = [
     { numeric: true }
   ),
   S("vendorPanelUrl", "VENDOR_PANEL_URL", "http://localhost:5173", url, "vendor panel base URL used in emails and Stripe onboarding links"),
+  S(
+    "vendorCors",
+    "VENDOR_CORS",
+    undefined,
+    string,
+    "browser origins allowed to call /vendor/* and /auth/vendor/* (comma-separated, /regex/ allowed, as STORE_CORS); unset: the origin of vendorPanelUrl"
+  ),
   S("storefrontUrl", "STOREFRONT_URL", "http://localhost:8000", url, "storefront base URL used in customers' emails (password reset)"),
   S(
     "adminUrl",
@@ -250,6 +257,7 @@ export const liliumOptionsSchema = z
     payoutSchedule: z.string(),
     shipSlaHours: z.number(),
     vendorPanelUrl: z.string(),
+    vendorCors: z.string(),
     storefrontUrl: z.string(),
     adminUrl: z.string(),
     backendUrl: z.string(),
@@ -483,6 +491,8 @@ export const payoutSchedule = setting<string>("payoutSchedule")
 export const shipSlaHours = setting<number>("shipSlaHours")
 /** Without a trailing slash. */
 export const vendorPanelUrl = () => setting<string>("vendorPanelUrl")().replace(/\/$/, "")
+/** VENDOR_CORS: the vendor panel's origins (Medusa's STORE_CORS syntax); unset, the origin of vendorPanelUrl. */
+export const vendorCors = (): string => setting<string | undefined>("vendorCors")() || new URL(vendorPanelUrl()).origin
 export const storefrontUrl = () => setting<string>("storefrontUrl")().replace(/\/$/, "")
 export const adminUrl = () => setting<string>("adminUrl")().replace(/\/$/, "")
 export const backendUrl = () => setting<string>("backendUrl")().replace(/\/$/, "")

@@ -7,6 +7,7 @@ import { apiRateLimit } from "./utils/rate-limit"
 import { requestId } from "./utils/audit"
 import { httpMetrics } from "./utils/http-metrics"
 import { tokenFreshness } from "./utils/token-freshness"
+import { vendorCors } from "./utils/vendor-cors"
 import { isStateConflict } from "../lib/errors/state-conflict"
 import { httpBodyLimit } from "../options"
 import { adminPriceAmountMiddlewares } from "./admin/middlewares"
@@ -91,6 +92,8 @@ export default defineMiddlewares({
       middlewares: [httpMetrics, securityHeaders, requestId, refuseUnstorablePath],
       bodyParser: { sizeLimit: httpBodyLimit() },
     },
+    // VENDOR_CORS for /vendor/* (preflights answered here, before the vendor guard and the rate limits; issue 22).
+    { matcher: "/*", middlewares: [vendorCors] },
     // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).
     { matcher: "/*", middlewares: [csrfGuard] },
     // Rate limits on every API route: reads, writes, sign-in and webhooks (src/api/utils/rate-limit.ts).
