@@ -42,7 +42,8 @@ const redisModules = REDIS_URL
         options: {
           providers: [
             {
-              resolve: "@medusajs/medusa/locking-redis",
+              // Medusa's Redis provider with multi-key locks taken in one order (medusajs/medusa#16285, decision 80).
+              resolve: "./src/providers/locking-redis",
               id: "locking-redis",
               is_default: true,
               options: { redisUrl: REDIS_URL },

@@ -81,7 +81,9 @@ export async function readStoreQuotes(container: MedusaContainer, ids: string[],
   const { data: vendors } = vendorIds.length
     ? await query.graph({ entity: "vendor", fields: ["id", "handle", "name"], filters: { id: vendorIds } })
     : { data: [] as Row[] }
-  const byId = new Map(vendors.map((v: Row) => [v.id, { id: v.id, handle: v.handle, name: v.name }]))
+  const byId = new Map<unknown, { id: unknown; handle: unknown; name: unknown }>(
+    vendors.map((v: Row) => [v.id, { id: v.id, handle: v.handle, name: v.name }] as const)
+  )
   return rows.map((q) => ({
     ...Object.fromEntries(QUOTE_FIELDS.map((f) => [f, (q as Row)[f] ?? null])),
     vendor_quotes: q.vendor_quotes
