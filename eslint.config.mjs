@@ -19,6 +19,7 @@ export default tseslint.config(
       "e2e-screenshots/**",
       "bench/out/**",
       "plugin/fixture-host/**",
+      "vendor-panel/dist/**",
     ],
   },
   js.configs.recommended,
@@ -54,6 +55,11 @@ export default tseslint.config(
     // Tests may cast freely to reach into responses and build hostile input.
     files: ["**/__tests__/**", "integration-tests/**", "e2e/**", "bench/**"],
     rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // The vendor panel (issue 22) runs in the browser.
+    files: ["vendor-panel/src/**"],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ["src/admin/**"],

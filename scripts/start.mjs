@@ -4,7 +4,7 @@
 // 1. No DATABASE_URL: start the embedded PostgreSQL in .lilium/pg (kept
 //    between runs). With DATABASE_URL: use that server.
 // 2. Create the database if needed, run Medusa's migrations, and seed once.
-// 3. Build the admin when it is missing or its sources changed.
+// 3. Build the admin and the vendor panel when missing or their sources changed.
 // 4. Run `medusa start` (or `medusa develop` with --develop), wait until
 //    /health answers, and print the URLs, logins and publishable key.
 // Ctrl-C stops Medusa, then PostgreSQL, cleanly.
@@ -126,6 +126,63 @@ async function buildAdminIfNeeded() {
   say(`admin built in ${Math.round((Date.now() - started) / 1000)}s`)
 }
 
+// The vendor panel (vendor-panel/, issue 22): static files served at /vendor-panel by the app
+// (src/api/utils/vendor-panel.ts). Built with Vite when missing or its sources changed.
+function panelSourceHash() {
+  const hash = crypto.createHash("sha256")
+  for (const pkg of ["vite", "@medusajs/ui", "@medusajs/js-sdk", "@medusajs/ui-preset"]) {
+    const file = path.join("node_modules", pkg, "package.json")
+    hash.update(fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).version : "-")
+  }
+  hash.update(`${env.VENDOR_PANEL_BASE ?? ""}|${env.VENDOR_PANEL_BACKEND_URL ?? ""}`)
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return
+    if (fs.statSync(p).isFile()) return hash.update(p).update(fs.readFileSync(p))
+    for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry))
+  }
+  for (const p of ["index.html", "vite.config.ts", "tailwind.config.cjs", "tsconfig.json", "src"]) walk(path.join("vendor-panel", p))
+  return hash.digest("hex")
+}
+
+function dirSize(dir) {
+  let total = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    total += entry.isDirectory() ? dirSize(full) : fs.statSync(full).size
+  }
+  return total
+}
+
+async function buildPanelIfNeeded() {
+  if (workerMode === "worker" || env.DISABLE_VENDOR_PANEL === "true" || !fs.existsSync("vendor-panel/vite.config.ts")) return false
+  const out = path.join(root, "vendor-panel", "dist")
+  const stamp = path.join(out, ".lilium-build")
+  const hash = panelSourceHash()
+  if (fs.existsSync(path.join(out, "index.html")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return true
+  const vite = path.join(root, "node_modules", "vite", "bin", "vite.js")
+  if (!fs.existsSync(vite)) {
+    say("vendor panel not built: Vite is not installed (devDependencies); `npm ci` then `npm run panel:build`")
+    return fs.existsSync(path.join(out, "index.html"))
+  }
+  say("building the vendor panel (first start, or its sources changed)…")
+  const started = Date.now()
+  await new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [vite, "build", "--config", "vendor-panel/vite.config.ts", "--logLevel", "warn"], {
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production" },
+    })
+    child = p
+    p.on("exit", (code, signal) => {
+      child = null
+      if (code === 0) resolve()
+      else reject(new Error(`the vendor panel build exited with ${signal ?? code}`))
+    })
+  })
+  fs.writeFileSync(stamp, hash)
+  say(`vendor panel built in ${Math.round((Date.now() - started) / 1000)}s (${(dirSize(out) / 1024).toFixed(0)} kB in vendor-panel/dist)`)
+  return true
+}
+
 async function waitForHealth(timeoutMs = 180000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -177,6 +234,9 @@ async function main() {
   }
 
   await buildAdminIfNeeded()
+  const panel = await buildPanelIfNeeded()
+  // E-mails (invites, new orders, payouts) link to the panel this server serves, unless VENDOR_PANEL_URL says otherwise.
+  if (panel && !env.VENDOR_PANEL_URL) env.VENDOR_PANEL_URL = `${env.MEDUSA_BACKEND_URL || `http://localhost:${port}`}/vendor-panel`
 
   say(`starting Medusa (${develop ? "develop" : "start"}, worker mode ${workerMode}) on :${port}`)
   child = spawn(medusaBin, [develop ? "develop" : "start", "--port", String(port)], {
@@ -202,6 +262,7 @@ async function main() {
     env.NODE_ENV === "production"
       ? `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} (password: MEDUSA_ADMIN_PASSWORD, if the seed created it)`
       : `  Admin login    ${env.MEDUSA_ADMIN_EMAIL || "admin@lilium.local"} / ${env.MEDUSA_ADMIN_PASSWORD || "lilium-admin"}`,
+    panel ? `  Vendor panel   ${base}/vendor-panel/   (sign in with a demo vendor login below)` : null,
     `  Publishable key (x-publishable-api-key): ${publishableKey ?? "(none yet)"}`,
     ...(demoVendors.length
       ? [

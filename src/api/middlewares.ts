@@ -8,6 +8,7 @@ import { requestId } from "./utils/audit"
 import { httpMetrics } from "./utils/http-metrics"
 import { tokenFreshness } from "./utils/token-freshness"
 import { vendorCors } from "./utils/vendor-cors"
+import { serveVendorPanel } from "./utils/vendor-panel"
 import { isStateConflict } from "../lib/errors/state-conflict"
 import { httpBodyLimit } from "../options"
 import { adminPriceAmountMiddlewares } from "./admin/middlewares"
@@ -93,7 +94,8 @@ export default defineMiddlewares({
       bodyParser: { sizeLimit: httpBodyLimit() },
     },
     // VENDOR_CORS for /vendor/* (preflights answered here, before the vendor guard and the rate limits; issue 22).
-    { matcher: "/*", middlewares: [vendorCors] },
+    // The vendor panel's static files at /vendor-panel, before the vendor guard ("/vendor*" would take it).
+    { matcher: "/*", middlewares: [vendorCors, serveVendorPanel] },
     // CSRF: writes authenticated by the admin/customer session cookie must be JSON from an allowed origin (decision 37).
     { matcher: "/*", middlewares: [csrfGuard] },
     // Rate limits on every API route: reads, writes, sign-in and webhooks (src/api/utils/rate-limit.ts).

@@ -1,0 +1,393 @@
+import { Badge, Button, Input, Label, Table, Text, Textarea, toast } from "@medusajs/ui"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { Link, useNavigate, useParams } from "react-router-dom"
+import { Card, Empty, ErrorState, Loading, NativeSelect, Page, QueryView } from "../components/states"
+import { api, errorMessage, post } from "../lib/client"
+import { human, money, statusColor } from "../lib/format"
+import { can, useMe } from "../lib/session"
+
+const PAGE = 20
+const DEFAULT_CURRENCIES = ["eur", "usd"]
+
+/** GET /vendor/products: the vendor's products, newest first, with publish/unpublish. */
+export function ProductsPage() {
+  const [offset, setOffset] = useState(0)
+  const me = useMe()
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const products = useQuery({
+    queryKey: ["products", offset],
+    queryFn: () => api("/vendor/products", { query: { limit: PAGE, offset } }),
+    placeholderData: keepPreviousData,
+  })
+  const setStatus = useMutation({
+    mutationFn: ({ id, status }: { id: string; status: string }) => post(`/vendor/products/${id}`, { status }),
+    onSuccess: (_d, v) => {
+      toast.success(v.status === "published" ? "Published" : "Unpublished")
+      qc.invalidateQueries({ queryKey: ["products"] })
+    },
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+  const catalog = can(me.data, "catalog")
+  return (
+    <Page
+      title="Products"
+      testId="products"
+      actions={
+        catalog && (
+          <Button size="small" data-testid="new-product" onClick={() => navigate("/products/new")}>
+            New product
+          </Button>
+        )
+      }
+    >
+      <Card>
+        <QueryView query={products}>
+          {(data: any) =>
+            data.products.length === 0 ? (
+              <Empty title="No products yet">
+                {catalog ? "Create your first product: it is sold once it is published." : "Members with the catalog role add products."}
+              </Empty>
+            ) : (
+              <div className="overflow-x-auto">
+                <Table>
+                  <Table.Header>
+                    <Table.Row>
+                      <Table.HeaderCell>Product</Table.HeaderCell>
+                      <Table.HeaderCell>Variants</Table.HeaderCell>
+                      <Table.HeaderCell>Price</Table.HeaderCell>
+                      <Table.HeaderCell>Status</Table.HeaderCell>
+                      <Table.HeaderCell />
+                    </Table.Row>
+                  </Table.Header>
+                  <Table.Body>
+                    {data.products.map((p: any) => {
+                      const price = p.variants?.[0]?.prices?.[0]
+                      return (
+                        <Table.Row key={p.id} data-testid={`product-row-${p.handle}`}>
+                          <Table.Cell>
+                            <Link to={`/products/${p.id}`} className="text-ui-fg-interactive">
+                              {p.title}
+                            </Link>
+                          </Table.Cell>
+                          <Table.Cell>{p.variants?.length ?? 0}</Table.Cell>
+                          <Table.Cell className="tabular-nums">{price ? money(price.amount, price.currency_code) : "–"}</Table.Cell>
+                          <Table.Cell>
+                            <Badge size="2xsmall" color={statusColor(p.status)} data-testid="product-status">
+                              {human(p.status)}
+                            </Badge>
+                          </Table.Cell>
+                          <Table.Cell className="text-right">
+                            {catalog && (
+                              <Button
+                                size="small"
+                                variant="secondary"
+                                disabled={setStatus.isPending}
+                                onClick={() => setStatus.mutate({ id: p.id, status: p.status === "published" ? "draft" : "published" })}
+                              >
+                                {p.status === "published" ? "Unpublish" : "Publish"}
+                              </Button>
+                            )}
+                          </Table.Cell>
+                        </Table.Row>
+                      )
+                    })}
+                  </Table.Body>
+                </Table>
+                <Table.Pagination
+                  count={data.count}
+                  pageSize={PAGE}
+                  pageIndex={Math.floor(offset / PAGE)}
+                  pageCount={Math.max(1, Math.ceil(data.count / PAGE))}
+                  canPreviousPage={offset > 0}
+                  canNextPage={offset + PAGE < data.count}
+                  previousPage={() => setOffset(Math.max(0, offset - PAGE))}
+                  nextPage={() => setOffset(offset + PAGE)}
+                />
+              </div>
+            )
+          }
+        </QueryView>
+      </Card>
+    </Page>
+  )
+}
+
+type VariantRow = { id?: string; title: string; sku: string; prices: Record<string, string>; stock: string }
+const emptyVariant = (currencies: string[]): VariantRow => ({
+  title: "",
+  sku: "",
+  prices: Object.fromEntries(currencies.map((c) => [c, ""])),
+  stock: "",
+})
+
+/** /products/new and /products/:id: create or edit a product with its variants, prices and stock at the vendor's location. */
+export function ProductFormPage() {
+  const { id } = useParams()
+  const isNew = !id || id === "new"
+  const existing = useQuery({ queryKey: ["product", id], enabled: !isNew, queryFn: () => api(`/vendor/products/${id}`) })
+  if (!isNew && existing.isPending) return <Loading rows={8} />
+  if (!isNew && existing.isError) return <ErrorState error={existing.error} retry={() => existing.refetch()} />
+  return <ProductForm key={id ?? "new"} product={isNew ? null : existing.data.product} />
+}
+
+function ProductForm({ product }: { product: any | null }) {
+  const me = useMe()
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const currencies: string[] = product
+    ? [...new Set<string>(product.variants.flatMap((v: any) => v.prices.map((p: any) => p.currency_code)))].sort()
+    : DEFAULT_CURRENCIES
+  const [title, setTitle] = useState(product?.title ?? "")
+  const [description, setDescription] = useState(product?.description ?? "")
+  const [status, setStatus] = useState(product?.status ?? "published")
+  const [optionTitle, setOptionTitle] = useState(product?.options?.[0]?.title ?? "Variant")
+  const [variants, setVariants] = useState<VariantRow[]>(
+    product
+      ? product.variants.map((v: any) => ({
+          id: v.id,
+          title: v.title ?? "",
+          sku: v.sku ?? "",
+          prices: Object.fromEntries(currencies.map((c) => [c, String(v.prices.find((p: any) => p.currency_code === c)?.amount ?? "")])),
+          stock: "",
+        }))
+      : [emptyVariant(currencies)]
+  )
+  const [error, setError] = useState<string | null>(null)
+  const editable = can(me.data, "catalog")
+  const update = (i: number, patch: Partial<VariantRow>) => setVariants(variants.map((v, n) => (n === i ? { ...v, ...patch } : v)))
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const priceList = (v: VariantRow) =>
+        currencies.filter((c) => v.prices[c] !== "").map((c) => ({ currency_code: c, amount: Number(v.prices[c]) }))
+      let saved: any
+      if (!product) {
+        const single = variants.length === 1 && !variants[0].title.trim()
+        const names = variants.map((v, i) => v.title.trim() || (single ? "Default" : `Variant ${i + 1}`))
+        const option = single ? "Default" : optionTitle.trim() || "Variant"
+        saved = (
+          await post("/vendor/products", {
+            title: title.trim(),
+            description: description.trim() || undefined,
+            status,
+            options: [{ title: option, values: names }],
+            variants: variants.map((v, i) => ({
+              title: names[i],
+              sku: v.sku.trim() || undefined,
+              manage_inventory: true,
+              options: { [option]: names[i] },
+              prices: priceList(v),
+            })),
+          })
+        ).product
+      } else {
+        saved = (
+          await post(`/vendor/products/${product.id}`, {
+            title: title.trim(),
+            description: description.trim() || null,
+            status,
+            variants: variants.map((v) => ({ id: v.id, title: v.title.trim(), sku: v.sku.trim() || null, prices: priceList(v) })),
+          })
+        ).product
+      }
+      // Stock at the vendor's own location, per variant (the product body carries none).
+      for (const [i, v] of variants.entries()) {
+        if (v.stock === "") continue
+        const variant = product
+          ? saved.variants.find((x: any) => x.id === v.id)
+          : saved.variants.find((x: any) => x.title === (v.title.trim() || (variants.length === 1 ? "Default" : `Variant ${i + 1}`)))
+        if (variant) await post(`/vendor/products/${saved.id}/variants/${variant.id}/inventory`, { stocked_quantity: Number(v.stock) })
+      }
+      return saved
+    },
+    onSuccess: (saved) => {
+      toast.success(product ? "Product saved" : "Product created")
+      qc.invalidateQueries({ queryKey: ["products"] })
+      qc.invalidateQueries({ queryKey: ["product", saved.id] })
+      navigate("/products")
+    },
+    onError: (e) => setError(errorMessage(e)),
+  })
+  const remove = useMutation({
+    mutationFn: () => api(`/vendor/products/${product.id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      toast.success("Product deleted")
+      qc.invalidateQueries({ queryKey: ["products"] })
+      navigate("/products")
+    },
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+
+  return (
+    <Page title={product ? product.title : "New product"} testId="product-form">
+      <Link to="/products" className="txt-small text-ui-fg-interactive w-fit">
+        ← All products
+      </Link>
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault()
+          setError(null)
+          save.mutate()
+        }}
+      >
+        <Card title="General">
+          <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="title">Title</Label>
+              <Input id="title" name="title" required disabled={!editable} value={title} onChange={(e) => setTitle(e.target.value)} />
+            </div>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="status">Status</Label>
+              <NativeSelect id="status" name="status" disabled={!editable} value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="published">Published (sold in the store)</option>
+                <option value="draft">Draft (not sold)</option>
+              </NativeSelect>
+            </div>
+            <div className="flex flex-col gap-1 md:col-span-2">
+              <Label htmlFor="description">Description</Label>
+              <Textarea id="description" disabled={!editable} value={description} onChange={(e) => setDescription(e.target.value)} />
+            </div>
+          </div>
+        </Card>
+        <Card
+          title="Variants, prices and stock"
+          actions={
+            !product &&
+            editable && (
+              <Button
+                size="small"
+                variant="secondary"
+                type="button"
+                data-testid="add-variant"
+                onClick={() => setVariants([...variants, emptyVariant(currencies)])}
+              >
+                Add variant
+              </Button>
+            )
+          }
+        >
+          {!product && variants.length > 1 && (
+            <div className="flex items-center gap-2 px-6 pt-4">
+              <Label htmlFor="option-title">Variants differ by</Label>
+              <Input id="option-title" className="w-40" value={optionTitle} onChange={(e) => setOptionTitle(e.target.value)} />
+            </div>
+          )}
+          <div className="overflow-x-auto">
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Variant</Table.HeaderCell>
+                  <Table.HeaderCell>SKU</Table.HeaderCell>
+                  {currencies.map((c) => (
+                    <Table.HeaderCell key={c}>Price {c.toUpperCase()}</Table.HeaderCell>
+                  ))}
+                  <Table.HeaderCell>{product ? "Set stock to" : "Stock"}</Table.HeaderCell>
+                  <Table.HeaderCell />
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {variants.map((v, i) => (
+                  <Table.Row key={i} data-testid={`variant-${i}`}>
+                    <Table.Cell>
+                      <Input
+                        size="small"
+                        aria-label="Variant name"
+                        name={`variant-${i}-title`}
+                        placeholder={variants.length === 1 ? "Default" : `Variant ${i + 1}`}
+                        disabled={!editable}
+                        value={v.title}
+                        onChange={(e) => update(i, { title: e.target.value })}
+                      />
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Input
+                        size="small"
+                        aria-label="SKU"
+                        name={`variant-${i}-sku`}
+                        disabled={!editable}
+                        value={v.sku}
+                        onChange={(e) => update(i, { sku: e.target.value })}
+                      />
+                    </Table.Cell>
+                    {currencies.map((c) => (
+                      <Table.Cell key={c}>
+                        <Input
+                          size="small"
+                          aria-label={`Price ${c.toUpperCase()}`}
+                          name={`variant-${i}-price-${c}`}
+                          type="number"
+                          step="0.01"
+                          min={0}
+                          disabled={!editable}
+                          value={v.prices[c]}
+                          onChange={(e) => update(i, { prices: { ...v.prices, [c]: e.target.value } })}
+                          className="w-28"
+                        />
+                      </Table.Cell>
+                    ))}
+                    <Table.Cell>
+                      <Input
+                        size="small"
+                        aria-label="Stock"
+                        name={`variant-${i}-stock`}
+                        type="number"
+                        min={0}
+                        step={1}
+                        disabled={!editable}
+                        value={v.stock}
+                        onChange={(e) => update(i, { stock: e.target.value })}
+                        className="w-24"
+                      />
+                    </Table.Cell>
+                    <Table.Cell>
+                      {!product && variants.length > 1 && (
+                        <Button
+                          size="small"
+                          variant="transparent"
+                          type="button"
+                          onClick={() => setVariants(variants.filter((_, n) => n !== i))}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          <Text size="xsmall" className="text-ui-fg-subtle px-6 py-3">
+            Stock is kept at your own location. Prices are in each currency's major unit (e.g. 49.90).
+          </Text>
+        </Card>
+        {error && (
+          <Text size="small" className="text-ui-fg-error" role="alert" data-testid="product-error">
+            {error}
+          </Text>
+        )}
+        {editable && (
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" data-testid="save-product" isLoading={save.isPending}>
+              {product ? "Save" : "Create product"}
+            </Button>
+            {product && (
+              <Button
+                type="button"
+                variant="danger"
+                isLoading={remove.isPending}
+                onClick={() => {
+                  if (confirm(`Delete ${product.title}?`)) remove.mutate()
+                }}
+              >
+                Delete
+              </Button>
+            )}
+          </div>
+        )}
+      </form>
+    </Page>
+  )
+}
