@@ -63,7 +63,8 @@ function jest(layer) {
     // more than 1.5 GB after a file. Each file has its own database (named
     // by JEST_WORKER_ID) and port, so with in-process Medusa modules files
     // can run side by side (HTTP_WORKERS=2). The default is one: on this
-    // 2-core machine two workers made each file 2.5-3x slower (audit-log
+    // 2-core machine, with other jobs running, two workers made each file
+    // 2.5-3x slower (audit-log
     // 46 -> 144 s), no gain. With REDIS_URL always one: Medusa's Redis event
     // bus and workflow queues are shared by name, and two apps would take
     // each other's jobs.
