@@ -64,8 +64,7 @@ function jest(layer) {
     // by JEST_WORKER_ID) and port, so with in-process Medusa modules files
     // can run side by side (HTTP_WORKERS=2). The default is one: on this
     // 2-core machine, with other jobs running, two workers made each file
-    // 2.5-3x slower (audit-log
-    // 46 -> 144 s), no gain. With REDIS_URL always one: Medusa's Redis event
+    // 2.5-3x slower (audit-log 46 -> 144 s), no gain. With REDIS_URL always one: Medusa's Redis event
     // bus and workflow queues are shared by name, and two apps would take
     // each other's jobs.
     ...(layer === "integration:http" ? [`--maxWorkers=${httpWorkers()}`, "--workerIdleMemoryLimit=1500MB"] : ["--runInBand"]),
