@@ -5,6 +5,10 @@
  *   the time zone's offset is whole hours, so hourly buckets fall exactly
  *   into its days, weeks and months;
  * - the facts otherwise (exact for any instant and any time zone).
+ * Top products, categories and companies and vendor performance read the
+ * daily rollups (sales_rollup_daily_*) for the whole UTC days inside any
+ * range and the facts for the partial days at its edges: an order's lines
+ * share one placed_at, so distinct-order counts of disjoint intervals add up.
  * Amounts are minor units (bigint); the API turns them into the currency's units.
  */
 export type Scope = {
@@ -121,6 +125,37 @@ export function topSql(scope: Scope & { dimension: "vendor" | "product" | "categ
       params: [...w.params, scope.limit],
     }
   }
+  const days = wholeDays(scope)
+  if (scope.dimension !== "vendor" && days) {
+    // Whole UTC days from the daily rollups, the partial days at the edges from the facts.
+    const column = { product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
+    const perVendor = scope.dimension === "product" || !!scope.vendor_id
+    const table = perVendor ? "sales_rollup_daily_item" : "sales_rollup_daily_item_all"
+    const params: unknown[] = [scope.currency_code, scope.dimension, days.first, days.last]
+    let vendor = ""
+    if (scope.vendor_id) {
+      vendor = " and vendor_id = ?"
+      params.unshift(scope.vendor_id)
+    }
+    const parts = [
+      `select key as id, gmv_minor, order_count, commission_minor, quantity from ${table}
+        where ${vendor ? "vendor_id = ? and " : ""}currency_code = ? and dimension = ? and day >= ?::date and day < ?::date`,
+    ]
+    for (const [from, to] of days.edges) {
+      parts.push(`select ${column} as id, sum(total_minor - refunded_minor) as gmv_minor, count(distinct order_id) as order_count,
+                         sum(commission_minor) as commission_minor, sum(quantity - returned_quantity) as quantity
+                    from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor}
+                     and line_type = 'item' and ${column} is not null group by ${column}`)
+      params.push(scope.currency_code, from, to, ...(scope.vendor_id ? [scope.vendor_id] : []))
+    }
+    return {
+      sql: `select id, sum(gmv_minor)::bigint as gmv_minor, sum(order_count)::bigint as order_count,
+                   sum(commission_minor)::bigint as commission_minor, sum(quantity)::bigint as quantity
+              from (${parts.join("\n union all ")}) p
+             group by id having sum(order_count) > 0 order by gmv_minor desc, id limit ?`,
+      params: [...params, scope.limit],
+    }
+  }
   const column = { vendor: "vendor_id", product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
   const w = where(scope, "placed_at")
   const orders = scope.dimension === "vendor" ? "count(*) filter (where is_vendor_order_head)" : "count(distinct order_id)"
@@ -134,35 +169,99 @@ export function topSql(scope: Scope & { dimension: "vendor" | "product" | "categ
   }
 }
 
+const DAY_MS = 86_400_000
+
+/**
+ * The whole UTC days inside [from, to) (`first` ≤ day < `last`, as
+ * YYYY-MM-DD) and the partial intervals before and after them, or null
+ * when the range holds no whole UTC day (then the facts answer alone).
+ */
+export function wholeDays(scope: { from: Date; to: Date }): { first: string; last: string; edges: [Date, Date][] } | null {
+  const first = Math.ceil(scope.from.getTime() / DAY_MS) * DAY_MS
+  const last = Math.floor(scope.to.getTime() / DAY_MS) * DAY_MS
+  if (last <= first) return null
+  const edges: [Date, Date][] = []
+  if (scope.from.getTime() < first) edges.push([scope.from, new Date(first)])
+  if (last < scope.to.getTime()) edges.push([new Date(last), scope.to])
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10)
+  return { first: day(first), last: day(last), edges }
+}
+
+/**
+ * The vendor-order counts per vendor over the range (vendors with vendor
+ * orders in it only): the daily rollup for the whole UTC days, the head
+ * lines for the partial days (or the whole range when it holds no whole day).
+ */
+export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from" | "to">): Sql {
+  const days = wholeDays(scope)
+  const parts: string[] = []
+  const params: unknown[] = []
+  if (days) {
+    parts.push(`select vendor_id, vendor_order_count, accepted_count, decided_count, canceled_count, delivered_count, returned_count
+                  from sales_rollup_daily_vendor_orders where currency_code = ? and day >= ?::date and day < ?::date`)
+    params.push(scope.currency_code, days.first, days.last)
+  }
+  for (const [from, to] of days ? days.edges : [[scope.from, scope.to]]) {
+    parts.push(`select vendor_id, count(*) as vendor_order_count, count(accepted_at) as accepted_count,
+                       count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected') as decided_count,
+                       count(canceled_at) as canceled_count, count(delivered_at) as delivered_count,
+                       count(*) filter (where has_return) as returned_count
+                  from sales_fact where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?
+                 group by vendor_id`)
+    params.push(scope.currency_code, from, to)
+  }
+  return {
+    sql: `select vendor_id, sum(vendor_order_count)::bigint as vendor_order_count, sum(accepted_count)::bigint as accepted_count,
+                 sum(decided_count)::bigint as decided_count, sum(canceled_count)::bigint as canceled_count,
+                 sum(delivered_count)::bigint as delivered_count, sum(returned_count)::bigint as returned_count
+            from (${parts.join("\n union all ")}) p
+           group by vendor_id having sum(vendor_order_count) > 0`,
+    params,
+  }
+}
+
 /**
  * Per vendor, over the vendor orders placed in the range (one head line
  * each): acceptance = accepted / (accepted + rejected); cancellation =
  * rejected or canceled / all; returns = with a return / delivered; late =
  * shipped after the SLA, or not shipped and past it / those due by now;
- * the median hours from placing to shipping.
+ * the median hours from placing to shipping. The counts and the page come
+ * from vendorOrderCountsSql; the median and the late and due counts (which
+ * depend on the request: a median, the SLA, now) from the head lines of the
+ * page's vendors only, through their per-vendor index.
  */
 export function performanceSql(scope: Scope & { sla_hours: number; now: Date; limit: number; offset: number }): Sql {
-  const w = where(scope, "placed_at")
+  const counts = vendorOrderCountsSql(scope)
   return {
-    sql: `select vendor_id,
-                 count(*)::bigint as vendor_order_count,
-                 count(accepted_at)::bigint as accepted_count,
-                 count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected')::bigint as decided_count,
-                 count(canceled_at)::bigint as canceled_count,
-                 count(delivered_at)::bigint as delivered_count,
-                 count(*) filter (where has_return)::bigint as returned_count,
-                 percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at) / 3600)
-                   filter (where shipped_at is not null) as median_hours_to_ship,
-                 count(*) filter (where shipped_at > placed_at + make_interval(hours => ?)
-                                     or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as late_count,
-                 count(*) filter (where shipped_at is not null
-                                     or (canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as due_count,
-                 count(*) over ()::bigint as vendor_total
-            from sales_fact
-           where is_vendor_order_head and ${w.sql}
-           group by vendor_id
-           order by vendor_order_count desc, vendor_id
-           limit ? offset ?`,
-    params: [scope.sla_hours, scope.sla_hours, scope.now, scope.sla_hours, scope.now, ...w.params, scope.limit, scope.offset],
+    sql: `with page as (
+            select c.*, count(*) over ()::bigint as vendor_total from (${counts.sql}) c
+             order by vendor_order_count desc, vendor_id limit ? offset ?
+          )
+          select page.*, s.median_hours_to_ship, s.late_count, s.due_count
+            from page cross join lateral (
+              select percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at) / 3600)
+                       filter (where shipped_at is not null) as median_hours_to_ship,
+                     count(*) filter (where shipped_at > placed_at + make_interval(hours => ?)
+                                         or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as late_count,
+                     count(*) filter (where shipped_at is not null
+                                         or (canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as due_count
+                from sales_fact
+               where is_vendor_order_head and deleted_at is null and vendor_id = page.vendor_id
+                 and currency_code = ? and placed_at >= ? and placed_at < ?
+            ) s
+           order by page.vendor_order_count desc, page.vendor_id`,
+    params: [
+      ...counts.params,
+      scope.limit,
+      scope.offset,
+      scope.sla_hours,
+      scope.sla_hours,
+      scope.now,
+      scope.sla_hours,
+      scope.now,
+      scope.currency_code,
+      scope.from,
+      scope.to,
+    ],
   }
 }

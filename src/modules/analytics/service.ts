@@ -3,15 +3,17 @@ import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContex
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { SalesFact } from "./models/sales-fact"
 import { FACT_COLUMNS, type FactRow } from "./types"
-import { aggregateSql, performanceSql, seriesSql, topSql, type Scope } from "./queries"
+import { aggregateSql, performanceSql, seriesSql, topSql, vendorOrderCountsSql, type Scope } from "./queries"
 
 /**
  * The sales fact table and what is read from it. Facts are replaced per
- * vendor order (derived data, recomputed from the source); two rollup
- * tables (hourly, per vendor and per marketplace) are kept current by
- * database triggers on the facts, in the same transaction (see the
- * migration). Reads use the rollups when the range and the time zone are
- * hour-aligned, and the facts otherwise.
+ * vendor order (derived data, recomputed from the source); the rollups are
+ * kept current by database triggers on the facts, in the same transaction
+ * (see the migrations): hourly per vendor and per marketplace (totals and
+ * series, when the range and the time zone are hour-aligned), and daily per
+ * product, category and company and per vendor's vendor orders (top lists
+ * and vendor performance, for the whole UTC days of any range, the facts
+ * answering for the partial days at its edges).
  */
 class AnalyticsModuleService extends MedusaService({ SalesFact }) {
   /** Replaces the facts of these vendor orders with `rows`, in one transaction. */
@@ -36,7 +38,7 @@ class AnalyticsModuleService extends MedusaService({ SalesFact }) {
     }
   }
 
-  /** Recomputes both rollups from the facts (after a bulk load with triggers off, or to repair). */
+  /** Recomputes every rollup from the facts (after a bulk load with triggers off, or to repair). */
   @InjectTransactionManager()
   async rebuildRollups(@MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlEntityManager
@@ -70,10 +72,8 @@ class AnalyticsModuleService extends MedusaService({ SalesFact }) {
 
   /** How many vendors have vendor orders placed in the range. */
   async vendorCount(scope: Omit<Scope, "tz" | "use_rollups"> & Partial<Scope>): Promise<number> {
-    const [row] = await this.sql(
-      `select count(distinct vendor_id)::int as n from sales_fact where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?`,
-      [scope.currency_code, scope.from, scope.to]
-    )
+    const counts = vendorOrderCountsSql(scope)
+    const [row] = await this.sql(`select count(*)::int as n from (${counts.sql}) c`, counts.params)
     return row?.n ?? 0
   }
 

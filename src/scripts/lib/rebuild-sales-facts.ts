@@ -6,7 +6,7 @@ import type VendorModuleService from "../../modules/vendor/service"
 import { computeSalesFacts } from "../../workflows/analytics/steps/compute-sales-facts"
 
 /**
- * Recreates the sales facts (and both rollups) from the source tables:
+ * Recreates the sales facts (and every rollup, hourly and daily) from the source tables:
  * every vendor order, a batch at a time, computed by the same code the
  * live sync uses. Returns the number of vendor orders and facts written.
  */
@@ -14,7 +14,10 @@ export async function rebuildSalesFacts(container: MedusaContainer, opts: { batc
   const analytics: AnalyticsModuleService = container.resolve(ANALYTICS_MODULE)
   const vendors: VendorModuleService = container.resolve(VENDOR_MODULE)
   const batch = opts.batch ?? 200
-  await analytics.sql(`truncate sales_fact, sales_rollup_hourly, sales_rollup_hourly_all`)
+  // TRUNCATE fires no trigger: the rollups go with the facts (and are rebuilt at the end).
+  await analytics.sql(
+    `truncate sales_fact, sales_rollup_hourly, sales_rollup_hourly_all, sales_rollup_daily_item, sales_rollup_daily_item_all, sales_rollup_daily_vendor_orders`
+  )
   let vendorOrders = 0
   let facts = 0
   for (let skip = 0; ; skip += batch) {

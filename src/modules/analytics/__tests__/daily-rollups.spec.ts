@@ -1,0 +1,429 @@
+import pg from "pg"
+import { Migration20261127175357 } from "../migrations/Migration20261127175357"
+import { Migration20261203030000 } from "../migrations/Migration20261203030000"
+import { performanceSql, topSql, vendorOrderCountsSql, wholeDays } from "../queries"
+import { localMidnight } from "../range"
+
+jest.setTimeout(240_000)
+
+/**
+ * The daily rollups (issue 23) against the facts, on a database of its own
+ * with the module's two migrations: top products, categories and companies
+ * (operator and vendor) and vendor performance read from the rollups for
+ * the whole UTC days and from the facts for the edges must equal the
+ * straightforward SQL over the facts (the queries before the rollups), for
+ * random ranges and time zones; after inserts, replacements, updates and
+ * deletes of facts; after concurrent syncs of two vendor orders of one
+ * order; and the rollups the triggers keep must equal a rebuild.
+ */
+const env = process.env
+const base = `postgres://${env.DB_USERNAME || "postgres"}:${env.DB_PASSWORD || "postgres"}@${env.DB_HOST || "localhost"}:${env.DB_PORT || 5432}`
+const dbName = `lilium_analytics_daily_${process.pid}`
+
+/** Knex-style `?` placeholders to pg's $n. */
+const numbered = (sql: string) => {
+  let i = 0
+  return sql.replace(/\?/g, () => `$${++i}`)
+}
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const COLUMNS = [
+  "id",
+  "line_key",
+  "line_type",
+  "order_id",
+  "vendor_order_id",
+  "vendor_id",
+  "product_id",
+  "category_id",
+  "customer_id",
+  "company_id",
+  "currency_code",
+  "vendor_order_status",
+  "is_order_head",
+  "is_vendor_order_head",
+  "quantity",
+  "returned_quantity",
+  "has_return",
+  "total_minor",
+  "refunded_minor",
+  "commission_minor",
+  "placed_at",
+  "accepted_at",
+  "shipped_at",
+  "delivered_at",
+  "canceled_at",
+] as const
+type Line = Record<(typeof COLUMNS)[number], unknown>
+
+describe("daily sales rollups", () => {
+  let admin: pg.Client
+  let db: pg.Client
+  const random = rng(23)
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
+  const START = Date.UTC(2026, 2, 25) // 25 March 2026, across the European DST change
+  const SPAN_DAYS = 8
+  let seq = 0
+
+  const q = async (sql: string, params: unknown[] = []) => (await db.query(numbered(sql), params)).rows
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: `${base}/postgres` })
+    await admin.connect()
+    await admin.query(`drop database if exists ${dbName}`)
+    await admin.query(`create database ${dbName}`)
+    db = new pg.Client({ connectionString: `${base}/${dbName}` })
+    await db.connect()
+    for (const M of [Migration20261127175357, Migration20261203030000]) {
+      const statements: string[] = []
+      await M.prototype.up.call({ addSql: (s: string) => statements.push(s) })
+      for (const s of statements) await db.query(s)
+    }
+  })
+
+  afterAll(async () => {
+    await db?.end()
+    await admin?.query(`drop database if exists ${dbName}`)
+    await admin?.end()
+  })
+
+  /** The lines of one vendor order (1–4 items, the same product possibly twice, and shipping). */
+  function vendorOrderLines(
+    order: { id: string; placed: number; customer: string; company: string | null; currency: string },
+    vendor: number,
+    head: boolean
+  ) {
+    const vo = `vo_${++seq}`
+    const roll = random()
+    const status =
+      roll < 0.1
+        ? "rejected"
+        : roll < 0.2
+          ? "canceled"
+          : roll < 0.35
+            ? "pending"
+            : roll < 0.5
+              ? "accepted"
+              : roll < 0.75
+                ? "shipped"
+                : "delivered"
+    const h = 3_600_000
+    const accepted = status === "rejected" || status === "pending" ? null : order.placed + Math.floor(random() * 20 * h)
+    const shipped = status === "shipped" || status === "delivered" ? order.placed + Math.floor(random() * 96 * h) : null
+    const delivered = status === "delivered" ? shipped! + Math.floor(random() * 72 * h) : null
+    const canceled = status === "rejected" || status === "canceled" ? order.placed + Math.floor(random() * 30 * h) : null
+    const returns = status === "delivered" && random() < 0.3
+    const items = 1 + Math.floor(random() * 4)
+    const lines: Line[] = []
+    for (let i = 0; i <= items; i++) {
+      const shipping = i === items
+      const product = Math.floor(random() * 4)
+      const quantity = shipping ? 0 : 1 + Math.floor(random() * 5)
+      const total = 100 + Math.floor(random() * 10_000)
+      const refunded = canceled ? total : returns && i === 0 ? Math.floor(total / 2) : 0
+      lines.push({
+        id: `sf_${++seq}`,
+        line_key: `line_${seq}`,
+        line_type: shipping ? "shipping" : "item",
+        order_id: order.id,
+        vendor_order_id: vo,
+        vendor_id: `ven_${vendor}`,
+        product_id: shipping ? null : `prod_${vendor}_${product}`,
+        // Categories are shared across vendors; some products have none.
+        category_id: shipping || product === 3 ? null : `pcat_${(vendor + product) % 3}`,
+        customer_id: order.customer,
+        company_id: order.company,
+        currency_code: order.currency,
+        vendor_order_status: status,
+        is_order_head: head && i === 0,
+        is_vendor_order_head: i === 0,
+        quantity,
+        returned_quantity: returns && i === 0 && !shipping ? 1 : 0,
+        has_return: returns,
+        total_minor: total,
+        refunded_minor: refunded,
+        commission_minor: shipping ? 0 : Math.floor((total - refunded) / 10),
+        placed_at: new Date(order.placed),
+        accepted_at: accepted && new Date(accepted),
+        shipped_at: shipped && new Date(shipped),
+        delivered_at: delivered && new Date(delivered),
+        canceled_at: canceled && new Date(canceled),
+      })
+    }
+    return { vo, lines }
+  }
+
+  /** A new order of 1–3 vendors, placed within the span; times near midnight are frequent. */
+  function newOrder() {
+    const day = Math.floor(random() * SPAN_DAYS)
+    const nearMidnight = random() < 0.3
+    const offset = nearMidnight
+      ? random() < 0.5
+        ? 86_400_000 - 1 - Math.floor(random() * 1000)
+        : Math.floor(random() * 1000)
+      : Math.floor(random() * 86_400_000)
+    const buyer = Math.floor(random() * 6)
+    const order = {
+      id: `order_${++seq}`,
+      placed: START + day * 86_400_000 + offset,
+      customer: `cus_${buyer}`,
+      company: buyer < 4 ? `comp_${buyer % 2}` : null,
+      currency: random() < 0.8 ? "eur" : "usd",
+    }
+    const vendors = new Set<number>()
+    const n = 1 + Math.floor(random() * 3)
+    while (vendors.size < n) vendors.add(Math.floor(random() * 4))
+    return [...vendors].map((v, i) => vendorOrderLines(order, v, i === 0))
+  }
+
+  /** As the analytics module writes a vendor order: delete its facts, then insert the new ones in one statement. */
+  async function replace(client: pg.Client, voIds: string[], lines: Line[]) {
+    if (voIds.length) await client.query(`delete from sales_fact where deleted_at is null and vendor_order_id = any($1)`, [voIds])
+    if (!lines.length) return
+    const values: unknown[] = []
+    const tuples = lines.map((l) => `(${COLUMNS.map((c) => (values.push(l[c]), `$${values.length}`)).join(", ")})`)
+    await client.query(`insert into sales_fact (${COLUMNS.join(", ")}) values ${tuples.join(", ")}`, values)
+  }
+
+  // The queries before the daily rollups: straight over the facts.
+  const factsTop = (dim: string, currency: string, from: Date, to: Date, vendor: string | null) => {
+    const column = `${dim}_id`
+    return q(
+      `select ${column} as id, sum(total_minor - refunded_minor)::bigint as gmv_minor, count(distinct order_id)::bigint as order_count,
+              sum(commission_minor)::bigint as commission_minor, sum(quantity - returned_quantity)::bigint as quantity
+         from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor ? " and vendor_id = ?" : ""}
+          and line_type = 'item' and ${column} is not null
+        group by ${column} order by gmv_minor desc, ${column} limit 1000`,
+      [currency, from, to, ...(vendor ? [vendor] : [])]
+    )
+  }
+  const factsPerformance = (currency: string, from: Date, to: Date, now: Date, offset: number, limit: number) =>
+    q(
+      `select vendor_id,
+              count(*)::bigint as vendor_order_count,
+              count(accepted_at)::bigint as accepted_count,
+              count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected')::bigint as decided_count,
+              count(canceled_at)::bigint as canceled_count,
+              count(delivered_at)::bigint as delivered_count,
+              count(*) filter (where has_return)::bigint as returned_count,
+              percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at) / 3600)
+                filter (where shipped_at is not null) as median_hours_to_ship,
+              count(*) filter (where shipped_at > placed_at + make_interval(hours => 48)
+                                  or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => 48) < ?))::bigint as late_count,
+              count(*) filter (where shipped_at is not null
+                                  or (canceled_at is null and placed_at + make_interval(hours => 48) < ?))::bigint as due_count,
+              count(*) over ()::bigint as vendor_total
+         from sales_fact
+        where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?
+        group by vendor_id
+        order by vendor_order_count desc, vendor_id
+        limit ? offset ?`,
+      [now, now, currency, from, to, limit, offset]
+    )
+
+  /** A random range: dates in a time zone (as the API reads them) or arbitrary instants. */
+  function randomRange() {
+    const tz = pick(["UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York", "Pacific/Chatham"])
+    if (random() < 0.5) {
+      const a = Math.floor(random() * SPAN_DAYS) - 1
+      const b = a + Math.floor(random() * 5)
+      const day = (n: number) => new Date(START + n * 86_400_000).toISOString().slice(0, 10)
+      return { tz, from: localMidnight(day(a), tz), to: localMidnight(day(b + 1), tz) }
+    }
+    const from = START - 86_400_000 + Math.floor(random() * (SPAN_DAYS + 1) * 86_400_000)
+    return { tz, from: new Date(from), to: new Date(from + 1 + Math.floor(random() * 4 * 86_400_000)) }
+  }
+
+  async function compareReads(rounds: number) {
+    let withDays = 0
+    for (let r = 0; r < rounds; r++) {
+      const { tz, from, to } = randomRange()
+      if (wholeDays({ from, to })) withDays++
+      const currency = random() < 0.8 ? "eur" : "usd"
+      const scope = { currency_code: currency, from, to, tz, use_rollups: false }
+      const label = `${currency} ${from.toISOString()} – ${to.toISOString()} (${tz})`
+      for (const [dim, vendor] of [
+        ["product", null],
+        ["category", null],
+        ["company", null],
+        ["product", "ven_0"],
+        ["category", "ven_1"],
+      ] as const) {
+        const got = topSql({ ...scope, vendor_id: vendor, dimension: dim, limit: 1000 })
+        expect([label, dim, vendor, await q(got.sql, got.params)]).toEqual([
+          label,
+          dim,
+          vendor,
+          await factsTop(dim, currency, from, to, vendor),
+        ])
+      }
+      const now = new Date(START + Math.floor(random() * (SPAN_DAYS + 4)) * 86_400_000)
+      for (const [offset, limit] of [
+        [0, 50],
+        [1, 2],
+      ]) {
+        const got = performanceSql({ ...scope, sla_hours: 48, now, limit, offset })
+        const rows = await q(got.sql, got.params)
+        const expected = await factsPerformance(currency, from, to, now, offset, limit)
+        expect([label, offset, rows.map(({ ...r }) => r)]).toEqual([label, offset, expected])
+      }
+      const counts = vendorOrderCountsSql(scope)
+      const [{ n }] = await q(`select count(*)::int as n from (${counts.sql}) c`, counts.params)
+      const [{ m }] = await q(
+        `select count(distinct vendor_id)::int as m from sales_fact where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?`,
+        [currency, from, to]
+      )
+      expect([label, n]).toEqual([label, m])
+    }
+    // Most ranges hold whole days (rollups and edges); the others check the facts-only path.
+    expect(withDays).toBeGreaterThan(rounds / 3)
+  }
+
+  const rollupTables = {
+    sales_rollup_daily_item: "vendor_id, currency_code, dimension, day, key",
+    sales_rollup_daily_item_all: "currency_code, dimension, day, key",
+    sales_rollup_daily_vendor_orders: "currency_code, day, vendor_id",
+    sales_rollup_hourly: "vendor_id, currency_code, bucket",
+    sales_rollup_hourly_all: "currency_code, bucket",
+  }
+  /** Every rollup row that says something (rows that went back to all zeros are left behind by deletes). */
+  async function rollups() {
+    const out: Record<string, unknown[]> = {}
+    for (const [table, key] of Object.entries(rollupTables)) {
+      const rows = await q(`select * from ${table} order by ${key}`)
+      out[table] = rows.filter((r) => Object.entries(r).some(([k, v]) => !key.includes(k) && v !== "0"))
+    }
+    return out
+  }
+  async function expectRollupsEqualRebuild() {
+    const kept = await rollups()
+    await q(`select lilium_rebuild_sales_rollups()`)
+    const rebuilt = await rollups()
+    expect(kept).toEqual(rebuilt)
+    expect(rebuilt.sales_rollup_daily_item.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_daily_item_all.length).toBeGreaterThan(10)
+  }
+
+  /** The live lines, by vendor order. */
+  async function live() {
+    const rows = await q(`select ${COLUMNS.join(", ")} from sales_fact where deleted_at is null order by id`)
+    const byVo = new Map<string, Line[]>()
+    for (const r of rows) byVo.set(r.vendor_order_id, [...(byVo.get(r.vendor_order_id) ?? []), r as Line])
+    return byVo
+  }
+
+  it("equals the facts after inserts, on random ranges and time zones", async () => {
+    for (let i = 0; i < 120; i++) {
+      const vos = newOrder()
+      // Vendor orders are written one at a time (as the live sync does) or several per statement (as the rebuild does).
+      if (random() < 0.5) for (const v of vos) await replace(db, [v.vo], v.lines)
+      else
+        await replace(
+          db,
+          [],
+          vos.flatMap((v) => v.lines)
+        )
+    }
+    await compareReads(40)
+    await expectRollupsEqualRebuild()
+    await compareReads(10)
+  })
+
+  it("equals the facts after replacements, updates and deletes of facts", async () => {
+    for (let i = 0; i < 80; i++) {
+      const byVo = await live()
+      const roll = random()
+      const vo = pick([...byVo.keys()])
+      const lines = byVo.get(vo)!
+      if (roll < 0.3) {
+        // The sync: the vendor order recomputed (cancelled and refunded), its lines replaced.
+        const next = lines.map((l) => ({
+          ...l,
+          id: `sf_${++seq}`,
+          vendor_order_status: "canceled",
+          canceled_at: l.canceled_at ?? new Date((l.placed_at as Date).getTime() + 3_600_000),
+          refunded_minor: l.total_minor,
+          commission_minor: 0,
+        }))
+        await replace(db, [vo], next)
+      } else if (roll < 0.45) {
+        await replace(db, [vo], [])
+      } else if (roll < 0.6) {
+        // One line gone (a line removed by an edit).
+        await q(`delete from sales_fact where id = ?`, [pick(lines).id])
+      } else if (roll < 0.75) {
+        // The whole order moved by a day (an import correcting placed_at): all its vendor orders, one statement.
+        await q(`update sales_fact set placed_at = placed_at + interval '1 day' where order_id = ?`, [lines[0].order_id])
+      } else if (roll < 0.9) {
+        // A product recategorised, and one line's product changed (to another of the same vendor's): groups move.
+        await q(`update sales_fact set category_id = ? where vendor_order_id = ? and line_type = 'item'`, [
+          pick(["pcat_0", "pcat_1", null]),
+          vo,
+        ])
+        const item = lines.find((l) => l.line_type === "item")
+        if (item) await q(`update sales_fact set product_id = vendor_id || '_p9' where id = ?`, [item.id])
+      } else {
+        // Shipping and delivery recorded, a return flagged (the performance counts move).
+        await q(
+          `update sales_fact set shipped_at = placed_at + interval '50 hours', delivered_at = placed_at + interval '90 hours', has_return = not has_return where vendor_order_id = ?`,
+          [vo]
+        )
+      }
+      // Soft-deleted lines count nowhere.
+      if (i % 20 === 0)
+        await q(`update sales_fact set deleted_at = now() where vendor_order_id = ? and line_type = 'item'`, [pick([...byVo.keys()])])
+    }
+    await compareReads(40)
+    await expectRollupsEqualRebuild()
+    await compareReads(10)
+  })
+
+  it("counts an order once when two of its vendor orders are synced at the same time", async () => {
+    const other = new pg.Client({ connectionString: `${base}/${dbName}` })
+    await other.connect()
+    try {
+      for (let i = 0; i < 10; i++) {
+        const vos = newOrder()
+        const [a, b] = [
+          vos[0],
+          {
+            ...vendorOrderLines(
+              {
+                id: vos[0].lines[0].order_id as string,
+                placed: (vos[0].lines[0].placed_at as Date).getTime(),
+                customer: "cus_1",
+                company: "comp_1",
+                currency: vos[0].lines[0].currency_code as string,
+              },
+              9,
+              false
+            ),
+          },
+        ]
+        // Both share a category and the company: the marketplace counts the order once per category and company.
+        for (const l of [...a.lines, ...b.lines])
+          if (l.line_type === "item") Object.assign(l, { category_id: "pcat_shared", company_id: "comp_1" })
+        await db.query("begin")
+        await other.query("begin")
+        await replace(db, [a.vo], a.lines)
+        // The second waits for the first's lock on the order, then sees its lines.
+        const second = replace(other, [b.vo], b.lines).then(() => other.query("commit"))
+        await new Promise((r) => setTimeout(r, 50))
+        await db.query("commit")
+        await second
+      }
+    } finally {
+      await other.end()
+    }
+    await compareReads(20)
+    await expectRollupsEqualRebuild()
+  })
+})
