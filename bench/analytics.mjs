@@ -14,6 +14,7 @@
 // either, an embedded PostgreSQL kept in .lilium/bench-pg.
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import localSecrets from "../scripts/lib/local-secrets.cjs"
@@ -148,6 +149,24 @@ try {
       from
     ) => `select date_trunc('day', placed_at at time zone 'UTC') d, sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where is_order_head)
         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(from)} and placed_at < ${next(to)} group by 1 order by 1`
+    // Top lists over the daily rollups (whole UTC days: no edges) and over the facts.
+    const dailyTop = (dim, vendor) =>
+      `select key, sum(gmv_minor) g, sum(order_count), sum(commission_minor), sum(quantity)
+         from ${dim === "product" || vendor ? "sales_rollup_daily_item" : "sales_rollup_daily_item_all"}
+        where ${vendor ? `vendor_id='${vendor}' and ` : ""}currency_code='eur' and dimension='${dim}' and day >= '2026-08-29' and day < '2026-11-27'
+        group by key having sum(order_count) > 0 order by g desc, key limit 10`
+    const factsTop = (dim, vendor) =>
+      `select ${dim}_id, sum(total_minor - refunded_minor) g, count(distinct order_id), sum(commission_minor), sum(quantity - returned_quantity)
+         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""}
+          and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and line_type='item' and ${dim}_id is not null group by 1 order by g desc, 1 limit 10`
+    const factsPerformance = (limit) =>
+      `select vendor_id, count(*), count(accepted_at), count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected'), count(canceled_at),
+              count(delivered_at), count(*) filter (where has_return),
+              percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null),
+              count(*) filter (where shipped_at > placed_at + interval '48 hours' or (shipped_at is null and canceled_at is null and placed_at + interval '48 hours' < now())),
+              count(*) filter (where shipped_at is not null or (canceled_at is null and placed_at + interval '48 hours' < now())), count(*) over ()
+         from sales_fact where is_vendor_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}
+        group by vendor_id order by 2 desc, 1 limit ${limit}`
     const cases = [
       {
         // Medusa's own per-request cost (auth, validation, serialization,
@@ -175,7 +194,7 @@ try {
       },
       {
         name: "admin daily sales, 365 days",
-        goal: 150,
+        goal: 100,
         path: `/admin/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`,
         auth: adminAuth,
         sql: `with days as (select generate_series('2025-11-28'::timestamp, '${to}'::timestamp, interval '1 day') d),
@@ -185,8 +204,14 @@ try {
         facts: factsDaily(null, "2025-11-28"),
       },
       {
+        name: "admin daily sales, 365 days, CSV",
+        goal: 100,
+        path: `/admin/analytics/sales?currency_code=eur&interval=day&format=csv&${ranges.d365}`,
+        auth: adminAuth,
+      },
+      {
         name: "admin top vendors, 90 days",
-        goal: 150,
+        goal: 100,
         path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`,
         auth: adminAuth,
         sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count) from sales_rollup_hourly where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}
@@ -194,26 +219,57 @@ try {
         facts: `select vendor_id, sum(total_minor - refunded_minor) g, count(*) filter (where is_vendor_order_head) from sales_fact where deleted_at is null and currency_code='eur'
                and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by vendor_id order by g desc limit 10`,
       },
-      {
-        name: "admin top products, 90 days",
-        goal: null,
-        path: `/admin/analytics/top?currency_code=eur&dimension=product&${ranges.d90}`,
+      ...["product", "category", "company"].map((dim) => ({
+        name: `admin top ${dim === "company" ? "companies" : dim === "category" ? "categories" : "products"}, 90 days`,
+        goal: 100,
+        path: `/admin/analytics/top?currency_code=eur&dimension=${dim}&${ranges.d90}`,
         auth: adminAuth,
-        sql: `select product_id, sum(total_minor - refunded_minor) g, count(distinct order_id) from sales_fact where deleted_at is null and currency_code='eur'
-               and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and line_type='item' and product_id is not null group by product_id order by g desc limit 10`,
+        sql: dailyTop(dim, null),
+        facts: factsTop(dim, null),
+      })),
+      {
+        // Berlin days start at 22:00 or 23:00 UTC: 89 whole UTC days from the rollup, the two partial days from the facts.
+        name: "admin top products, 90 days, Europe/Berlin",
+        goal: 100,
+        path: `/admin/analytics/top?currency_code=eur&dimension=product&tz=Europe/Berlin&${ranges.d90}`,
+        auth: adminAuth,
+      },
+      {
+        name: "admin top products, 90 days, CSV",
+        goal: 100,
+        path: `/admin/analytics/top?currency_code=eur&dimension=product&format=csv&${ranges.d90}`,
+        auth: adminAuth,
       },
       {
         name: "admin vendor performance, 90 days",
-        goal: null,
+        goal: 100,
         path: `/admin/analytics/vendors/performance?currency_code=eur&${ranges.d90}`,
         auth: adminAuth,
-        sql: `select vendor_id, count(*), count(accepted_at), count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected'), count(canceled_at),
-                     count(delivered_at), count(*) filter (where has_return),
-                     percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null),
-                     count(*) filter (where shipped_at > placed_at + interval '48 hours' or (shipped_at is null and canceled_at is null and placed_at + interval '48 hours' < now())),
-                     count(*) filter (where shipped_at is not null or (canceled_at is null and placed_at + interval '48 hours' < now())), count(*) over ()
-                from sales_fact where is_vendor_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}
-               group by vendor_id order by 2 desc limit 50`,
+        sql: `with page as (select vendor_id, sum(vendor_order_count) n, sum(accepted_count), sum(decided_count), sum(canceled_count), sum(delivered_count), sum(returned_count),
+                                   count(*) over () total
+                              from sales_rollup_daily_vendor_orders where currency_code='eur' and day >= '2026-08-29' and day < '2026-11-27'
+                             group by vendor_id having sum(vendor_order_count) > 0 order by n desc, vendor_id limit 50)
+              select page.*, s.* from page cross join lateral (
+                select percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null),
+                       count(*) filter (where shipped_at > placed_at + interval '48 hours' or (shipped_at is null and canceled_at is null and placed_at + interval '48 hours' < now())),
+                       count(*) filter (where shipped_at is not null or (canceled_at is null and placed_at + interval '48 hours' < now()))
+                  from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id = page.vendor_id and currency_code='eur'
+                   and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}) s order by n desc, vendor_id`,
+        facts: factsPerformance(50),
+      },
+      {
+        // The largest page: the 200 biggest vendors hold most of the vendor orders, whose ship times the median reads.
+        name: "admin vendor performance, 90 days, limit 200",
+        goal: 100,
+        path: `/admin/analytics/vendors/performance?currency_code=eur&limit=200&${ranges.d90}`,
+        auth: adminAuth,
+        facts: factsPerformance(200),
+      },
+      {
+        name: "admin vendor performance, 90 days, CSV",
+        goal: 100,
+        path: `/admin/analytics/vendors/performance?currency_code=eur&format=csv&${ranges.d90}`,
+        auth: adminAuth,
       },
       {
         name: "vendor overview, 30 days (biggest vendor)",
@@ -228,7 +284,7 @@ try {
       },
       {
         name: "vendor daily sales, 365 days",
-        goal: null,
+        goal: 100,
         path: `/vendor/analytics/sales?currency_code=eur&interval=day&${ranges.d365}`,
         auth: vendorAuth,
         sql: `with days as (select generate_series('2025-11-28'::timestamp, '${to}'::timestamp, interval '1 day') d),
@@ -237,38 +293,64 @@ try {
               select days.d, coalesce(g, 0), coalesce(c, 0), coalesce(r, 0), coalesce(o, 0) from days left join agg using (d) order by 1`,
         facts: factsDaily(v, "2025-11-28"),
       },
+      {
+        name: "vendor daily sales, 365 days, CSV",
+        goal: 100,
+        path: `/vendor/analytics/sales?currency_code=eur&interval=day&format=csv&${ranges.d365}`,
+        auth: vendorAuth,
+      },
+      ...["product", "category"].map((dim) => ({
+        name: `vendor top ${dim === "category" ? "categories" : "products"}, 90 days`,
+        goal: 100,
+        path: `/vendor/analytics/top?currency_code=eur&dimension=${dim}&${ranges.d90}`,
+        auth: vendorAuth,
+        sql: dailyTop(dim, v),
+        facts: factsTop(dim, v),
+      })),
+      {
+        name: "vendor top products, 90 days, CSV",
+        goal: 100,
+        path: `/vendor/analytics/top?currency_code=eur&dimension=product&format=csv&${ranges.d90}`,
+        auth: vendorAuth,
+      },
     ]
     const results = []
     const facts = await factCount(db.url)
     for (const c of cases) {
+      const load = os.loadavg()[0]
       const http = await timeHttp(base, c.path, c.auth, requests)
-      const sql = psqlTimes(db.url, c.sql, requests)
-      // Reads that already query the facts are their own straightforward SQL.
+      // Variants of an endpoint (CSV, another zone, a bigger page) run the same SQL as their JSON case: HTTP only.
+      const sql = c.sql ? psqlTimes(db.url, c.sql, requests) : null
       const facts = c.facts ? psqlTimes(db.url, c.facts, requests) : sql
+      const p = (xs, q) => (xs ? +pct(xs, q).toFixed(1) : null)
       const row = {
         endpoint: c.name,
-        http_p50: +pct(http, 50).toFixed(1),
-        http_p95: +pct(http, 95).toFixed(1),
-        sql_p50: +pct(sql, 50).toFixed(1),
-        sql_p95: +pct(sql, 95).toFixed(1),
-        ratio_p50: +(pct(http, 50) / pct(sql, 50)).toFixed(2),
-        ratio_p95: +(pct(http, 95) / pct(sql, 95)).toFixed(2),
-        facts_sql_p95: +pct(facts, 95).toFixed(1),
-        ratio_vs_facts_p95: +(pct(http, 95) / pct(facts, 95)).toFixed(2),
+        http_p50: p(http, 50),
+        http_p95: p(http, 95),
+        sql_p50: p(sql, 50),
+        sql_p95: p(sql, 95),
+        ratio_p95: sql ? +(pct(http, 95) / pct(sql, 95)).toFixed(2) : null,
+        facts_sql_p95: p(facts, 95),
+        ratio_vs_facts_p95: facts ? +(pct(http, 95) / pct(facts, 95)).toFixed(2) : null,
         goal_p95_ms: c.goal,
         meets_goal: c.goal === null ? null : pct(http, 95) <= c.goal,
+        load_1m: +load.toFixed(2),
       }
       results.push(row)
       say(
-        `${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p50 ${row.sql_p50} ms, p95 ${row.sql_p95} ms (ratio p95 ${row.ratio_p95}×); over the facts p95 ${row.facts_sql_p95} ms (ratio ${row.ratio_vs_facts_p95}×)`
+        `${c.name}: HTTP p50 ${row.http_p50} ms, p95 ${row.http_p95} ms; same SQL p95 ${row.sql_p95 ?? "—"} ms; over the facts p95 ${row.facts_sql_p95 ?? "—"} ms (load ${row.load_1m})`
       )
     }
     const m = describeMachine()
     const machine = `${m.cpu_label}, ${m.memory_gib} GiB, Node ${m.node}`
+    const loadavg = { before: m.load_before, after: m.load_after }
     fs.mkdirSync("bench/out", { recursive: true })
-    fs.writeFileSync("bench/out/analytics.json", JSON.stringify({ machine, facts, requests, results }, null, 2))
+    const out = flag("out", "bench/out/analytics.json")
+    fs.writeFileSync(out, JSON.stringify({ machine, loadavg, facts, requests, results }, null, 2))
     console.table(results)
-    say(`${facts} facts; ${requests} requests per endpoint; ${machine}`)
+    say(
+      `${facts} facts; ${requests} requests per endpoint; ${machine}; load average ${loadavg.before.map((x) => x.toFixed(2)).join(" ")} before, ${loadavg.after.map((x) => x.toFixed(2)).join(" ")} after`
+    )
   }
 } finally {
   server?.stop()
