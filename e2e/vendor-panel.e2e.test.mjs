@@ -206,7 +206,7 @@ test("create a product with variants' prices and stock: it is listed, priced and
   )
 })
 
-test("a Store API checkout arrives as a new order; accept, fulfil and ship it in the panel, and the balance moves", async () => {
+test("a Store API checkout arrives as a new order; accept, fulfil, ship and deliver it in the panel, and the balance moves", async () => {
   assert.ok(product, "needs the product of the previous test")
   const balanceBefore = (await ok("/vendor/balance", { token: lumenToken })).balances.find((b) => b.currency_code === "eur")
   const pendingBefore = cents(balanceBefore?.pending ?? 0)
@@ -255,20 +255,27 @@ test("a Store API checkout arrives as a new order; accept, fulfil and ship it in
   assert.match(await page.getByTestId("tracking").textContent(), /PANEL-TRACK-0001/)
   await shot(page, "order-shipped")
 
-  const { vendor_order } = await ok(`/vendor/orders/${vendorOrder.id}`, { token: lumenToken })
-  assert.equal(vendor_order.status, "shipped")
+  const { vendor_order: shippedOrder } = await ok(`/vendor/orders/${vendorOrder.id}`, { token: lumenToken })
+  assert.equal(shippedOrder.status, "shipped")
   assert.deepEqual(
-    vendor_order.fulfillments.flatMap((f) => f.labels.map((l) => l.tracking_number)),
+    shippedOrder.fulfillments.flatMap((f) => f.labels.map((l) => l.tracking_number)),
     ["PANEL-TRACK-0001"]
   )
   assert.deepEqual(
-    vendor_order.status_history.map((h) => h.to_status),
+    shippedOrder.status_history.map((h) => h.to_status),
     ["pending", "accepted", "fulfilled", "shipped"]
   )
+
+  await page.getByTestId("mark-delivered").click()
+  await statusIs(page, "Delivered")
+  await page.getByTestId("return-form").waitFor()
+  await shot(page, "order-delivered")
 
   // The balance: the order's net is pending (until delivery and the hold period), to the cent.
   await page.getByTestId("nav-balance").click()
   await page.getByTestId("balance-eur").waitFor()
+  const { vendor_order } = await ok(`/vendor/orders/${vendorOrder.id}`, { token: lumenToken })
+  assert.equal(vendor_order.status, "delivered")
   const expected = pendingBefore + cents(vendor_order.net_total)
   assert.ok(cents(vendor_order.net_total) > 0)
   await page.locator('[data-testid="balance-eur"] [data-testid="balance-pending"]', { hasText: exact(euro(expected / 100)) }).waitFor()
@@ -349,6 +356,9 @@ test("a catalog member sees products but no orders or finance screens (and the A
 
 test("apply as a new vendor, then follow the application's status", async () => {
   const newcomer = await newPage()
+  await newcomer.goto(panel("reset-password"))
+  await newcomer.getByRole("button", { name: "Send me a link" }).waitFor()
+  await shot(newcomer, "reset-password")
   await newcomer.goto(panel("apply"))
   await newcomer.fill("#a-name", `Panel Test Pens ${RUN}`)
   await newcomer.fill("#a-email", `owner-${RUN}@panel-test-pens.example`)

@@ -8,7 +8,7 @@ import { Home, RequireAbility, Shell } from "./components/layout"
 import { ApplicationPage, ApplyPage, InvitePage } from "./pages/apply"
 import { BalancePage } from "./pages/balance"
 import { DashboardPage } from "./pages/dashboard"
-import { LoginPage } from "./pages/login"
+import { LoginPage, ResetPasswordPage, VerifyEmailPage } from "./pages/login"
 import { OrderDetailPage } from "./pages/order-detail"
 import { OrdersPage } from "./pages/orders"
 import { PayoutDetailPage, PayoutsPage } from "./pages/payouts"
@@ -18,12 +18,15 @@ import { TeamPage } from "./pages/team"
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } })
 
-// The paths the marketplace's e-mails link to (src/subscribers): /orders/:id, /payouts/:id, /settings/payouts, /invite?token=.
+// The paths the marketplace's e-mails link to (src/subscribers): /orders/:id, /payouts/:id, /settings/payouts, /invite?token=,
+// /reset-password?token=&email=, /verify-email?token=&email=.
 const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
     { path: "/apply", element: <ApplyPage /> },
     { path: "/invite", element: <InvitePage /> },
+    { path: "/reset-password", element: <ResetPasswordPage /> },
+    { path: "/verify-email", element: <VerifyEmailPage /> },
     {
       element: <Shell />,
       children: [

@@ -27,8 +27,9 @@ const EXPOSED = "Content-Disposition,Retry-After,RateLimit-Limit,RateLimit-Remai
 const PREFLIGHT_MAX_AGE = "600"
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + "/")
-/** The /auth routes a vendor panel uses: the vendor actor's own, token refresh and two-factor. */
-const vendorAuthPath = (path: string) => under(path, "/auth/vendor") || path === "/auth/token/refresh" || under(path, "/auth/mfa")
+/** The /auth routes a vendor panel uses: the vendor actor's own, token refresh, two-factor and the e-mail verification link. */
+const vendorAuthPath = (path: string) =>
+  under(path, "/auth/vendor") || path === "/auth/token/refresh" || under(path, "/auth/mfa") || under(path, "/auth/verification")
 
 function addVary(res: MedusaResponse, field: string) {
   const current = String(res.getHeader("Vary") ?? "")

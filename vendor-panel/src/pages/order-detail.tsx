@@ -20,6 +20,8 @@ export function OrderDetailPage() {
   const [reason, setReason] = useState("")
   const [quantities, setQuantities] = useState<Record<string, number>>({})
   const [tracking, setTracking] = useState<Record<string, string>>({})
+  const [returned, setReturned] = useState<Record<string, number>>({})
+  const [returnNote, setReturnNote] = useState("")
 
   const action = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown; done: string }) => post(`/vendor/orders/${id}${path}`, body ?? {}),
@@ -43,6 +45,13 @@ export function OrderDetailPage() {
   }
   const remaining = (item: any) => Number(item.quantity) - (fulfilled.get(item.id) ?? 0)
   const toFulfil = (o.items ?? []).filter((i: any) => remaining(i) > 0)
+  // Goods that left the warehouse can come back: a return received at the vendor's location refunds their share.
+  const shipped = new Map<string, number>()
+  for (const f of o.fulfillments ?? []) {
+    if (!f.shipped_at || f.canceled_at) continue
+    for (const i of f.items ?? []) shipped.set(i.id, (shipped.get(i.id) ?? 0) + Number(i.quantity))
+  }
+  const returnable = (o.items ?? []).filter((i: any) => (shipped.get(i.id) ?? 0) > 0)
   const busy = action.isPending
 
   return (
@@ -179,6 +188,64 @@ export function OrderDetailPage() {
                 ))}
                 <Button size="small" type="submit" className="w-fit" data-testid="fulfil-order" isLoading={busy}>
                   Create fulfillment
+                </Button>
+              </form>
+            </Card>
+          )}
+
+          {handle && returnable.length > 0 && (
+            <Card
+              title="Receive a return"
+              actions={
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  Back in stock at your location; the buyer is refunded.
+                </Text>
+              }
+            >
+              <form
+                className="flex flex-col gap-3 px-6 py-4"
+                data-testid="return-form"
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  const items = returnable
+                    .map((i: any) => ({ id: i.id, quantity: returned[i.id] ?? 0 }))
+                    .filter((i: { quantity: number }) => i.quantity > 0)
+                  if (!items.length) return toast.error("Enter how many units came back.")
+                  action.mutate({
+                    path: "/returns",
+                    body: { items, ...(returnNote.trim() ? { note: returnNote.trim() } : {}) },
+                    done: "Return received",
+                  })
+                  setReturned({})
+                  setReturnNote("")
+                }}
+              >
+                {returnable.map((i: any) => (
+                  <div key={i.id} className="flex flex-wrap items-center gap-3">
+                    <Label htmlFor={`r-${i.id}`} className="min-w-0 flex-1">
+                      {i.title} <span className="text-ui-fg-subtle">({shipped.get(i.id)} shipped)</span>
+                    </Label>
+                    <Input
+                      id={`r-${i.id}`}
+                      type="number"
+                      min={0}
+                      max={shipped.get(i.id)}
+                      className="w-24"
+                      value={returned[i.id] ?? 0}
+                      onChange={(e) =>
+                        setReturned({ ...returned, [i.id]: Math.max(0, Math.min(shipped.get(i.id) ?? 0, Number(e.target.value))) })
+                      }
+                    />
+                  </div>
+                ))}
+                <Input
+                  placeholder="Note (optional)"
+                  aria-label="Return note"
+                  value={returnNote}
+                  onChange={(e) => setReturnNote(e.target.value)}
+                />
+                <Button size="small" type="submit" variant="secondary" className="w-fit" isLoading={busy}>
+                  Receive return
                 </Button>
               </form>
             </Card>
