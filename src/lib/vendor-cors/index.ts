@@ -14,9 +14,13 @@ export function corsOrigins(setting: string | undefined): CorsOrigins {
   const key = setting ?? ""
   let hit = parsed.get(key)
   if (!hit) {
-    hit = parseCorsOrigins(key)
-      .map((o) => (typeof o === "string" ? o.trim() : o))
-      .filter((o) => o !== "")
+    // Spaces around the commas are forgiven (Medusa's own parsing keeps them, so " /re/" would not be a regex there).
+    const normalised = key
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(",")
+    hit = parseCorsOrigins(normalised)
     parsed.set(key, hit)
   }
   return hit
