@@ -40,7 +40,7 @@ export function bigNumberColumns(name: string, value: BigNumberInput | null | un
 
 type DmlModel = { schema: Record<string, any>; parse(): { tableName: string } }
 
-// Written by PostgreSQL's column defaults (now(), null).
+// Not taken from the values: deleted_at is null, and buildSplitRows stamps created_at and updated_at.
 const IMPLICIT = new Set(["created_at", "updated_at", "deleted_at"])
 
 /**
@@ -127,7 +127,13 @@ export function buildSplitRows(input: {
   }))
   const ledger = splitPostings(all, new Set(created.map((c) => c.id))).map((p) => modelRow(VendorTransaction, p))
 
-  const table = (entity: DmlModel, rows: Record<string, unknown>[]) => ({ table: entity.parse().tableName, rows })
+  // Stamped by the application's clock, as Medusa stamps its own rows (its ORM sets created_at from `new Date()`), so a
+  // vendor order, its history, commission and ledger rows carry the moment of the order they split, not the database's.
+  const at = new Date()
+  const table = (entity: DmlModel, rows: Record<string, unknown>[]) => ({
+    table: entity.parse().tableName,
+    rows: rows.map((r) => ({ ...r, created_at: at, updated_at: at })),
+  })
   return {
     created,
     // Parents before children (the foreign keys are checked at the end of the statement anyway).
