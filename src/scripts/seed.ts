@@ -2,10 +2,8 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { seedMarketplaceBasics } from "./lib/marketplace-basics"
-import { seedDemoVendors } from "./lib/demo-vendors"
-import { DEMO_BUYER, seedDemoOrders } from "./lib/demo-orders"
-import { seedDemoPayoutAccounts } from "./lib/demo-payouts"
 import { seedPolicy } from "./lib/seed-policy"
+import { seedDemo } from "./lib/demo"
 
 /**
  * `npm run seed` (and the first `npm start`): sets up the marketplace and
@@ -35,12 +33,7 @@ export default async function seed({ container }: ExecArgs) {
   })
 
   const demo = policy.demo
-  if (demo) {
-    const catalog = await seedDemoVendors(container, basics, log)
-    await seedDemoOrders(container, basics, catalog, log)
-    await seedDemoPayoutAccounts(container, catalog, log)
-    log(`demo buyer: ${DEMO_BUYER.email} / ${DEMO_BUYER.password}`)
-  }
+  if (demo) await seedDemo(container, basics, log)
 
   await updateStoresWorkflow(container).run({
     input: {

@@ -15,12 +15,14 @@ export type ReadyCartInput = {
   address: Record<string, string>
   items: { variant_id: string; quantity: number }[]
   shipping_option_ids: string[]
+  /** pp_system_default unless given (the demo's invoice order uses pp_invoice_invoice). */
+  provider_id?: string
 }
 
 /**
  * A cart ready to complete, made with the same core workflows the Store API
  * routes run: items, address, one shipping method per vendor, and a
- * pp_system_default payment session. Used by the seed and the benchmark.
+ * payment session (pp_system_default by default). Used by the seed and the benchmark.
  */
 export async function createReadyCart(container: MedusaContainer, input: ReadyCartInput): Promise<string> {
   const { result: cart } = await createCartWorkflow(container).run({
@@ -41,7 +43,7 @@ export async function createReadyCart(container: MedusaContainer, input: ReadyCa
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cart.id } })
   await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: data[0].payment_collection!.id, provider_id: "pp_system_default" },
+    input: { payment_collection_id: data[0].payment_collection!.id, provider_id: input.provider_id ?? "pp_system_default" },
   })
   return cart.id
 }
