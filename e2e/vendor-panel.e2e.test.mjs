@@ -285,11 +285,15 @@ test("a Store API checkout arrives as a new order; accept, fulfil, ship and deli
   await shot(page, "balance")
 })
 
-test("the other screens: payouts and the payout account, team, profile, and the orders list at tablet width", async () => {
+test("the other screens: payouts and the payout account, quotes, team, profile, and the orders list at tablet width", async () => {
   await page.getByTestId("nav-payouts").click()
   await page.getByTestId("payout-account").waitFor()
   assert.match(await page.getByTestId("payout-account").textContent(), /Bank transfer/)
   await shot(page, "payouts")
+  await page.getByTestId("nav-quotes").click()
+  await page.getByTestId("quotes").waitFor()
+  await page.locator('[data-testid="quotes"] table, [data-testid="quotes"] [data-testid="empty-state"]').first().waitFor()
+  await shot(page, "quotes")
   await page.getByTestId("nav-team").click()
   await page.getByTestId("member-row").first().waitFor()
   await shot(page, "team")
@@ -342,7 +346,7 @@ test("a catalog member sees products but no orders or finance screens (and the A
   const member = await newPage()
   await signInPanel(member, { email, password })
   await member.getByTestId("products").waitFor()
-  for (const hidden of ["nav-dashboard", "nav-orders", "nav-balance", "nav-payouts"])
+  for (const hidden of ["nav-dashboard", "nav-orders", "nav-quotes", "nav-balance", "nav-payouts"])
     assert.equal(await member.getByTestId(hidden).count(), 0, hidden)
   assert.equal(await member.getByTestId("nav-products").count(), 1)
   await shot(member, "catalog-member")

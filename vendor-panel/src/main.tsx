@@ -14,12 +14,13 @@ import { OrdersPage } from "./pages/orders"
 import { PayoutDetailPage, PayoutsPage } from "./pages/payouts"
 import { ProductFormPage, ProductsPage } from "./pages/products"
 import { ProfilePage } from "./pages/profile"
+import { QuoteDetailPage, QuotesPage } from "./pages/quotes"
 import { TeamPage } from "./pages/team"
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } })
 
 // The paths the marketplace's e-mails link to (src/subscribers): /orders/:id, /payouts/:id, /settings/payouts, /invite?token=,
-// /reset-password?token=&email=, /verify-email?token=&email=.
+// /quotes/:id, /reset-password?token=&email=, /verify-email?token=&email=.
 const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
@@ -34,6 +35,8 @@ const router = createBrowserRouter(
         { path: "/dashboard", element: <RequireAbility ability="finance" children={<DashboardPage />} /> },
         { path: "/orders", element: <RequireAbility ability="orders" children={<OrdersPage />} /> },
         { path: "/orders/:id", element: <RequireAbility ability="orders" children={<OrderDetailPage />} /> },
+        { path: "/quotes", element: <RequireAbility ability="orders" children={<QuotesPage />} /> },
+        { path: "/quotes/:id", element: <RequireAbility ability="orders" children={<QuoteDetailPage />} /> },
         { path: "/products", element: <ProductsPage /> },
         { path: "/products/:id", element: <ProductFormPage /> },
         { path: "/balance", element: <RequireAbility ability="finance" children={<BalancePage />} /> },

@@ -12,6 +12,7 @@ type NavItem = { to: string; label: string; ability?: Ability; testId: string }
 export const NAV: NavItem[] = [
   { to: "/dashboard", label: "Dashboard", ability: "finance", testId: "nav-dashboard" },
   { to: "/orders", label: "Orders", ability: "orders", testId: "nav-orders" },
+  { to: "/quotes", label: "Quotes", ability: "orders", testId: "nav-quotes" },
   { to: "/products", label: "Products", testId: "nav-products" },
   { to: "/balance", label: "Balance", ability: "finance", testId: "nav-balance" },
   { to: "/payouts", label: "Payouts", ability: "finance", testId: "nav-payouts" },
