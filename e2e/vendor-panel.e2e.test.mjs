@@ -285,7 +285,7 @@ test("a Store API checkout arrives as a new order; accept, fulfil, ship and deli
   await shot(page, "balance")
 })
 
-test("the other screens: payouts and the payout account, quotes, team, profile, and the orders list at tablet width", async () => {
+test("the other screens: payouts and the payout account, quotes, team, activity, profile, and the orders list at tablet width", async () => {
   await page.getByTestId("nav-payouts").click()
   await page.getByTestId("payout-account").waitFor()
   assert.match(await page.getByTestId("payout-account").textContent(), /Bank transfer/)
@@ -297,8 +297,13 @@ test("the other screens: payouts and the payout account, quotes, team, profile, 
   await page.getByTestId("nav-team").click()
   await page.getByTestId("member-row").first().waitFor()
   await shot(page, "team")
+  await page.getByTestId("nav-activity").click()
+  await page.getByTestId("activity").waitFor()
+  await page.locator('[data-testid="activity"] table').waitFor()
+  await shot(page, "activity")
   await page.getByTestId("nav-profile").click()
   await page.getByTestId("profile").waitFor()
+  await page.getByRole("switch").first().waitFor()
   await shot(page, "profile")
 
   const tablet = await newPage({ width: 820, height: 1180 })
@@ -346,7 +351,7 @@ test("a catalog member sees products but no orders or finance screens (and the A
   const member = await newPage()
   await signInPanel(member, { email, password })
   await member.getByTestId("products").waitFor()
-  for (const hidden of ["nav-dashboard", "nav-orders", "nav-quotes", "nav-balance", "nav-payouts"])
+  for (const hidden of ["nav-dashboard", "nav-orders", "nav-quotes", "nav-balance", "nav-payouts", "nav-activity"])
     assert.equal(await member.getByTestId(hidden).count(), 0, hidden)
   assert.equal(await member.getByTestId("nav-products").count(), 1)
   await shot(member, "catalog-member")

@@ -5,6 +5,7 @@ import { StrictMode } from "react"
 import { createRoot } from "react-dom/client"
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { Home, RequireAbility, Shell } from "./components/layout"
+import { ActivityPage } from "./pages/activity"
 import { ApplicationPage, ApplyPage, InvitePage } from "./pages/apply"
 import { BalancePage } from "./pages/balance"
 import { DashboardPage } from "./pages/dashboard"
@@ -44,6 +45,7 @@ const router = createBrowserRouter(
         { path: "/payouts/:id", element: <RequireAbility ability="finance" children={<PayoutDetailPage />} /> },
         { path: "/settings/payouts", element: <RequireAbility ability="finance" children={<PayoutsPage />} /> },
         { path: "/team", element: <TeamPage /> },
+        { path: "/activity", element: <RequireAbility ability="managers" children={<ActivityPage />} /> },
         { path: "/profile", element: <ProfilePage /> },
         { path: "/application", element: <ApplicationPage /> },
         { path: "*", element: <Navigate to="/" replace /> },

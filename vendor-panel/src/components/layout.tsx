@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { to: "/balance", label: "Balance", ability: "finance", testId: "nav-balance" },
   { to: "/payouts", label: "Payouts", ability: "finance", testId: "nav-payouts" },
   { to: "/team", label: "Team", testId: "nav-team" },
+  { to: "/activity", label: "Activity", ability: "managers", testId: "nav-activity" },
   { to: "/profile", label: "Profile", testId: "nav-profile" },
 ]
 

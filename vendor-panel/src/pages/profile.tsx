@@ -1,9 +1,10 @@
-import { Button, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { Button, Input, Label, Switch, Table, Text, Textarea, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { Card, Page } from "../components/states"
-import { errorMessage, post } from "../lib/client"
+import { Card, Page, QueryView } from "../components/states"
+import { api, errorMessage, post } from "../lib/client"
+import { human } from "../lib/format"
 import { can, ME_KEY, type Me, useMe, useSignOut } from "../lib/session"
 
 function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
@@ -23,6 +24,7 @@ export function ProfilePage() {
     <Page title="Profile" testId="profile">
       <VendorProfile me={me.data} />
       <OwnMember me={me.data} />
+      <Notifications />
       <Password />
     </Page>
   )
@@ -181,6 +183,66 @@ function Password() {
           Change password
         </Button>
       </form>
+    </Card>
+  )
+}
+
+type Preference = { category: string; channel: "email" | "sms"; enabled: boolean }
+
+/** Which messages reach the member, per category and channel (GET/POST /vendor/me/notification-preferences). */
+function Notifications() {
+  const qc = useQueryClient()
+  const prefs = useQuery({
+    queryKey: ["notification-preferences"],
+    queryFn: () => api<{ preferences: Preference[] }>("/vendor/me/notification-preferences"),
+  })
+  const save = useMutation({
+    mutationFn: (p: Preference) => post("/vendor/me/notification-preferences", { preferences: [p] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["notification-preferences"] }),
+    onError: (e) => toast.error(errorMessage(e)),
+  })
+  return (
+    <Card title="Messages">
+      <QueryView query={prefs} rows={3}>
+        {(data) => {
+          const categories = [...new Set(data.preferences.map((p) => p.category))]
+          const get = (category: string, channel: "email" | "sms") =>
+            data.preferences.find((p) => p.category === category && p.channel === channel)
+          return (
+            <>
+              <Table>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell>About</Table.HeaderCell>
+                    <Table.HeaderCell>E-mail</Table.HeaderCell>
+                    <Table.HeaderCell>SMS</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {categories.map((category) => (
+                    <Table.Row key={category}>
+                      <Table.Cell>{human(category)}</Table.Cell>
+                      {(["email", "sms"] as const).map((channel) => (
+                        <Table.Cell key={channel}>
+                          <Switch
+                            aria-label={`${human(category)} by ${channel}`}
+                            checked={!!get(category, channel)?.enabled}
+                            disabled={save.isPending}
+                            onCheckedChange={(enabled) => save.mutate({ category, channel, enabled })}
+                          />
+                        </Table.Cell>
+                      ))}
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+              <Text size="xsmall" className="text-ui-fg-subtle px-6 py-3">
+                Security messages (sign-in codes, password changes) always go out. SMS needs your phone number above.
+              </Text>
+            </>
+          )
+        }}
+      </QueryView>
     </Card>
   )
 }
