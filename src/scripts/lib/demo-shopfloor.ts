@@ -101,12 +101,12 @@ export class DemoShopfloor {
   }
 
   /**
-   * Fills the planned orders' carts before the replay, two at a time: a
+   * Fills the planned orders' carts before the replay, three at a time: a
    * cart's lines, addresses, shipping and payment session do not depend on
    * when it is completed, and the cart workflows are over half of a
-   * checkout's time, so this is where the seed can use both cores.
+   * checkout's time, so this is where the seed can use the machine's cores.
    */
-  async prepareCarts(concurrency = 2) {
+  async prepareCarts(concurrency = 3) {
     const queue = [...this.planned]
     const worker = async () => {
       for (let plan = queue.shift(); plan; plan = queue.shift()) this.carts.set(plan, await this.readyCart(plan))
