@@ -11,19 +11,52 @@ import { connectionUrl, freePort, recreateDatabase, startEmbeddedPostgres } from
 
 export const ADMIN = { email: "admin@lilium.local", password: "lilium-admin" }
 
-export async function startStack({ log = () => {} } = {}) {
+/**
+ * The demo seed's logins (src/scripts/lib/demo-*.ts; README, "The demo"):
+ * vendor owners with DEMO_VENDOR_PASSWORD, buyers with DEMO_BUYER_PASSWORD.
+ */
+export const DEMO_VENDOR_PASSWORD = "lilium-vendor"
+export const DEMO_BUYER_PASSWORD = "lilium-buyer"
+export const DEMO_LOGINS = {
+  admin: ADMIN,
+  vendors: {
+    "lumen-office-lighting": { email: "owner@lumen.demo", password: DEMO_VENDOR_PASSWORD },
+    "oakline-furniture": { email: "owner@oakline.demo", password: DEMO_VENDOR_PASSWORD },
+    "papyrus-supplies": { email: "owner@papyrus.demo", password: DEMO_VENDOR_PASSWORD },
+    "nordic-notebooks": { email: "owner@nordic.demo", password: DEMO_VENDOR_PASSWORD },
+  },
+  buyer: { email: "buyer@lilium.demo", password: DEMO_BUYER_PASSWORD },
+  company: {
+    admin: { email: "anna@kessler.demo", password: DEMO_BUYER_PASSWORD },
+    approver: { email: "max@kessler.demo", password: DEMO_BUYER_PASSWORD },
+    buyer: { email: "lea@kessler.demo", password: DEMO_BUYER_PASSWORD },
+  },
+}
+
+/**
+ * `name` gives the stack its own database (lilium_e2e_<name>, or
+ * E2E_DATABASE_URL's name + _<name>), so that test files running at the
+ * same time do not share one. Returns { base, url, logins, stop }.
+ */
+export async function startStack({ log = () => {}, name = "" } = {}) {
   let embedded = null
+  const suffix = name ? `_${name.replace(/[^a-z0-9_]/gi, "_")}` : ""
   let url = process.env.E2E_DATABASE_URL
+  if (url && suffix) {
+    const u = new URL(url)
+    u.pathname = `${u.pathname}${suffix}`
+    url = u.toString()
+  }
   if (!url && process.env.DB_HOST) {
     const user = encodeURIComponent(process.env.DB_USERNAME || "postgres")
     const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
-    url = `postgres://${user}${password}@${process.env.DB_HOST}:${process.env.DB_PORT || 5432}/lilium_e2e`
+    url = `postgres://${user}${password}@${process.env.DB_HOST}:${process.env.DB_PORT || 5432}/lilium_e2e${suffix}`
   }
   if (!url) {
     const port = await freePort(55700)
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lilium-e2e-pg-")), "data")
     embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false })
-    url = connectionUrl({ port, database: "lilium_e2e" })
+    url = connectionUrl({ port, database: `lilium_e2e${suffix}` })
   }
   await recreateDatabase(url)
   const port = await freePort(9400)
@@ -60,6 +93,9 @@ export async function startStack({ log = () => {} } = {}) {
   return {
     base,
     url,
+    logins: DEMO_LOGINS,
+    /** How long `npm start` took from spawn until the admin answered (ms). */
+    startMs: Date.now() - started,
     async stop() {
       try {
         process.kill(-child.pid, "SIGINT")
