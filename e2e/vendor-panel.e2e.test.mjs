@@ -109,7 +109,7 @@ before(
     // VENDOR_PANEL_E2E_BASE: run against a marketplace already started with the demo seed (a fresh one each time).
     stack = process.env.VENDOR_PANEL_E2E_BASE
       ? { base: process.env.VENDOR_PANEL_E2E_BASE, stop: async () => {} }
-      : await startStack({ log })
+      : await startStack({ log, name: "vendor_panel" })
     adminToken = await signIn("user", ADMIN)
     // The storefront's key (the marketplace sales channel), as npm start prints it; Medusa also creates a default one.
     const { api_keys } = await ok("/admin/api-keys?type=publishable&fields=token,revoked_at,title", { token: adminToken })
