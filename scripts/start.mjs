@@ -229,7 +229,9 @@ async function main() {
     const { metadata } = await readStore(env.DATABASE_URL)
     if (!metadata?.lilium_seeded_at) {
       say("empty marketplace: seeding…")
-      await run(["exec", "./src/scripts/seed.ts"])
+      // The admin build needs no database, so a first start runs it beside the seed (the demo's
+      // 90 days take about a minute; together they keep a fresh `npm start` under 3 minutes).
+      await Promise.all([run(["exec", "./src/scripts/seed.ts"]), buildAdminIfNeeded()])
     }
   }
 
@@ -268,8 +270,9 @@ async function main() {
       ? [
           `  Demo vendor logins (POST /auth/vendor/emailpass, password lilium-vendor):`,
           ...demoVendors.map((v) => `    ${v.email.padEnd(24)} ${v.name} (${v.status})`),
-          // src/scripts/lib/demo-orders.ts: three demo orders in different states.
-          `  Demo buyer     buyer@lilium.demo / lilium-buyer (POST /auth/customer/emailpass; 3 orders)`,
+          // src/scripts/lib/demo-*.ts (README, "The demo"): buyers sign in with POST /auth/customer/emailpass.
+          `  Demo buyer     buyer@lilium.demo / lilium-buyer (orders over 90 days, a quote answered by Oakline)`,
+          `  Demo company   Kessler Architekten: anna@ (admin, invoices), max@ (approver), lea@kessler.demo (buyer) / lilium-buyer`,
         ]
       : []),
     `  Database       ${embedded ? "embedded PostgreSQL (.lilium/pg)" : "DATABASE_URL"}${metadata?.lilium_seeded_demo ? ", demo data" : ""}`,
