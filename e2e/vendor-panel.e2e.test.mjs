@@ -10,6 +10,7 @@
 import { after, before, test } from "node:test"
 import assert from "node:assert/strict"
 import fs from "node:fs"
+import http from "node:http"
 import path from "node:path"
 import { chromium } from "playwright-core"
 import { ADMIN, startStack } from "./stack.mjs"
@@ -89,6 +90,16 @@ async function newPage(viewport = { width: 1280, height: 800 }) {
 }
 const exact = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
 const statusIs = (p, text) => p.locator('[data-testid="order-detail-status"]', { hasText: exact(text) }).waitFor()
+/** A page served from another origin (<host>:<port>), as a vendor panel hosted elsewhere would be. */
+const origins = {}
+async function pageServer(host) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" })
+    res.end("<!doctype html><title>elsewhere</title>")
+  })
+  await new Promise((r) => server.listen(0, "0.0.0.0", r))
+  return { server, origin: `http://${host}:${server.address().port}` }
+}
 const panel = (p = "") => `${stack.base}/vendor-panel/${p.replace(/^\//, "")}`
 const shot = (p, name) => p.screenshot({ path: path.join(SHOTS, `vendor-panel-${name}.png`), fullPage: true })
 
@@ -106,6 +117,10 @@ before(
     fs.mkdirSync(SHOTS, { recursive: true })
     for (const f of fs.readdirSync(SHOTS)) if (f.startsWith("vendor-panel-")) fs.rmSync(path.join(SHOTS, f))
     const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : () => {}
+    // Two local pages on other origins for the CORS test: one allowed by VENDOR_CORS, one not.
+    origins.allowed = await pageServer("127.0.0.1")
+    origins.other = await pageServer("localhost")
+    process.env.VENDOR_CORS = origins.allowed.origin
     // VENDOR_PANEL_E2E_BASE: run against a marketplace already started with the demo seed (a fresh one each time).
     stack = process.env.VENDOR_PANEL_E2E_BASE
       ? { base: process.env.VENDOR_PANEL_E2E_BASE, stop: async () => {} }
@@ -135,6 +150,7 @@ before(
 )
 
 after(async () => {
+  for (const o of Object.values(origins)) o.server.close()
   await browser?.close().catch(() => {})
   await stack?.stop()
 })
@@ -151,6 +167,48 @@ test("the panel is served at /vendor-panel: every path is the app, assets are ca
   assert.equal(js.status, 200)
   assert.match(js.headers.get("cache-control"), /immutable/)
   assert.equal((await fetch(panel("assets/missing.js"))).status, 404)
+})
+
+test("VENDOR_CORS in a browser: a page on the allowed origin signs in and reads /vendor/me; a page on another origin cannot", async () => {
+  // Its own context: these pages are on other origins on purpose (not counted as requests leaving the machine).
+  const context = await browser.newContext()
+  const results = {}
+  for (const [name, { origin }] of Object.entries(origins)) {
+    const p = await context.newPage()
+    await p.goto(origin)
+    results[name] = await p.evaluate(
+      async ({ base, creds }) => {
+        const out = {}
+        try {
+          const auth = await fetch(`${base}/auth/vendor/emailpass`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(creds),
+          })
+          out.signIn = auth.status
+          out.token = (await auth.json()).token ? "yes" : "no"
+        } catch (e) {
+          out.signIn = String(e)
+        }
+        try {
+          // The headers the js-sdk sends: a preflight with authorization and content-type.
+          const me = await fetch(`${base}/vendor/me`, {
+            headers: { authorization: `Bearer ${creds.token}`, "content-type": "application/json", "x-publishable-api-key": "pk_test" },
+          })
+          out.me = me.status
+          out.handle = (await me.json()).vendor?.handle
+        } catch (e) {
+          out.me = String(e)
+        }
+        return out
+      },
+      { base: stack.base, creds: { ...LUMEN, token: lumenToken } }
+    )
+    await p.close()
+  }
+  await context.close()
+  assert.deepEqual(results.allowed, { signIn: 200, token: "yes", me: 200, handle: "lumen-office-lighting" })
+  assert.deepEqual(results.other, { signIn: "TypeError: Failed to fetch", me: "TypeError: Failed to fetch" })
 })
 
 test("sign in as a demo vendor: a wrong password is refused, then the dashboard shows the vendor's figures and sales chart", async () => {
