@@ -124,7 +124,7 @@ export function planDemoInvoiceOrders(
   floor.plan(timeline, open, "invoice order (awaiting payment)")
 }
 
-/** Lea's cart above the €1,000 threshold: she asks, Max approves, she checks out (today, so the vendors still have to act). */
+/** Lea's cart above the €1,000 threshold: she asks, Max approves, she checks out today and Oakline accepts. */
 export async function seedDemoApprovedOrder(container: MedusaContainer, floor: DemoShopfloor, company: DemoCompany) {
   const lea = company.buyer
   const plan: OrderPlan = { at: Date.now(), buyer: lea, lines: { "standing-desk": 2 }, steps: {} }
@@ -141,7 +141,10 @@ export async function seedDemoApprovedOrder(container: MedusaContainer, floor: D
       note: "Approved for the new meeting room",
     },
   })
-  return floor.completeAndSettle(cartId)
+  const order = await floor.completeAndSettle(cartId)
+  // Oakline has accepted it and not shipped yet (the operator's restore check refunds part of an accepted order).
+  await floor.vendorStep(order, "oakline-furniture", { step: "accept", after_hours: 0 })
+  return order
 }
 
 /** The demo buyer asks two vendors for a quote; Oakline answers with a volume price, Papyrus declines. */

@@ -152,7 +152,8 @@ export class DemoShopfloor {
     return placed
   }
 
-  private async vendorStep(order: PlacedOrder, handle: string, s: VendorStep) {
+  /** One vendor step on a placed order, now. */
+  async vendorStep(order: PlacedOrder, handle: string, s: VendorStep) {
     const c = this.container
     const vo = order.vendor_orders[handle]
     const actor = this.vendors.get(handle)!.actor
