@@ -12,6 +12,7 @@ import assert from "node:assert/strict"
 import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
+import pg from "pg"
 import { chromium } from "playwright-core"
 import { ADMIN, startStack } from "./stack.mjs"
 
@@ -123,7 +124,7 @@ before(
     process.env.VENDOR_CORS = origins.allowed.origin
     // VENDOR_PANEL_E2E_BASE: run against a marketplace already started with the demo seed (a fresh one each time).
     stack = process.env.VENDOR_PANEL_E2E_BASE
-      ? { base: process.env.VENDOR_PANEL_E2E_BASE, stop: async () => {} }
+      ? { base: process.env.VENDOR_PANEL_E2E_BASE, url: process.env.VENDOR_PANEL_E2E_DATABASE_URL, stop: async () => {} }
       : await startStack({ log, name: "vendor_panel" })
     adminToken = await signIn("user", ADMIN)
     // The storefront's key (the marketplace sales channel), as npm start prints it; Medusa also creates a default one.
@@ -419,6 +420,43 @@ test("a catalog member sees products but no orders or finance screens (and the A
   assert.equal((await call("/vendor/balance", { token })).status, 403)
   assert.equal((await call(`/vendor/orders/${vendorOrder.id}`, { token })).status, 403)
   await member.context().close()
+})
+
+/** The newest one-time code e-mailed to `to` (the notification row; operators' API masks it, decision 66). */
+async function latestCode(to, after) {
+  const db = new pg.Client({ connectionString: stack.url })
+  await db.connect()
+  try {
+    for (let i = 0; i < 60; i++) {
+      const { rows } = await db.query(
+        `SELECT data->>'code' AS code FROM notification WHERE "to" = $1 AND template = 'otp-code' AND created_at > $2 ORDER BY created_at DESC LIMIT 1`,
+        [to, after]
+      )
+      if (rows[0]?.code) return rows[0].code
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    throw new Error(`no sign-in code e-mailed to ${to}`)
+  } finally {
+    await db.end()
+  }
+}
+
+test("sign in with a one-time code sent by e-mail", async () => {
+  assert.ok(stack.url, "needs the marketplace's database (VENDOR_PANEL_E2E_DATABASE_URL with VENDOR_PANEL_E2E_BASE)")
+  const email = "owner@papyrus.demo"
+  const codePage = await newPage()
+  await codePage.goto(panel("login"))
+  await codePage.getByRole("button", { name: "E-mail me a code instead" }).click()
+  await codePage.fill('input[name="email"]', email)
+  const asked = new Date(Date.now() - 2000)
+  await codePage.getByRole("button", { name: "Send me a code" }).click()
+  await codePage.locator('input[name="code"]').waitFor()
+  await shot(codePage, "login-code")
+  await codePage.fill('input[name="code"]', await latestCode(email, asked))
+  await codePage.getByRole("button", { name: "Sign in" }).click()
+  await codePage.getByTestId("vendor-name").waitFor()
+  assert.equal(await codePage.getByTestId("vendor-name").textContent(), "Papyrus Supplies")
+  await codePage.context().close()
 })
 
 test("apply as a new vendor, then follow the application's status", async () => {

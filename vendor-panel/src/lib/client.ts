@@ -29,6 +29,16 @@ export function api<T = any>(path: string, init: { method?: string; body?: unkno
 
 export const post = <T = any>(path: string, body: unknown = {}) => api<T>(path, { method: "POST", body })
 
+/** A POST whose answer has no JSON body (e.g. 201 "Created" of the code request); non-2xx still throws. */
+export async function postForStatus(path: string, body: unknown = {}): Promise<number> {
+  const res = (await sdk.client.fetch<Response>(path, {
+    method: "POST",
+    body: body as BodyInit,
+    headers: { accept: "text/plain" },
+  })) as Response
+  return res.status
+}
+
 /** Downloads a CSV answer (the API's format=csv) as a file. */
 export async function downloadCsv(path: string, query: Query, filename: string) {
   const res = (await sdk.client.fetch<Response>(path, { query: { ...query, format: "csv" }, headers: { accept: "text/csv" } })) as Response

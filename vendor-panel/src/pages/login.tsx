@@ -2,7 +2,7 @@ import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router-dom"
-import { api, clearToken, errorMessage, post, sdk } from "../lib/client"
+import { api, clearToken, errorMessage, post, postForStatus, sdk } from "../lib/client"
 
 export function AuthFrame({ title, subtitle, children }: { title: string; subtitle?: string; children: React.ReactNode }) {
   return (
@@ -101,7 +101,7 @@ export function LoginPage() {
 
   const signInWithPassword = attempt(async () => afterFirstStep(await sdk.auth.login("vendor", "emailpass", { email, password })))
   const requestCode = attempt(async () => {
-    await post("/auth/vendor/otp/request", { identifier: email.trim() })
+    await postForStatus("/auth/vendor/otp/request", { identifier: email.trim() })
     setCodeSent(true)
   })
   const signInWithCode = attempt(async () => {
