@@ -265,7 +265,7 @@ test("create a product with variants' prices and stock: it is listed, priced and
   )
 })
 
-test("a Store API checkout arrives as a new order; accept, fulfil, ship and deliver it in the panel, and the balance moves", async () => {
+test("a Store API checkout arrives as a new order; accept, fulfil and ship it in two parts, deliver it, and the balance moves", async () => {
   assert.ok(product, "needs the product of the previous test")
   const balanceBefore = (await ok("/vendor/balance", { token: lumenToken })).balances.find((b) => b.currency_code === "eur")
   const pendingBefore = cents(balanceBefore?.pending ?? 0)
@@ -305,27 +305,46 @@ test("a Store API checkout arrives as a new order; accept, fulfil, ship and deli
 
   await page.getByTestId("accept-order").click()
   await statusIs(page, "Accepted")
+  // Fulfil in parts: one of the two units, then the other (the order is fulfilled once both are).
+  await page.locator('[data-testid="fulfil-form"] input[type="number"]').fill("1")
   await page.getByTestId("fulfil-order").click()
   await page.getByTestId("fulfillment-0").waitFor()
+  await page.locator('[data-testid="fulfil-form"] label', { hasText: "(1 to fulfil)" }).waitFor()
+  assert.equal(await status.textContent(), "Accepted")
+  await page.getByTestId("fulfil-order").click()
+  await page.getByTestId("fulfillment-1").waitFor()
   await statusIs(page, "Fulfilled")
-  await page.fill('[data-testid="tracking-number"]', "PANEL-TRACK-0001")
-  await page.getByTestId("ship-fulfillment").click()
+  assert.equal(await page.getByTestId("fulfil-form").count(), 0)
+  // Ship each package with its tracking number: shipped once both are.
+  await page.locator('[data-testid="fulfillment-0"] [data-testid="tracking-number"]').fill("PANEL-TRACK-0001")
+  await page.locator('[data-testid="fulfillment-0"] [data-testid="ship-fulfillment"]').click()
+  await page.locator('[data-testid="fulfillment-0"] [data-testid="tracking"]').waitFor()
+  assert.equal(await status.textContent(), "Fulfilled")
+  await page.locator('[data-testid="fulfillment-1"] [data-testid="tracking-number"]').fill("PANEL-TRACK-0002")
+  await page.locator('[data-testid="fulfillment-1"] [data-testid="ship-fulfillment"]').click()
   await statusIs(page, "Shipped")
-  assert.match(await page.getByTestId("tracking").textContent(), /PANEL-TRACK-0001/)
+  assert.match(await page.locator('[data-testid="fulfillment-1"] [data-testid="tracking"]').textContent(), /PANEL-TRACK-0002/)
   await shot(page, "order-shipped")
 
   const { vendor_order: shippedOrder } = await ok(`/vendor/orders/${vendorOrder.id}`, { token: lumenToken })
   assert.equal(shippedOrder.status, "shipped")
   assert.deepEqual(
-    shippedOrder.fulfillments.flatMap((f) => f.labels.map((l) => l.tracking_number)),
-    ["PANEL-TRACK-0001"]
+    shippedOrder.fulfillments.map((f) => f.items.reduce((n, i) => n + i.quantity, 0)),
+    [1, 1]
   )
+  assert.deepEqual(shippedOrder.fulfillments.flatMap((f) => f.labels.map((l) => l.tracking_number)).sort(), [
+    "PANEL-TRACK-0001",
+    "PANEL-TRACK-0002",
+  ])
   assert.deepEqual(
     shippedOrder.status_history.map((h) => h.to_status),
     ["pending", "accepted", "fulfilled", "shipped"]
   )
 
-  await page.getByTestId("mark-delivered").click()
+  await page.locator('[data-testid="fulfillment-0"] [data-testid="mark-delivered"]').click()
+  await page.locator('[data-testid="fulfillment-0"] [data-testid="mark-delivered"]').waitFor({ state: "detached" })
+  assert.equal(await status.textContent(), "Shipped")
+  await page.locator('[data-testid="fulfillment-1"] [data-testid="mark-delivered"]').click()
   await statusIs(page, "Delivered")
   await page.getByTestId("return-form").waitFor()
   await shot(page, "order-delivered")

@@ -7,8 +7,9 @@ import { errorMessage, post, api } from "../lib/client"
 import { dateTime, human, money, statusColor } from "../lib/format"
 import { can, useMe } from "../lib/session"
 
-const FULFILLABLE = ["accepted", "partially_fulfilled", "partially_shipped"]
-const CANCELABLE = ["pending", "accepted"]
+// The vendor order's state machine (src/modules/vendor/vendor-order-status.ts): items are fulfilled while it is accepted
+// (it becomes fulfilled when all are); it can be canceled while accepted and nothing is fulfilled yet.
+const FULFILLABLE = ["accepted"]
 
 /** GET /vendor/orders/:id and its actions: accept or reject, fulfil (in parts), ship with tracking, mark delivered, cancel. */
 export function OrderDetailPage() {
@@ -78,7 +79,7 @@ export function OrderDetailPage() {
               </Button>
             </>
           )}
-          {handle && CANCELABLE.includes(o.status) && o.status !== "pending" && (
+          {handle && o.status === "accepted" && !(o.fulfillments ?? []).some((f: any) => !f.canceled_at) && (
             <Button
               size="small"
               variant="secondary"

@@ -6,17 +6,8 @@ import { Card, Empty, NativeSelect, Page, QueryView } from "../components/states
 import { api } from "../lib/client"
 import { dateTime, human, money, statusColor } from "../lib/format"
 
-export const ORDER_STATUSES = [
-  "pending",
-  "accepted",
-  "rejected",
-  "partially_fulfilled",
-  "fulfilled",
-  "partially_shipped",
-  "shipped",
-  "delivered",
-  "canceled",
-]
+// src/modules/vendor/models/vendor-order.ts: a partly fulfilled or shipped order keeps its previous status until every item got there.
+export const ORDER_STATUSES = ["pending", "accepted", "rejected", "fulfilled", "shipped", "delivered", "canceled"]
 const PAGE = 20
 
 /** GET /vendor/orders: the vendor's orders with status, date and search filters, newest first. */
