@@ -61,7 +61,7 @@ export function Shell() {
   )
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
-      <aside className="border-ui-border-base bg-ui-bg-subtle flex flex-col gap-4 border-b p-4 lg:sticky lg:top-0 lg:h-screen lg:w-60 lg:border-b-0 lg:border-r">
+      <aside className="border-ui-border-base bg-ui-bg-subtle flex flex-col gap-4 border-b p-4 lg:sticky lg:top-0 lg:h-screen lg:w-60 lg:shrink-0 lg:self-start lg:border-b-0 lg:border-r">
         <div className="flex items-center justify-between gap-2">
           <div className="min-w-0">
             <Heading level="h3" className="truncate" data-testid="vendor-name">
