@@ -3,7 +3,7 @@
 // - `npm run bench:data -- --orders 250000 --vendors 500`: (re)creates the
 //   database lilium_bench_analytics, migrates it and bulk-loads the sales
 //   facts (bench/analytics-data.ts);
-// - `npm run bench:analytics [-- --requests 100]`: loads the default data set
+// - `npm run bench:analytics [-- --requests 100 --out bench/out/analytics.json --no-facts]`: loads the default data set
 //   first if there is none, starts Medusa on it (`medusa start`), and times
 //   each analytics endpoint over HTTP (p50/p95 over N requests after a
 //   warm-up) against two hand-written SQL versions in psql with \timing:
@@ -321,7 +321,8 @@ try {
       const http = await timeHttp(base, c.path, c.auth, requests)
       // Variants of an endpoint (CSV, another zone, a bigger page) run the same SQL as their JSON case: HTTP only.
       const sql = c.sql ? psqlTimes(db.url, c.sql, requests) : null
-      const facts = c.facts ? psqlTimes(db.url, c.facts, requests) : sql
+      // --no-facts: the straightforward SQL takes seconds per run at 3M+ lines; growth runs skip it.
+      const facts = !c.facts ? sql : process.argv.includes("--no-facts") ? null : psqlTimes(db.url, c.facts, requests)
       const p = (xs, q) => (xs ? +pct(xs, q).toFixed(1) : null)
       const row = {
         endpoint: c.name,
