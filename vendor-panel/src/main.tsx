@@ -1,22 +1,28 @@
 import "./index.css"
 import { Toaster, TooltipProvider } from "@medusajs/ui"
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
-import { StrictMode } from "react"
+import { lazy, StrictMode, Suspense } from "react"
 import { createRoot } from "react-dom/client"
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router-dom"
 import { Home, RequireAbility, Shell } from "./components/layout"
-import { ActivityPage } from "./pages/activity"
+import { Loading } from "./components/states"
 import { ApplicationPage, ApplyPage, InvitePage } from "./pages/apply"
-import { BalancePage } from "./pages/balance"
-import { DashboardPage } from "./pages/dashboard"
 import { LoginPage, ResetPasswordPage, VerifyEmailPage } from "./pages/login"
-import { OrderDetailPage } from "./pages/order-detail"
-import { OrdersPage } from "./pages/orders"
-import { PayoutDetailPage, PayoutsPage } from "./pages/payouts"
-import { ProductFormPage, ProductsPage } from "./pages/products"
-import { ProfilePage } from "./pages/profile"
-import { QuoteDetailPage, QuotesPage } from "./pages/quotes"
-import { TeamPage } from "./pages/team"
+
+// Screens load on first use (the sign-in page and the shell come with the first bundle).
+const ActivityPage = lazy(() => import("./pages/activity").then((m) => ({ default: m.ActivityPage })))
+const BalancePage = lazy(() => import("./pages/balance").then((m) => ({ default: m.BalancePage })))
+const DashboardPage = lazy(() => import("./pages/dashboard").then((m) => ({ default: m.DashboardPage })))
+const OrderDetailPage = lazy(() => import("./pages/order-detail").then((m) => ({ default: m.OrderDetailPage })))
+const OrdersPage = lazy(() => import("./pages/orders").then((m) => ({ default: m.OrdersPage })))
+const PayoutDetailPage = lazy(() => import("./pages/payouts").then((m) => ({ default: m.PayoutDetailPage })))
+const PayoutsPage = lazy(() => import("./pages/payouts").then((m) => ({ default: m.PayoutsPage })))
+const ProductFormPage = lazy(() => import("./pages/products").then((m) => ({ default: m.ProductFormPage })))
+const ProductsPage = lazy(() => import("./pages/products").then((m) => ({ default: m.ProductsPage })))
+const ProfilePage = lazy(() => import("./pages/profile").then((m) => ({ default: m.ProfilePage })))
+const QuoteDetailPage = lazy(() => import("./pages/quotes").then((m) => ({ default: m.QuoteDetailPage })))
+const QuotesPage = lazy(() => import("./pages/quotes").then((m) => ({ default: m.QuotesPage })))
+const TeamPage = lazy(() => import("./pages/team").then((m) => ({ default: m.TeamPage })))
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } })
 
@@ -59,7 +65,9 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
-        <RouterProvider router={router} />
+        <Suspense fallback={<Loading rows={6} />}>
+          <RouterProvider router={router} />
+        </Suspense>
         <Toaster />
       </TooltipProvider>
     </QueryClientProvider>

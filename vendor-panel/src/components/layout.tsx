@@ -1,5 +1,5 @@
 import { Badge, Button, Heading, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { Suspense, useState } from "react"
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from "react-router-dom"
 import { type Ability, can, type Me, useMe, useSignOut } from "../lib/session"
 import { errorStatus, hasToken } from "../lib/client"
@@ -107,7 +107,9 @@ export function Shell() {
             </NavLink>
           </div>
         )}
-        <Outlet />
+        <Suspense fallback={<Loading rows={6} />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   )
