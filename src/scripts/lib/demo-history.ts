@@ -5,8 +5,8 @@ import type { DemoBuyer } from "./demo-buyers"
 
 /**
  * The demo's 90 days of trade, planned deterministically (a seeded random
- * generator, so every fresh demo is the same): an order every four
- * days or so from several buyers, each vendor accepting within hours, shipping
+ * generator, so every fresh demo is the same): an order every five to six
+ * days (never a week without one) from several buyers, each vendor accepting within hours, shipping
  * within one to two days (now and then late, for the late-shipment rate)
  * and delivering a few days later; orders of the last days are still open.
  * Three orders are written out because the demo must show them: a
@@ -15,7 +15,7 @@ import type { DemoBuyer } from "./demo-buyers"
 
 export const DEMO_HISTORY_DAYS = 90
 /** Orders over the 90 days (each costs one to three seconds of the seed: `npm start` must stay under 3 minutes). */
-export const DEMO_HISTORY_ORDERS = 21
+export const DEMO_HISTORY_ORDERS = 16
 
 const PRODUCTS: Record<string, { vendor: string; price: number; qty: [number, number] }> = {
   "desk-lamp": { vendor: "lumen-office-lighting", price: 49.9, qty: [1, 4] },
@@ -66,12 +66,12 @@ export function planDemoHistory(timeline: DemoTimeline, floor: DemoShopfloor, bu
 
   const specials: Record<number, (p: OrderPlan) => void> = {
     // Papyrus cannot deliver and rejects its part: the buyer gets its share back.
-    5: (p) => {
+    4: (p) => {
       p.lines["paper-a4-500"] = 30
       p.steps["papyrus-supplies"] = [{ step: "reject", after_hours: 3, reason: "Out of stock until next month" }]
     },
     // One desk lamp comes back four days after delivery and is refunded.
-    9: (p) => {
+    7: (p) => {
       p.lines["desk-lamp"] = 3
       p.steps["lumen-office-lighting"] = [
         ...usual(),
@@ -79,7 +79,7 @@ export function planDemoHistory(timeline: DemoTimeline, floor: DemoShopfloor, bu
       ]
     },
     // The operator refunds part of Oakline's share after a complaint.
-    13: (p) => {
+    10: (p) => {
       p.lines["oak-office-chair"] = 2
       p.steps["oakline-furniture"] = [...usual(), { step: "refund", after_hours: 200, amount: 25, note: "Scratch on an armrest" }]
     },
