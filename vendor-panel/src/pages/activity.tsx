@@ -4,6 +4,7 @@ import { useState } from "react"
 import { Card, Empty, Page, QueryView } from "../components/states"
 import { api, downloadCsv, errorMessage } from "../lib/client"
 import { dateTime } from "../lib/format"
+import { OffsetPagination } from "../components/offset-pagination"
 
 const PAGE = 50
 
@@ -64,16 +65,7 @@ export function ActivityPage() {
                     ))}
                   </Table.Body>
                 </Table>
-                <Table.Pagination
-                  count={data.count}
-                  pageSize={PAGE}
-                  pageIndex={Math.floor(offset / PAGE)}
-                  pageCount={Math.max(1, Math.ceil(data.count / PAGE))}
-                  canPreviousPage={offset > 0}
-                  canNextPage={offset + PAGE < data.count}
-                  previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-                  nextPage={() => setOffset(offset + PAGE)}
-                />
+                <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} />
               </div>
             )
           }

@@ -6,6 +6,7 @@ import { Card, Empty, NativeSelect, Page, QueryView } from "../components/states
 import { api, downloadCsv, errorMessage } from "../lib/client"
 import { date, dateTime, human, money, statusColor } from "../lib/format"
 import { toast } from "@medusajs/ui"
+import { OffsetPagination } from "../components/offset-pagination"
 
 const TYPES = ["sale", "commission", "refund", "commission_reversal", "adjustment", "payout", "payout_reversal"]
 const PAGE = 50
@@ -134,16 +135,7 @@ export function BalancePage() {
                     ))}
                   </Table.Body>
                 </Table>
-                <Table.Pagination
-                  count={data.count}
-                  pageSize={PAGE}
-                  pageIndex={Math.floor(offset / PAGE)}
-                  pageCount={Math.max(1, Math.ceil(data.count / PAGE))}
-                  canPreviousPage={offset > 0}
-                  canNextPage={offset + PAGE < data.count}
-                  previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-                  nextPage={() => setOffset(offset + PAGE)}
-                />
+                <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} />
               </div>
             )
           }

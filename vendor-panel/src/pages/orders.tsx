@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { Card, Empty, NativeSelect, Page, QueryView } from "../components/states"
 import { api } from "../lib/client"
 import { dateTime, human, money, statusColor } from "../lib/format"
+import { OffsetPagination } from "../components/offset-pagination"
 
 // src/modules/vendor/models/vendor-order.ts: a partly fulfilled or shipped order keeps its previous status until every item got there.
 export const ORDER_STATUSES = ["pending", "accepted", "rejected", "fulfilled", "shipped", "delivered", "canceled"]
@@ -123,16 +124,7 @@ export function OrdersPage() {
                     ))}
                   </Table.Body>
                 </Table>
-                <Table.Pagination
-                  count={data.count}
-                  pageSize={PAGE}
-                  pageIndex={Math.floor(offset / PAGE)}
-                  pageCount={Math.max(1, Math.ceil(data.count / PAGE))}
-                  canPreviousPage={offset > 0}
-                  canNextPage={offset + PAGE < data.count}
-                  previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-                  nextPage={() => setOffset(offset + PAGE)}
-                />
+                <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} />
               </div>
             )
           }

@@ -6,6 +6,7 @@ import { Card, Empty, ErrorState, Loading, NativeSelect, Page, QueryView } from 
 import { api, errorMessage, post } from "../lib/client"
 import { dateTime, human, money, statusColor } from "../lib/format"
 import { can, useMe } from "../lib/session"
+import { OffsetPagination } from "../components/offset-pagination"
 
 const PAGE = 20
 const STATUSES = ["pending", "processing", "paid", "failed"]
@@ -69,16 +70,7 @@ export function PayoutsPage() {
                     ))}
                   </Table.Body>
                 </Table>
-                <Table.Pagination
-                  count={data.count}
-                  pageSize={PAGE}
-                  pageIndex={Math.floor(offset / PAGE)}
-                  pageCount={Math.max(1, Math.ceil(data.count / PAGE))}
-                  canPreviousPage={offset > 0}
-                  canNextPage={offset + PAGE < data.count}
-                  previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-                  nextPage={() => setOffset(offset + PAGE)}
-                />
+                <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} />
               </div>
             )
           }
