@@ -12,6 +12,7 @@ WORKDIR /app
 COPY . .
 ENV MEDUSA_DISABLE_TELEMETRY=true
 RUN npx medusa build
+RUN npm run panel:build
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /server
@@ -19,6 +20,8 @@ ENV NODE_ENV=production MEDUSA_DISABLE_TELEMETRY=true PORT=9000
 COPY --from=build /app/.medusa/server ./
 # GET /docs serves the OpenAPI document from the working directory.
 COPY --from=build /app/docs/openapi.yaml ./docs/openapi.yaml
+# The vendor panel's static files, served at /vendor-panel from <cwd>/vendor-panel/dist.
+COPY --from=build /app/vendor-panel/dist ./vendor-panel/dist
 # The built app carries its own package.json and lock file.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY docker/entrypoint.sh /usr/local/bin/lilium-entrypoint
