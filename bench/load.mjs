@@ -40,6 +40,7 @@ import path from "node:path"
 import autocannon from "autocannon"
 import pg from "pg"
 import { createStack, flag, machine, pct, root, say } from "./lib/load-stack.mjs"
+import { checkDemoOrders } from "../e2e/demo-checks.mjs"
 
 process.chdir(root)
 const short = process.argv.includes("--short") || ["1", "true"].includes(process.env.LOAD_SHORT ?? "")
@@ -383,6 +384,14 @@ async function main() {
   const { worker, servers } = await stack.up()
   bases = servers.map((s) => s.base)
   const ctx = await context()
+  // The demo seeded on this shape (Redis modules, a worker) must be as consistent as in-process (issue 21):
+  // checked before the load, since the load's checkouts are not demo orders.
+  const demo = await checkDemoOrders(bases[0], ctx.adminToken)
+  const demoCheck = {
+    name: "demo: every seeded order's summary, payment status and vendor orders agree (Redis shape)",
+    ok: demo.checked > 0 && demo.problems.length === 0,
+    detail: `${demo.checked} orders, ${demo.paid} paid${demo.problems.length ? `; ${demo.problems.slice(0, 3).join("; ")}` : ""}`,
+  }
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
   ctx.loadStartedAt = (await db.query("SELECT now() AS t")).rows[0].t
@@ -434,7 +443,7 @@ async function main() {
     if (Object.keys(stopped).length === reads.length + 1 && clients >= goalClients) break
   }
 
-  const checks = []
+  const checks = [demoCheck]
   for (const name of [...reads.map((r) => r.name), "checkout"]) {
     const mine = rows.filter((r) => r.scenario === name)
     const errors = mine.reduce((a, r) => a + r.errors, 0)

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { INVOICE_PAYMENT_PROVIDER } from "../../../lib/invoice-terms"
 import { COMPANY_MODULE } from "../../../modules/company"
 import type CompanyModuleService from "../../../modules/company/service"
@@ -25,19 +26,35 @@ export const companyInvoiceLockKey = (companyId: string) => `company-invoice-che
  * payment session cannot change.
  */
 export const findCartEmployeeStep = createStep("find-cart-employee", async (input: { cart_id: string }, { container }) => {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "customer_id", "payment_collection.payment_sessions.provider_id"],
-    filters: { id: input.cart_id },
-  })
-  const cart = data[0]
-  const paysByInvoice = (cart?.payment_collection?.payment_sessions ?? []).some((s) => s?.provider_id === INVOICE_PAYMENT_PROVIDER)
-  const customerId = cart?.customer_id
-  if (!customerId) return new StepResponse<CartEmployee>({ employee_id: null, pays_by_invoice: paysByInvoice, lock_key: [] })
-  const companies: CompanyModuleService = container.resolve(COMPANY_MODULE)
-  const [employee] = await companies.listCompanyEmployees({ customer_id: customerId }, { select: ["id", "company_id"], take: 1 })
+  // Two independent chains read at once (this runs on every checkout, before Medusa's completion):
+  // the cart's customer and their employee row, and the cart's payment sessions through the link.
+  const [employee, paysByInvoice] = await Promise.all([findEmployee(container, input.cart_id), cartPaysByInvoice(container, input.cart_id)])
   const keys = employee ? [`company-employee-checkout:${employee.id}`] : []
   if (employee && paysByInvoice) keys.push(companyInvoiceLockKey(employee.company_id as string))
   return new StepResponse<CartEmployee>({ employee_id: employee?.id ?? null, pays_by_invoice: paysByInvoice, lock_key: keys })
 })
+
+async function findEmployee(container: MedusaContainer, cartId: string) {
+  const carts: ICartModuleService = container.resolve(Modules.CART)
+  const [cart] = await carts.listCarts({ id: cartId }, { select: ["id", "customer_id"], take: 1 })
+  if (!cart?.customer_id) return null
+  const companies: CompanyModuleService = container.resolve(COMPANY_MODULE)
+  const [employee] = await companies.listCompanyEmployees({ customer_id: cart.customer_id }, { select: ["id", "company_id"], take: 1 })
+  return employee ?? null
+}
+
+async function cartPaysByInvoice(container: MedusaContainer, cartId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "cart_payment_collection",
+    fields: ["payment_collection_id"],
+    filters: { cart_id: cartId },
+  })
+  const collectionIds = (links as { payment_collection_id?: string }[]).flatMap((l) =>
+    l.payment_collection_id ? [l.payment_collection_id] : []
+  )
+  if (!collectionIds.length) return false
+  const payments: IPaymentModuleService = container.resolve(Modules.PAYMENT)
+  const sessions = await payments.listPaymentSessions({ payment_collection_id: collectionIds }, { select: ["id", "provider_id"] })
+  return sessions.some((s) => s.provider_id === INVOICE_PAYMENT_PROVIDER)
+}
