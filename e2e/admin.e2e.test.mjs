@@ -3,7 +3,7 @@
 // seeded marketplace. They log in as the seeded admin, open every Lilium
 // page and widget, approve the pending demo vendor and create a commission
 // rule through the UI, check the results through the API, and save a
-// screenshot of each page in e2e-screenshots/.
+// screenshot of each page in e2e-screenshots/admin-*.png.
 import { after, before, test } from "node:test"
 import assert from "node:assert/strict"
 import fs from "node:fs"
@@ -52,12 +52,13 @@ async function foundCompany() {
   assert.equal(res.status, 200, `POST /store/companies: ${res.status} ${JSON.stringify(body)}`)
   return body.company
 }
-const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+const shot = (name) => page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: true })
 
 before(
   async () => {
-    fs.rmSync(SHOTS, { recursive: true, force: true })
+    // Only this file's screenshots: the demo's and the vendor panel's stay.
     fs.mkdirSync(SHOTS, { recursive: true })
+    for (const f of fs.readdirSync(SHOTS)) if (f.startsWith("admin-")) fs.rmSync(path.join(SHOTS, f))
     const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : () => {}
     stack = await startStack({ log })
     token = (

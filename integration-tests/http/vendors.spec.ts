@@ -75,6 +75,20 @@ liliumIntegrationTestRunner({
           applicant.headers
         )
         expect(stock.data.inventory_level).toMatchObject({ stocked_quantity: 12, location_id: approved.data.vendor.stock_locations[0].id })
+        // Reads show the stock at the vendor's own location only: a level the operator keeps elsewhere is left out.
+        const { data: elsewhere } = await api.post("/admin/stock-locations", { name: "Operator's warehouse" }, admin)
+        await api.post(
+          `/admin/inventory-items/${stock.data.inventory_level.inventory_item_id}/location-levels`,
+          { location_id: elsewhere.stock_location.id, stocked_quantity: 5 },
+          admin
+        )
+        const levels = (p: any) => p.variants[0].inventory_items.flatMap((i: any) => i.inventory.location_levels)
+        const { data: read } = await api.get(`/vendor/products/${product.id}`, applicant.headers)
+        expect(levels(read.product)).toEqual([
+          { location_id: approved.data.vendor.stock_locations[0].id, stocked_quantity: 12, reserved_quantity: 0 },
+        ])
+        const { data: list } = await api.get("/vendor/products", applicant.headers)
+        expect(levels(list.products[0])).toEqual(levels(read.product))
         const so = await api.post(
           "/vendor/shipping-options",
           { name: "DHL Paket", prices: [{ currency_code: "eur", amount: 5.49 }] },

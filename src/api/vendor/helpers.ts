@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { vendorStockLocations } from "./scope"
 
 /** The vendor's selling set-up, created at approval. */
 export async function loadVendorSetup(scope: MedusaContainer, vendorId: string) {
@@ -46,6 +47,11 @@ export const VENDOR_PRODUCT_FIELDS = [
   "variants.options.value",
   "variants.prices.amount",
   "variants.prices.currency_code",
+  // Stock: each variant's inventory levels, kept to the vendor's own location by readVendorProducts.
+  "variants.inventory_items.inventory_item_id",
+  "variants.inventory_items.inventory.location_levels.location_id",
+  "variants.inventory_items.inventory.location_levels.stocked_quantity",
+  "variants.inventory_items.inventory.location_levels.reserved_quantity",
   "categories.id",
   "categories.name",
   "tags.id",
@@ -53,3 +59,29 @@ export const VENDOR_PRODUCT_FIELDS = [
   "type_id",
   "collection_id",
 ]
+
+type LevelRow = { location_id: string } | null
+type ProductRow = { id: string; variants?: { inventory_items?: { inventory?: { location_levels?: LevelRow[] } | null }[] | null }[] | null }
+
+/**
+ * The vendor's products as every /vendor/products read shows them
+ * (VENDOR_PRODUCT_FIELDS), in the order of `ids`. A variant's stock levels
+ * are the ones at the vendor's own stock location: a level the operator
+ * keeps elsewhere is not the vendor's to see.
+ */
+export async function readVendorProducts(scope: MedusaContainer, vendorId: string, ids: string[]) {
+  if (!ids.length) return []
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data }, locations] = await Promise.all([
+    query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id: ids } }),
+    vendorStockLocations(scope, vendorId),
+  ])
+  const products = data as ProductRow[]
+  for (const p of products)
+    for (const v of p.variants ?? [])
+      for (const item of v.inventory_items ?? [])
+        if (item?.inventory)
+          item.inventory.location_levels = (item.inventory.location_levels ?? []).filter((l) => !!l && locations.has(l.location_id))
+  const position = new Map(ids.map((id, i) => [id, i]))
+  return products.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+}

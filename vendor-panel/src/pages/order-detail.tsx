@@ -1,8 +1,8 @@
 import { Badge, Button, Heading, Input, Label, Prompt, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useState } from "react"
+import { Fragment, useState } from "react"
 import { Link, useParams } from "react-router-dom"
-import { Card, ErrorState, Loading, Page } from "../components/states"
+import { Card, ErrorState, Loading, Page, QueryView } from "../components/states"
 import { errorMessage, post, api } from "../lib/client"
 import { dateTime, human, money, statusColor } from "../lib/format"
 import { can, useMe } from "../lib/session"
@@ -17,6 +17,13 @@ export function OrderDetailPage() {
   const me = useMe()
   const qc = useQueryClient()
   const order = useQuery({ queryKey: ["vendor-order", id], queryFn: () => api(`/vendor/orders/${id}`) })
+  // The order's rows in the vendor's ledger (sale, commission, refunds, reversals): what it does to the balance.
+  const finance = can(me.data, "finance")
+  const ledger = useQuery({
+    queryKey: ["vendor-order-ledger", id],
+    enabled: finance,
+    queryFn: () => api("/vendor/transactions", { query: { vendor_order_id: id, limit: 100 } }),
+  })
   const [reject, setReject] = useState(false)
   const [reason, setReason] = useState("")
   const [quantities, setQuantities] = useState<Record<string, number>>({})
@@ -29,6 +36,7 @@ export function OrderDetailPage() {
     onSuccess: (_d, v) => {
       toast.success(v.done)
       qc.invalidateQueries({ queryKey: ["vendor-order", id] })
+      qc.invalidateQueries({ queryKey: ["vendor-order-ledger", id] })
       qc.invalidateQueries({ queryKey: ["vendor-orders"] })
       qc.invalidateQueries({ queryKey: ["balance"] })
     },
@@ -142,9 +150,13 @@ export function OrderDetailPage() {
               <dt className="text-ui-fg-subtle">Commission</dt>
               <dd className="text-right tabular-nums">−{money(o.commission_total, o.currency_code)}</dd>
               <dt className="text-ui-fg-subtle">Refunded</dt>
-              <dd className="text-right tabular-nums">{money(o.refunded_total, o.currency_code)}</dd>
-              <dt className="text-ui-fg-subtle">Your net</dt>
-              <dd className="text-right tabular-nums font-medium">{money(o.net_total, o.currency_code)}</dd>
+              <dd className="text-right tabular-nums" data-testid="order-refunded">
+                {money(o.refunded_total, o.currency_code)}
+              </dd>
+              <dt className="text-ui-fg-subtle">{Number(o.refunded_total) > 0 ? "Your net before refunds" : "Your net"}</dt>
+              <dd className="text-right tabular-nums font-medium" data-testid="order-net">
+                {money(o.net_total, o.currency_code)}
+              </dd>
             </dl>
           </Card>
 
@@ -228,6 +240,7 @@ export function OrderDetailPage() {
                     </Label>
                     <Input
                       id={`r-${i.id}`}
+                      data-testid="return-quantity"
                       type="number"
                       min={0}
                       max={shipped.get(i.id)}
@@ -245,7 +258,7 @@ export function OrderDetailPage() {
                   value={returnNote}
                   onChange={(e) => setReturnNote(e.target.value)}
                 />
-                <Button size="small" type="submit" variant="secondary" className="w-fit" isLoading={busy}>
+                <Button size="small" type="submit" variant="secondary" className="w-fit" data-testid="receive-return" isLoading={busy}>
                   Receive return
                 </Button>
               </form>
@@ -325,6 +338,32 @@ export function OrderDetailPage() {
         </div>
 
         <div className="flex flex-col gap-4">
+          {finance && (
+            <Card title="In your balance">
+              <QueryView query={ledger} rows={2}>
+                {(data: any) =>
+                  data.transactions.length === 0 ? (
+                    <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+                      Nothing booked yet.
+                    </Text>
+                  ) : (
+                    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 px-6 py-4 txt-small" data-testid="order-ledger">
+                      {data.transactions.map((t: any) => (
+                        <Fragment key={t.id}>
+                          <dt className="text-ui-fg-subtle" data-testid="order-ledger-type">
+                            {human(t.type)} <span className="text-ui-fg-muted">· {human(t.status)}</span>
+                          </dt>
+                          <dd className="text-right tabular-nums" data-testid="order-ledger-amount">
+                            {money(t.amount, t.currency_code)}
+                          </dd>
+                        </Fragment>
+                      ))}
+                    </dl>
+                  )
+                }
+              </QueryView>
+            </Card>
+          )}
           <Card title="Buyer">
             <div className="flex flex-col gap-1 px-6 py-4 txt-small">
               <Text size="small" weight="plus">

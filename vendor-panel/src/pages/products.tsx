@@ -11,6 +11,28 @@ import { OffsetPagination } from "../components/offset-pagination"
 const PAGE = 20
 const DEFAULT_CURRENCIES = ["eur", "usd"]
 
+/**
+ * A variant's stock at the vendor's location (the API returns only that location's levels), or null when the variant
+ * does not track stock. Reserved units are ordered but not shipped yet.
+ */
+function stockOf(v: any): { stocked: number; reserved: number } | null {
+  if (!v.manage_inventory) return null
+  const levels = (v.inventory_items?.[0]?.inventory?.location_levels ?? []).filter(Boolean)
+  return {
+    stocked: levels.reduce((n: number, l: any) => n + Number(l.stocked_quantity ?? 0), 0),
+    reserved: levels.reduce((n: number, l: any) => n + Number(l.reserved_quantity ?? 0), 0),
+  }
+}
+
+/** "12" or "12 (2 reserved)"; "Not tracked" when no variant tracks stock. */
+function stockLabel(variants: any[]): string {
+  const stocks = variants.map(stockOf).filter((s): s is { stocked: number; reserved: number } => s !== null)
+  if (!stocks.length) return "Not tracked"
+  const stocked = stocks.reduce((n, s) => n + s.stocked, 0)
+  const reserved = stocks.reduce((n, s) => n + s.reserved, 0)
+  return reserved ? `${stocked} (${reserved} reserved)` : String(stocked)
+}
+
 /** GET /vendor/products: the vendor's products, newest first, with publish/unpublish. */
 export function ProductsPage() {
   const [offset, setOffset] = useState(0)
@@ -58,6 +80,7 @@ export function ProductsPage() {
                       <Table.HeaderCell>Product</Table.HeaderCell>
                       <Table.HeaderCell>Variants</Table.HeaderCell>
                       <Table.HeaderCell>Price</Table.HeaderCell>
+                      <Table.HeaderCell>In stock</Table.HeaderCell>
                       <Table.HeaderCell>Status</Table.HeaderCell>
                       <Table.HeaderCell />
                     </Table.Row>
@@ -74,6 +97,9 @@ export function ProductsPage() {
                           </Table.Cell>
                           <Table.Cell>{p.variants?.length ?? 0}</Table.Cell>
                           <Table.Cell className="tabular-nums">{price ? money(price.amount, price.currency_code) : "–"}</Table.Cell>
+                          <Table.Cell className="tabular-nums" data-testid="product-stock">
+                            {stockLabel(p.variants ?? [])}
+                          </Table.Cell>
                           <Table.Cell>
                             <Badge size="2xsmall" color={statusColor(p.status)} data-testid="product-status">
                               {human(p.status)}
@@ -84,6 +110,7 @@ export function ProductsPage() {
                               <Button
                                 size="small"
                                 variant="secondary"
+                                data-testid="toggle-status"
                                 disabled={setStatus.isPending}
                                 onClick={() => setStatus.mutate({ id: p.id, status: p.status === "published" ? "draft" : "published" })}
                               >
@@ -106,7 +133,14 @@ export function ProductsPage() {
   )
 }
 
-type VariantRow = { id?: string; title: string; sku: string; prices: Record<string, string>; stock: string }
+type VariantRow = {
+  id?: string
+  title: string
+  sku: string
+  prices: Record<string, string>
+  stock: string
+  current?: { stocked: number; reserved: number } | null
+}
 const emptyVariant = (currencies: string[]): VariantRow => ({
   title: "",
   sku: "",
@@ -143,6 +177,7 @@ function ProductForm({ product }: { product: any | null }) {
           sku: v.sku ?? "",
           prices: Object.fromEntries(currencies.map((c) => [c, String(v.prices.find((p: any) => p.currency_code === c)?.amount ?? "")])),
           stock: "",
+          current: stockOf(v),
         }))
       : [emptyVariant(currencies)]
   )
@@ -175,6 +210,8 @@ function ProductForm({ product }: { product: any | null }) {
           })
         ).product
       } else {
+        // Every variant goes in the body (Medusa's update removes the ones left out). Adding a variant needs a new
+        // option value, which the vendor API cannot create yet: new variants are added when the product is created.
         saved = (
           await post(`/vendor/products/${product.id}`, {
             title: title.trim(),
@@ -276,6 +313,7 @@ function ProductForm({ product }: { product: any | null }) {
                   {currencies.map((c) => (
                     <Table.HeaderCell key={c}>Price {c.toUpperCase()}</Table.HeaderCell>
                   ))}
+                  {product && <Table.HeaderCell>In stock</Table.HeaderCell>}
                   <Table.HeaderCell>{product ? "Set stock to" : "Stock"}</Table.HeaderCell>
                   <Table.HeaderCell />
                 </Table.Row>
@@ -320,6 +358,13 @@ function ProductForm({ product }: { product: any | null }) {
                         />
                       </Table.Cell>
                     ))}
+                    {product && (
+                      <Table.Cell className="tabular-nums whitespace-nowrap" data-testid={`variant-${i}-current-stock`}>
+                        {!v.current
+                          ? "Not tracked"
+                          : `${v.current.stocked}${v.current.reserved ? ` (${v.current.reserved} reserved)` : ""}`}
+                      </Table.Cell>
+                    )}
                     <Table.Cell>
                       <Input
                         size="small"

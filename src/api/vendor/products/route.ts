@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import VendorProductLink from "../../../links/vendor-product"
 import { createVendorProductsWorkflow } from "../../../workflows/vendor-catalog/workflows/create-vendor-products"
 import type { VendorRequest } from "../context"
-import { loadVendorSetup, VENDOR_PRODUCT_FIELDS } from "../helpers"
+import { loadVendorSetup, readVendorProducts } from "../helpers"
 import { vendorFilters } from "../scope"
 import { assertProductBodyIds } from "./owned-ids"
 import type { VendorListParamsType } from "../validators"
@@ -19,9 +19,7 @@ export async function GET(req: VendorRequest<unknown, VendorListParamsType>, res
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
   const ids = links.map((l: { product_id: string }) => l.product_id)
-  const products = ids.length ? (await query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id: ids } })).data : []
-  const position = new Map(ids.map((id, i) => [id, i]))
-  products.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+  const products = await readVendorProducts(req.scope, req.vendor_context.vendor.id, ids)
   res.json({ products, count: metadata?.count ?? products.length, offset, limit })
 }
 
@@ -39,11 +37,6 @@ export async function POST(req: VendorRequest<any>, res: MedusaResponse) {
       products: [req.validatedBody],
     },
   })
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product",
-    fields: VENDOR_PRODUCT_FIELDS,
-    filters: { id: result[0].id },
-  })
-  res.status(200).json({ product: data[0] })
+  const [product] = await readVendorProducts(req.scope, vendorId, [result[0].id])
+  res.status(200).json({ product })
 }

@@ -1,15 +1,12 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deleteProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import type { VendorRequest } from "../../context"
-import { VENDOR_PRODUCT_FIELDS } from "../../helpers"
+import { readVendorProducts } from "../../helpers"
 import { assertProductBodyIds } from "../owned-ids"
 import { scopedParam } from "../../scope"
 
 async function retrieve(req: VendorRequest, id: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product", fields: VENDOR_PRODUCT_FIELDS, filters: { id } })
-  return data[0]
+  return (await readVendorProducts(req.scope, req.vendor_context.vendor.id, [id]))[0]
 }
 
 /** GET /vendor/products/:id (another vendor's product is 404, from scopeVendorParams). */
