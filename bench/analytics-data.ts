@@ -259,7 +259,15 @@ export default async function data({ container }: ExecArgs) {
   await client.query("vacuum analyze sales_fact")
   await client.query("vacuum analyze sales_rollup_hourly")
   await client.query("vacuum analyze sales_rollup_hourly_all")
-  for (const t of ["sales_rollup_daily_item", "sales_rollup_daily_item_all", "sales_rollup_daily_vendor_orders"])
+  for (const t of [
+    "sales_rollup_daily_item",
+    "sales_rollup_daily_item_all",
+    "sales_rollup_daily_vendor_orders",
+    "sales_rollup_buyer_days",
+    "sales_rollup_buyer_gaps",
+    "sales_rollup_monthly_item",
+    "sales_rollup_monthly_item_all",
+  ])
     await client.query(`vacuum analyze ${t}`)
   const { rows } = await client.query(
     "select (select count(*) from sales_fact) as facts, (select count(*) from sales_rollup_hourly) as vendor_hours, (select count(*) from sales_rollup_hourly_all) as hours"
@@ -268,7 +276,9 @@ export default async function data({ container }: ExecArgs) {
   const { rows: sizes } = await client.query(
     `select relname as table, (select reltuples::bigint from pg_class c2 where c2.oid = c.oid) as rows, pg_total_relation_size(c.oid) as bytes
        from pg_class c where relname in ('sales_fact', 'sales_rollup_hourly', 'sales_rollup_hourly_all', 'sales_rollup_daily_item',
-                                         'sales_rollup_daily_item_all', 'sales_rollup_daily_vendor_orders') order by relname`
+                                         'sales_rollup_daily_item_all', 'sales_rollup_daily_vendor_orders',
+                                         'sales_rollup_buyer_days', 'sales_rollup_buyer_gaps', 'sales_rollup_monthly_item',
+                                         'sales_rollup_monthly_item_all') order by relname`
   )
   await client.end()
   log(

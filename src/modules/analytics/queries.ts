@@ -7,8 +7,11 @@
  * - the facts otherwise (exact for any instant and any time zone).
  * Top products, categories and companies and vendor performance read the
  * daily rollups (sales_rollup_daily_*) for the whole UTC days inside any
- * range and the facts for the partial days at its edges: an order's lines
- * share one placed_at, so distinct-order counts of disjoint intervals add up.
+ * range (top lists: the monthly ones, sales_rollup_monthly_*, for its whole
+ * UTC months) and the facts for the partial days at its edges: an order's
+ * lines share one placed_at, so distinct-order counts of disjoint intervals
+ * add up. Distinct buyers and companies read sales_rollup_buyer_* for the
+ * whole UTC days and the head lines for the edges.
  * Amounts are minor units (bigint); the API turns them into the currency's units.
  */
 export type Scope = {
@@ -60,22 +63,53 @@ function where(scope: Scope, time: string): Sql {
   return { sql, params }
 }
 
-/** Totals, and distinct buyers and buyer companies (always from the facts' head lines). */
+/** Totals, and distinct buyers and buyer companies (sales_rollup_buyer_* for whole UTC days, head lines for the edges). */
 export function aggregateSql(scope: Scope): Sql {
   const src = source(scope)
   const w = where(scope, src.time)
-  const head = scope.vendor_id ? "is_vendor_order_head" : "is_order_head"
-  const b = where(scope, "placed_at")
-  // Distinct counts as hash aggregates over the head lines' index-only scan
-  // (count(distinct …) would sort: about twice as slow at 60k heads).
+  const buyers = distinctKeysSql(scope, "customer")
+  const companies = distinctKeysSql(scope, "company")
   return {
-    sql: `with heads as (select customer_id, company_id from sales_fact where ${head} and ${b.sql})
-          select r.*,
-                 (select count(*) from (select customer_id from heads where customer_id is not null group by customer_id) c)::bigint as buyer_count,
-                 (select count(*) from (select company_id from heads where company_id is not null group by company_id) c)::bigint as company_count
+    sql: `select r.*, (${buyers.sql})::bigint as buyer_count, (${companies.sql})::bigint as company_count
             from (select ${src.metrics} from ${src.table} where ${w.sql}) r`,
-    params: [...b.params, ...w.params],
+    params: [...buyers.params, ...companies.params, ...w.params],
   }
+}
+
+/**
+ * How many distinct customers (companies) have a head line in the range:
+ * order heads for the marketplace, vendor-order heads for a vendor. Whole
+ * UTC days [A, B) from the gaps rollup (a key counts on its first present
+ * day in the range, the one whose previous present day is before A); the
+ * partial days at the edges add their keys not present in [A, B).
+ */
+export function distinctKeysSql(scope: Scope, kind: "customer" | "company"): Sql {
+  const column = kind === "customer" ? "customer_id" : "company_id"
+  const head = scope.vendor_id ? "is_vendor_order_head" : "is_order_head"
+  const vendor = scope.vendor_id ? " and vendor_id = ?" : ""
+  const vendorParams = scope.vendor_id ? [scope.vendor_id] : []
+  const heads = (from: Date, to: Date) => ({
+    sql: `select ${column} as key from sales_fact where ${head} and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor} and ${column} is not null`,
+    params: [scope.currency_code, from, to, ...vendorParams],
+  })
+  const days = wholeDays(scope)
+  if (!days) {
+    const h = heads(scope.from, scope.to)
+    // A hash aggregate, not count(distinct …), which sorts.
+    return { sql: `select count(*) from (${h.sql} group by 1) k`, params: h.params }
+  }
+  const key = [scope.vendor_id ?? "", scope.currency_code, kind]
+  let sql = `select coalesce(sum(buyers), 0) from sales_rollup_buyer_gaps
+              where vendor_id = ? and currency_code = ? and kind = ? and day >= ?::date and day < ?::date and prev_day < ?::date`
+  const params: unknown[] = [...key, days.first, days.last, days.first]
+  if (days.edges.length) {
+    const edges = days.edges.map(([from, to]) => heads(from, to))
+    sql = `(${sql}) + (select count(*) from (${edges.map((e) => e.sql).join(" union ")}) e
+             where not exists (select 1 from sales_rollup_buyer_days p where p.vendor_id = ? and p.currency_code = ? and p.kind = ?
+                                  and p.key = e.key and p.day >= ?::date and p.day < ?::date and p.heads > 0))`
+    params.push(...edges.flatMap((e) => e.params), ...key, days.first, days.last)
+  }
+  return { sql, params }
 }
 
 /** A series by day, week (ISO, from Monday) or month in `tz`, with every period present. */
@@ -114,7 +148,12 @@ export function seriesSql(scope: Scope & { interval: "day" | "week" | "month" })
 }
 
 /** The top ids of a dimension by GMV, with order counts. */
-export function topSql(scope: Scope & { dimension: "vendor" | "product" | "category" | "company"; limit: number }): Sql {
+export function topSql(
+  scope: Scope & { dimension: "vendor" | "product" | "category" | "company"; limit: number } & Pick<
+      TopScope,
+      "candidates" | "candidates_only"
+    >
+): Sql {
   if (scope.dimension === "vendor" && scope.use_rollups && !scope.vendor_id) {
     const w = where(scope, "bucket")
     return {
@@ -126,39 +165,7 @@ export function topSql(scope: Scope & { dimension: "vendor" | "product" | "categ
     }
   }
   const days = wholeDays(scope)
-  if (scope.dimension !== "vendor" && days) {
-    // Whole UTC days from the daily rollups, the partial days at the edges from the facts. A rollup
-    // row with no order left (its lines deleted or moved) is all zeros and stays out, as on the facts.
-    const column = { product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
-    const perVendor = scope.dimension === "product" || !!scope.vendor_id
-    const table = perVendor ? "sales_rollup_daily_item" : "sales_rollup_daily_item_all"
-    const params: unknown[] = [scope.currency_code, scope.dimension, days.first, days.last]
-    let vendor = ""
-    if (scope.vendor_id) {
-      vendor = " and vendor_id = ?"
-      params.unshift(scope.vendor_id)
-    }
-    const parts = [
-      `select key as id, gmv_minor, order_count, commission_minor, quantity from ${table}
-        where ${vendor ? "vendor_id = ? and " : ""}currency_code = ? and dimension = ? and day >= ?::date and day < ?::date and order_count > 0`,
-    ]
-    // Edge lines one by one, so one hash aggregate does all (a second aggregation level
-    // over numeric sums costs more than the edges): an (id, order) pair counts once.
-    for (const [from, to] of days.edges) {
-      parts.push(`select ${column}, total_minor - refunded_minor, (row_number() over (partition by ${column}, order_id) = 1)::int,
-                         commission_minor, quantity - returned_quantity
-                    from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor}
-                     and line_type = 'item' and ${column} is not null`)
-      params.push(scope.currency_code, from, to, ...(scope.vendor_id ? [scope.vendor_id] : []))
-    }
-    return {
-      sql: `select id, sum(gmv_minor)::bigint as gmv_minor, sum(order_count)::bigint as order_count,
-                   sum(commission_minor)::bigint as commission_minor, sum(quantity)::bigint as quantity
-              from (${parts.join("\n union all ")}) p
-             group by id order by gmv_minor desc, id limit ?`,
-      params: [...params, scope.limit],
-    }
-  }
+  if (scope.dimension !== "vendor" && days) return rollupTopSql({ ...scope, dimension: scope.dimension }, days)
   const column = { vendor: "vendor_id", product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
   const w = where(scope, "placed_at")
   const orders = scope.dimension === "vendor" ? "count(*) filter (where is_vendor_order_head)" : "count(distinct order_id)"
@@ -169,6 +176,115 @@ export function topSql(scope: Scope & { dimension: "vendor" | "product" | "categ
             from sales_fact where ${w.sql} ${lines}and ${column} is not null
            group by ${column} order by gmv_minor desc, ${column} limit ?`,
     params: [...w.params, scope.limit],
+  }
+}
+
+type TopScope = Scope & {
+  dimension: "product" | "category" | "company"
+  limit: number
+  /** Ids taken from each block (default: limit + 20); tests make it small. */
+  candidates?: number
+  /** Tests: the candidates' ranking alone, with `exact` (whether it is the answer). */
+  candidates_only?: boolean
+}
+
+/**
+ * A top list from the item rollups: whole UTC months from the monthly
+ * tables, the other whole days from the daily ones, the partial days at the
+ * edges from the facts. A rollup row with no order left (its lines deleted
+ * or moved) is all zeros and stays out, as on the facts.
+ *
+ * The operator's lists first try the few candidates (exact, no full
+ * aggregation): the top `candidates` ids of each block (a month, a day, the
+ * edges), ranked by their exact totals over the range. An id outside them
+ * has at most the next value of each block, so when the sum of those
+ * bounds is below the last candidate ranked, the candidates are the answer;
+ * otherwise every row of the range is aggregated (the same statement).
+ */
+function rollupTopSql(scope: TopScope, days: NonNullable<ReturnType<typeof wholeDays>>): Sql {
+  const column = { product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
+  const suffix = scope.dimension === "product" || !!scope.vendor_id ? "item" : "item_all"
+  const vendorParams = scope.vendor_id ? [scope.vendor_id] : []
+  const months = wholeMonths(days.first, days.last)
+  const spans: ["month" | "day", string, string][] = months
+    ? [["month", months.first, months.last], ...months.days.map(([a, b]) => ["day", a, b] as ["day", string, string])]
+    : [["day", days.first, days.last]]
+  const table = (unit: "month" | "day") => `sales_rollup_${unit === "month" ? "monthly" : "daily"}_${suffix}`
+
+  // The rollup rows of the range (of the ids `keys` selects only, through the key index, when given).
+  const rows = (keys?: string): Sql => {
+    const parts: string[] = []
+    const params: unknown[] = []
+    for (const [unit, a, b] of spans) {
+      parts.push(`select key as id, gmv_minor, order_count, commission_minor, quantity from ${table(unit)}
+        where ${scope.vendor_id ? "vendor_id = ? and " : ""}currency_code = ? and dimension = ?${keys ? ` and key = any(array(${keys}))` : ""}
+          and ${unit} >= ?::date and ${unit} < ?::date and order_count > 0`)
+      params.push(...vendorParams, scope.currency_code, scope.dimension, a, b)
+    }
+    return { sql: parts.join("\n union all "), params }
+  }
+  // The edge lines one by one, so one hash aggregate does all (a second aggregation level
+  // over numeric sums costs more than the edges): an (id, order) pair counts once.
+  const edges: Sql = { sql: "", params: [] }
+  edges.sql = days.edges
+    .map(([from, to]) => {
+      edges.params.push(scope.currency_code, from, to, ...vendorParams)
+      return `select ${column} as id, total_minor - refunded_minor as gmv_minor, (row_number() over (partition by ${column}, order_id) = 1)::int as order_count,
+                     commission_minor, quantity - returned_quantity as quantity
+                from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${scope.vendor_id ? " and vendor_id = ?" : ""}
+                 and line_type = 'item' and ${column} is not null`
+    })
+    .join("\n union all ")
+  const sums = `sum(gmv_minor)::bigint as gmv_minor, sum(order_count)::bigint as order_count,
+                sum(commission_minor)::bigint as commission_minor, sum(quantity)::bigint as quantity`
+  const all = rows()
+  const full: Sql = {
+    sql: `select id, ${sums} from (${[all.sql, edges.sql].filter(Boolean).join("\n union all ")}) p
+           group by id order by gmv_minor desc, id limit ?`,
+    params: [...all.params, ...edges.params, scope.limit],
+  }
+  if (scope.vendor_id) return full
+
+  const k = scope.candidates ?? scope.limit + 20
+  const params: unknown[] = [...edges.params]
+  const blocks: string[] = []
+  for (const [unit, a, b] of spans) {
+    // Each month (day) of the span: its k + 1 biggest rows (top-k index).
+    const step = unit === "month" ? "1 month" : "1 day"
+    blocks.push(`select g.b::date::text as block, t.key, t.gmv_minor, t.rn
+                   from generate_series(?::timestamp, ?::timestamp - interval '${step}', interval '${step}') g(b)
+                  cross join lateral (
+                    select key, gmv_minor, row_number() over (order by gmv_minor desc) as rn from (
+                      select key, gmv_minor from ${table(unit)} where currency_code = ? and dimension = ? and ${unit} = g.b::date and order_count > 0
+                       order by gmv_minor desc limit ?) s) t`)
+    params.push(a, b, scope.currency_code, scope.dimension, k + 1)
+  }
+  if (edges.sql) {
+    // In parentheses: the limit is the edges' own, not the union's.
+    blocks.push(
+      `(select 'edges', id, gmv_minor, row_number() over (order by gmv_minor desc) from edge_ids order by gmv_minor desc limit ?)`
+    )
+    params.push(k + 1)
+  }
+  const cand = rows("select key from candidates")
+  params.push(k, ...cand.params, scope.limit, scope.limit, k, ...full.params)
+  return {
+    sql: `with ${edges.sql ? `edge_ids as (select id, ${sums} from (${edges.sql}) e group by id),` : ""}
+          blocks as (${blocks.join("\n union all ")}),
+          candidates as (select distinct key from blocks where rn <= ?),
+          ranked as (
+            select id, ${sums} from (${cand.sql}${edges.sql ? "\n union all select * from edge_ids where id in (select key from candidates)" : ""}) c
+             group by id order by gmv_minor desc, id limit ?),
+          exact as (
+            select count(*) = ? and min(gmv_minor) > (select coalesce(sum(greatest(gmv_minor, 0)), 0) from blocks where rn = ? + 1) as ok from ranked)
+          ${
+            scope.candidates_only
+              ? "select ranked.*, (select ok from exact) as exact from ranked order by gmv_minor desc, id"
+              : `select * from ranked where (select ok from exact)
+          union all`
+          }
+          ${scope.candidates_only ? "" : `select * from (${full.sql}) f where not (select ok from exact) order by gmv_minor desc, id`}`,
+    params: scope.candidates_only ? params.slice(0, params.length - full.params.length) : params,
   }
 }
 
@@ -188,6 +304,24 @@ export function wholeDays(scope: { from: Date; to: Date }): { first: string; las
   if (last < scope.to.getTime()) edges.push([new Date(last), scope.to])
   const day = (t: number) => new Date(t).toISOString().slice(0, 10)
   return { first: day(first), last: day(last), edges }
+}
+
+/**
+ * The whole UTC months inside the UTC days [first, last) (`first` ≤ month <
+ * `last`, first days of months as YYYY-MM-DD) and the day spans before and
+ * after them, or null when they hold no whole month.
+ */
+export function wholeMonths(first: string, last: string): { first: string; last: string; days: [string, string][] } | null {
+  const f = new Date(`${first}T00:00:00Z`)
+  const l = new Date(`${last}T00:00:00Z`)
+  const m1 = f.getUTCDate() === 1 ? f.getTime() : Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1)
+  const m2 = Date.UTC(l.getUTCFullYear(), l.getUTCMonth(), 1)
+  if (m2 <= m1) return null
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10)
+  const days: [string, string][] = []
+  if (f.getTime() < m1) days.push([first, day(m1)])
+  if (m2 < l.getTime()) days.push([day(m2), last])
+  return { first: day(m1), last: day(m2), days }
 }
 
 /**

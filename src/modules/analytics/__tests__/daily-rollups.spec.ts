@@ -1,7 +1,8 @@
 import pg from "pg"
 import { Migration20261127175357 } from "../migrations/Migration20261127175357"
 import { Migration20261203030000 } from "../migrations/Migration20261203030000"
-import { performanceSql, topSql, vendorOrderCountsSql, wholeDays } from "../queries"
+import { Migration20261203090000 } from "../migrations/Migration20261203090000"
+import { aggregateSql, performanceSql, topSql, vendorOrderCountsSql, wholeDays, wholeMonths } from "../queries"
 import { localMidnight } from "../range"
 
 jest.setTimeout(240_000)
@@ -71,6 +72,7 @@ describe("daily sales rollups", () => {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
   const START = Date.UTC(2026, 2, 25) // 25 March 2026, across the European DST change
   const SPAN_DAYS = 8
+  const WIDE_DAYS = 70
   let seq = 0
 
   const q = async (sql: string, params: unknown[] = []) => (await db.query(numbered(sql), params)).rows
@@ -82,7 +84,7 @@ describe("daily sales rollups", () => {
     await admin.query(`create database ${dbName}`)
     db = new pg.Client({ connectionString: `${base}/${dbName}` })
     await db.connect()
-    for (const M of [Migration20261127175357, Migration20261203030000]) {
+    for (const M of [Migration20261127175357, Migration20261203030000, Migration20261203090000]) {
       const statements: string[] = []
       await M.prototype.up.call({ addSql: (s: string) => statements.push(s) })
       for (const s of statements) await db.query(s)
@@ -163,19 +165,21 @@ describe("daily sales rollups", () => {
 
   /** A new order of 1–3 vendors, placed within the span; times near midnight are frequent. */
   function newOrder() {
-    const day = Math.floor(random() * SPAN_DAYS)
+    // Most orders in the span; a quarter over the two months before it (whole months for the monthly rollups).
+    const day = random() < 0.25 ? -WIDE_DAYS + Math.floor(random() * WIDE_DAYS) : Math.floor(random() * SPAN_DAYS)
     const nearMidnight = random() < 0.3
     const offset = nearMidnight
       ? random() < 0.5
         ? 86_400_000 - 1 - Math.floor(random() * 1000)
         : Math.floor(random() * 1000)
       : Math.floor(random() * 86_400_000)
-    const buyer = Math.floor(random() * 6)
+    // A few frequent buyers and a tail of rare ones (long gaps between their days).
+    const buyer = Math.floor(random() * random() * 12)
     const order = {
       id: `order_${++seq}`,
       placed: START + day * 86_400_000 + offset,
       customer: `cus_${buyer}`,
-      company: buyer < 4 ? `comp_${buyer % 2}` : null,
+      company: buyer % 3 < 2 ? `comp_${buyer % 4}` : null,
       currency: random() < 0.8 ? "eur" : "usd",
     }
     const vendors = new Set<number>()
@@ -194,14 +198,14 @@ describe("daily sales rollups", () => {
   }
 
   // The queries before the daily rollups: straight over the facts.
-  const factsTop = (dim: string, currency: string, from: Date, to: Date, vendor: string | null) => {
+  const factsTop = (dim: string, currency: string, from: Date, to: Date, vendor: string | null, limit = 1000) => {
     const column = `${dim}_id`
     return q(
       `select ${column} as id, sum(total_minor - refunded_minor)::bigint as gmv_minor, count(distinct order_id)::bigint as order_count,
               sum(commission_minor)::bigint as commission_minor, sum(quantity - returned_quantity)::bigint as quantity
          from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor ? " and vendor_id = ?" : ""}
           and line_type = 'item' and ${column} is not null
-        group by ${column} order by gmv_minor desc, ${column} limit 1000`,
+        group by ${column} order by gmv_minor desc, ${column} limit ${limit}`,
       [currency, from, to, ...(vendor ? [vendor] : [])]
     )
   }
@@ -232,10 +236,18 @@ describe("daily sales rollups", () => {
   /** A random range: dates in a time zone (as the API reads them) or arbitrary instants. */
   function randomRange() {
     const tz = pick(["UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York", "Pacific/Chatham"])
+    const day = (n: number) => new Date(START + n * 86_400_000).toISOString().slice(0, 10)
+    if (random() < 0.3) {
+      // Long: 35–75 days from within the wide span (mostly with a whole month inside), as dates or instants.
+      const a = -WIDE_DAYS - 2 + Math.floor(random() * 30)
+      const b = a + 35 + Math.floor(random() * 40)
+      if (random() < 0.5) return { tz, from: localMidnight(day(a), tz), to: localMidnight(day(b), tz) }
+      const from = START + a * 86_400_000 + Math.floor(random() * 86_400_000)
+      return { tz, from: new Date(from), to: new Date(START + b * 86_400_000 + Math.floor(random() * 86_400_000)) }
+    }
     if (random() < 0.5) {
       const a = Math.floor(random() * SPAN_DAYS) - 1
       const b = a + Math.floor(random() * 5)
-      const day = (n: number) => new Date(START + n * 86_400_000).toISOString().slice(0, 10)
       return { tz, from: localMidnight(day(a), tz), to: localMidnight(day(b + 1), tz) }
     }
     const from = START - 86_400_000 + Math.floor(random() * (SPAN_DAYS + 1) * 86_400_000)
@@ -244,9 +256,14 @@ describe("daily sales rollups", () => {
 
   async function compareReads(rounds: number) {
     let withDays = 0
+    let withMonths = 0
+    let candidateAnswers = 0
+    let fullAnswers = 0
     for (let r = 0; r < rounds; r++) {
       const { tz, from, to } = randomRange()
-      if (wholeDays({ from, to })) withDays++
+      const days = wholeDays({ from, to })
+      if (days) withDays++
+      if (days && wholeMonths(days.first, days.last)) withMonths++
       const currency = random() < 0.8 ? "eur" : "usd"
       const scope = { currency_code: currency, from, to, tz, use_rollups: false }
       const label = `${currency} ${from.toISOString()} – ${to.toISOString()} (${tz})`
@@ -265,6 +282,21 @@ describe("daily sales rollups", () => {
           await factsTop(dim, currency, from, to, vendor),
         ])
       }
+      // The operator's short lists: the candidates of each block (few here, so that both the
+      // candidates' answer and the full aggregation are taken), alone and in the full statement.
+      for (const dim of ["product", "category", "company"] as const) {
+        const candidates = 1 + Math.floor(random() * 2)
+        const expected = await factsTop(dim, currency, from, to, null, 3)
+        const got = topSql({ ...scope, vendor_id: null, dimension: dim, limit: 3, candidates })
+        expect([label, dim, candidates, await q(got.sql, got.params)]).toEqual([label, dim, candidates, expected])
+        if (!days) continue
+        const alone = topSql({ ...scope, vendor_id: null, dimension: dim, limit: 3, candidates, candidates_only: true })
+        const rows = await q(alone.sql, alone.params)
+        if (rows[0]?.exact) {
+          candidateAnswers++
+          expect([label, dim, rows.map(({ exact, ...r }) => r)]).toEqual([label, dim, expected])
+        } else fullAnswers++
+      }
       const now = new Date(START + Math.floor(random() * (SPAN_DAYS + 4)) * 86_400_000)
       for (const [offset, limit] of [
         [0, 50],
@@ -274,6 +306,18 @@ describe("daily sales rollups", () => {
         const rows = await q(got.sql, got.params)
         const expected = await factsPerformance(currency, from, to, now, offset, limit)
         expect([label, offset, rows.map(({ ...r }) => r)]).toEqual([label, offset, expected])
+      }
+      // Distinct buyers and companies (marketplace: order heads; a vendor: its vendor-order heads).
+      for (const vendor of [null, "ven_0", "ven_2"]) {
+        const got = aggregateSql({ ...scope, vendor_id: vendor })
+        const [row] = await q(got.sql, got.params)
+        const head = vendor ? "is_vendor_order_head" : "is_order_head"
+        const [expected] = await q(
+          `select count(distinct customer_id)::text as buyer_count, count(distinct company_id)::text as company_count
+             from sales_fact where ${head} and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?${vendor ? " and vendor_id = ?" : ""}`,
+          [currency, from, to, ...(vendor ? [vendor] : [])]
+        )
+        expect([label, vendor, row.buyer_count, row.company_count]).toEqual([label, vendor, expected.buyer_count, expected.company_count])
       }
       const counts = vendorOrderCountsSql(scope)
       const [{ n }] = await q(`select count(*)::int as n from (${counts.sql}) c`, counts.params)
@@ -285,6 +329,9 @@ describe("daily sales rollups", () => {
     }
     // Most ranges hold whole days (rollups and edges); the others check the facts-only path.
     expect(withDays).toBeGreaterThan(rounds / 3)
+    expect(withMonths).toBeGreaterThanOrEqual(Math.ceil(rounds / 20))
+    // Both ways of answering a short top list were checked.
+    expect([candidateAnswers > 0, fullAnswers > 0]).toEqual([true, true])
   }
 
   const rollupTables = {
@@ -293,6 +340,10 @@ describe("daily sales rollups", () => {
     sales_rollup_daily_vendor_orders: "currency_code, day, vendor_id",
     sales_rollup_hourly: "vendor_id, currency_code, bucket",
     sales_rollup_hourly_all: "currency_code, bucket",
+    sales_rollup_monthly_item: "vendor_id, currency_code, dimension, month, key",
+    sales_rollup_monthly_item_all: "currency_code, dimension, month, key",
+    sales_rollup_buyer_days: "vendor_id, currency_code, kind, key, day",
+    sales_rollup_buyer_gaps: "vendor_id, currency_code, kind, day, prev_day",
   }
   /** Every rollup row that says something (rows that went back to all zeros are left behind by deletes). */
   async function rollups() {
@@ -310,6 +361,8 @@ describe("daily sales rollups", () => {
     expect(kept).toEqual(rebuilt)
     expect(rebuilt.sales_rollup_daily_item.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_daily_item_all.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_buyer_gaps.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_monthly_item.length).toBeGreaterThan(10)
   }
 
   /** The live lines, by vendor order. */
@@ -422,6 +475,45 @@ describe("daily sales rollups", () => {
       }
     } finally {
       await other.end()
+    }
+    await compareReads(20)
+    await expectRollupsEqualRebuild()
+  })
+
+  it("counts a buyer once when two of their orders on one day are synced at the same time", async () => {
+    const other = new pg.Client({ connectionString: `${base}/${dbName}` })
+    await other.connect()
+    try {
+      for (let i = 0; i < 8; i++) {
+        // A buyer (and company) with no day yet: each sync alone would add the same first day.
+        const [x] = newOrder()
+        const [y] = newOrder()
+        const placed = (x.lines[0].placed_at as Date).getTime()
+        for (const l of y.lines) Object.assign(l, { placed_at: new Date(placed + 1000), currency_code: x.lines[0].currency_code })
+        for (const l of [...x.lines, ...y.lines])
+          Object.assign(l, { customer_id: `cus_same_${i}`, company_id: `comp_same_${i}`, is_order_head: l.is_vendor_order_head })
+        await db.query("begin")
+        await other.query("begin")
+        await replace(db, [x.vo], x.lines)
+        const second = replace(other, [y.vo], y.lines).then(() => other.query("commit"))
+        await new Promise((r) => setTimeout(r, 50))
+        await db.query("commit")
+        await second
+      }
+    } finally {
+      await other.end()
+    }
+    // Over the whole span (whole UTC days only): a buyer whose first day was added twice would count twice.
+    for (const currency of ["eur", "usd"]) {
+      const scope = { currency_code: currency, from: new Date(START - 86_400_000), to: new Date(START + (SPAN_DAYS + 2) * 86_400_000) }
+      const got = aggregateSql({ ...scope, tz: "UTC", use_rollups: true, vendor_id: null })
+      const [row] = await q(got.sql, got.params)
+      const [expected] = await q(
+        `select count(distinct customer_id)::text as b, count(distinct company_id)::text as c from sales_fact
+          where is_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?`,
+        [currency, scope.from, scope.to]
+      )
+      expect([currency, row.buyer_count, row.company_count]).toEqual([currency, expected.b, expected.c])
     }
     await compareReads(20)
     await expectRollupsEqualRebuild()
