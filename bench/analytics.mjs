@@ -149,12 +149,26 @@ try {
       from
     ) => `select date_trunc('day', placed_at at time zone 'UTC') d, sum(total_minor - refunded_minor), sum(commission_minor), count(*) filter (where is_order_head)
         from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""} and placed_at >= ${utc(from)} and placed_at < ${next(to)} group by 1 order by 1`
-    // Top lists over the daily rollups (whole UTC days: no edges) and over the facts.
-    const dailyTop = (dim, vendor) =>
-      `select key, sum(gmv_minor) g, sum(order_count), sum(commission_minor), sum(quantity)
-         from ${dim === "product" || vendor ? "sales_rollup_daily_item" : "sales_rollup_daily_item_all"}
-        where ${vendor ? `vendor_id='${vendor}' and ` : ""}currency_code='eur' and dimension='${dim}' and day >= '2026-08-29' and day < '2026-11-27'
-        group by key having sum(order_count) > 0 order by g desc, key limit 10`
+    // Distinct buyers (companies) over whole UTC days [a, b): the gaps rollup (queries.ts, distinctKeysSql).
+    const gaps = (vendor, kind, a, b) =>
+      `(select coalesce(sum(buyers), 0) from sales_rollup_buyer_gaps where vendor_id = '${vendor}' and currency_code = 'eur' and kind = '${kind}'
+          and day >= '${a}' and day < '${b}' and prev_day < '${a}')`
+    // A vendor's top lists over the item rollups (whole UTC days, no edges: the months September and October from the
+    // monthly rollup, the other days from the daily one) and over the facts. The operator's lists take the few
+    // candidates of each day and month first (queries.ts): no hand-written copy here, HTTP only.
+    const itemTop = (dim, vendor) =>
+      `select key, sum(gmv_minor) g, sum(order_count), sum(commission_minor), sum(quantity) from (
+         ${[
+           ["daily", "day", "2026-08-29", "2026-09-01"],
+           ["monthly", "month", "2026-09-01", "2026-11-01"],
+           ["daily", "day", "2026-11-01", "2026-11-27"],
+         ]
+           .map(
+             ([t, unit, a, b]) => `select key, gmv_minor, order_count, commission_minor, quantity from sales_rollup_${t}_item
+                where vendor_id='${vendor}' and currency_code='eur' and dimension='${dim}' and ${unit} >= '${a}' and ${unit} < '${b}' and order_count > 0`
+           )
+           .join(" union all ")}) p
+        group by key order by g desc, key limit 10`
     const factsTop = (dim, vendor) =>
       `select ${dim}_id, sum(total_minor - refunded_minor) g, count(distinct order_id), sum(commission_minor), sum(quantity - returned_quantity)
          from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""}
@@ -185,11 +199,9 @@ try {
         path: `/admin/analytics/overview?currency_code=eur&${ranges.d90}`,
         auth: adminAuth,
         sql: `select (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}) g,
-                     (select count(*) from (select customer_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by 1) x) b,
-                     (select count(*) from (select company_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and company_id is not null group by 1) x) c,
+                     ${gaps("", "customer", "2026-08-29", "2026-11-27")} b, ${gaps("", "company", "2026-08-29", "2026-11-27")} c,
                      (select sum(gmv_minor) from sales_rollup_hourly_all where currency_code='eur' and bucket >= ${utc("2026-05-31")} and bucket < ${utc("2026-08-29")}) pg,
-                     (select count(*) from (select customer_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-05-31")} and placed_at < ${utc("2026-08-29")} group by 1) x) pb,
-                     (select count(*) from (select company_id from sales_fact where is_order_head and deleted_at is null and currency_code='eur' and placed_at >= ${utc("2026-05-31")} and placed_at < ${utc("2026-08-29")} and company_id is not null group by 1) x) pc`,
+                     ${gaps("", "customer", "2026-05-31", "2026-08-29")} pb, ${gaps("", "company", "2026-05-31", "2026-08-29")} pc`,
         facts: factsOverview(null, "2026-05-31", "2026-08-29", next(to)),
       },
       {
@@ -224,7 +236,6 @@ try {
         goal: 100,
         path: `/admin/analytics/top?currency_code=eur&dimension=${dim}&${ranges.d90}`,
         auth: adminAuth,
-        sql: dailyTop(dim, null),
         facts: factsTop(dim, null),
       })),
       {
@@ -250,7 +261,9 @@ try {
                               from sales_rollup_daily_vendor_orders where currency_code='eur' and day >= '2026-08-29' and day < '2026-11-27'
                              group by vendor_id having sum(vendor_order_count) > 0 order by n desc, vendor_id limit 50)
               select page.*, s.* from page cross join lateral (
-                select percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at)/3600) filter (where shipped_at is not null),
+                select (select lo + 0.5::float8 * (hi - lo) from (
+                          select (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at) filter (where shipped_at is not null)) / 3600)::float8 lo,
+                                 (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at desc) filter (where shipped_at is not null)) / 3600)::float8 hi) m),
                        count(*) filter (where shipped_at > placed_at + interval '48 hours' or (shipped_at is null and canceled_at is null and placed_at + interval '48 hours' < now())),
                        count(*) filter (where shipped_at is not null or (canceled_at is null and placed_at + interval '48 hours' < now()))
                   from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id = page.vendor_id and currency_code='eur'
@@ -277,9 +290,9 @@ try {
         path: `/vendor/analytics/overview?currency_code=eur&${ranges.d30}`,
         auth: vendorAuth,
         sql: `select (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-10-28")} and bucket < ${next(to)}) g,
-                     (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-10-28")} and placed_at < ${next(to)}) b,
+                     ${gaps(v, "customer", "2026-10-28", "2026-11-27")} b, ${gaps(v, "company", "2026-10-28", "2026-11-27")} c,
                      (select sum(gmv_minor) from sales_rollup_hourly where vendor_id='${v}' and currency_code='eur' and bucket >= ${utc("2026-09-28")} and bucket < ${utc("2026-10-28")}) pg,
-                     (select count(distinct customer_id) from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id='${v}' and currency_code='eur' and placed_at >= ${utc("2026-09-28")} and placed_at < ${utc("2026-10-28")}) pb`,
+                     ${gaps(v, "customer", "2026-09-28", "2026-10-28")} pb, ${gaps(v, "company", "2026-09-28", "2026-10-28")} pc`,
         facts: factsOverview(v, "2026-09-28", "2026-10-28", next(to)),
       },
       {
@@ -304,7 +317,7 @@ try {
         goal: 100,
         path: `/vendor/analytics/top?currency_code=eur&dimension=${dim}&${ranges.d90}`,
         auth: vendorAuth,
-        sql: dailyTop(dim, v),
+        sql: itemTop(dim, v),
         facts: factsTop(dim, v),
       })),
       {
