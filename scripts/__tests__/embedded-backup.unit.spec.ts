@@ -24,8 +24,10 @@ describe("backups of the embedded PostgreSQL", () => {
   let embedded: any
 
   beforeAll(async () => {
-    // A real ESM import (swc would turn import() into require(), which cannot load .mjs).
-    const importEsm = new Function("specifier", "return import(specifier)") as (s: string) => Promise<any>
+    // A real ESM import (swc would turn import() into require(), which cannot load .mjs). The source text
+    // must differ from other specs' (integration-tests/helpers/pdf-text.ts): V8 reuses a compiled function
+    // of the same text across jest's test files, with the import hook of the file that compiled it first.
+    const importEsm = new Function("specifier", "return import(specifier) /* embedded-backup */") as (s: string) => Promise<any>
     embedded = await importEsm(path.join(root, "scripts", "lib", "embedded-postgres.mjs"))
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lilium-embedded-backup-"))
     const port = await embedded.freePort(55700)
