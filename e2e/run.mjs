@@ -10,6 +10,7 @@
 // Extra arguments go to node --test (e.g. --test-name-pattern).
 import { spawn } from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { startStack } from "./stack.mjs"
@@ -23,7 +24,9 @@ const files = fs
   .map((f) => path.join("e2e", f))
 
 const t0 = Date.now()
-const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : () => {}
+// The marketplace's output goes to a file (its tail is printed when a test fails), or to the console with E2E_VERBOSE.
+const logFile = path.join(os.tmpdir(), `lilium-e2e-stack-${process.pid}.log`)
+const log = process.env.E2E_VERBOSE ? (m) => process.stdout.write(m) : (m) => fs.appendFileSync(logFile, m)
 // The vendor panel's CORS test serves its allowed page from 127.0.0.1:<any port>; localhost:<port> stays refused.
 const stack = await startStack({ log, name: "shared", env: { VENDOR_CORS: "/^http:\\/\\/127\\.0\\.0\\.1:[0-9]+$/" } })
 console.log(`# one marketplace for ${files.length} files: ${stack.base} (npm start answered after ${Math.round(stack.startMs / 1000)} s)`)
@@ -47,6 +50,11 @@ try {
   })
 } finally {
   await stack.stop()
+}
+if (code !== 0 && fs.existsSync(logFile)) {
+  const lines = fs.readFileSync(logFile, "utf8").trimEnd().split("\n")
+  console.log(`# the marketplace's last ${Math.min(60, lines.length)} lines (${logFile}):`)
+  for (const line of lines.slice(-60)) console.log(`#   ${line}`)
 }
 console.log(`# browser tests on one marketplace: ${Math.round((Date.now() - t0) / 1000)} s in all`)
 process.exit(code)
