@@ -363,82 +363,51 @@ export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from"
  * rejected or canceled / all; returns = with a return / delivered; late =
  * shipped after the SLA, or not shipped and past it / those due by now;
  * the median hours from placing to shipping. The counts and the page come
- * from vendorOrderCountsSql. For the page's vendors: the shipped vendor
- * orders per whole hours to ship (lilium_ship_hours) from the ship-hours
- * rollups (whole months, whole days; the facts for the edges) give the
- * shipped and the late ones (hours > SLA, the SLA in whole hours) and the
- * hours holding the two middle delays; the exact delays there come from the
- * facts of that vendor and hour only. The open vendor orders (neither
- * shipped nor cancelled: late when placed more than the SLA before now)
- * come from the facts. The median is percentile_cont(0.5) as PostgreSQL
- * computes it: lower + 0.5 × (upper − lower) in float8, the hours of each
- * delay as extract(epoch) / 3600 cast to float8.
+ * from vendorOrderCountsSql; the median and the late and due counts (which
+ * depend on the request: a median, the SLA, now) from the head lines of the
+ * page's vendors only, through their per-vendor index.
+ *
+ * The median is percentile_cont(0.5) over the hours to ship, computed as
+ * PostgreSQL does (lower + 0.5 × (upper − lower) in float8) from the two
+ * middle delays, which percentile_disc picks by sorting the intervals
+ * themselves (ascending and descending): the hours (a numeric division
+ * and a float cast per line) are computed for those two only.
  */
 export function performanceSql(scope: Scope & { sla_hours: number; now: Date; limit: number; offset: number }): Sql {
   const counts = vendorOrderCountsSql(scope)
-  const params: unknown[] = [...counts.params, scope.limit, scope.offset]
-  const page = "vendor_id in (select vendor_id from page)"
-  const parts: string[] = []
-  const days = wholeDays(scope)
-  if (days) {
-    const months = wholeMonths(days.first, days.last)
-    const spans: ["month" | "day", string, string][] = months
-      ? [["month", months.first, months.last], ...months.days.map(([a, b]) => ["day", a, b] as ["day", string, string])]
-      : [["day", days.first, days.last]]
-    for (const [unit, a, b] of spans) {
-      parts.push(`select vendor_id, hours, shipped from sales_rollup_${unit === "month" ? "monthly" : "daily"}_ship
-                   where currency_code = ? and ${page} and ${unit} >= ?::date and ${unit} < ?::date`)
-      params.push(scope.currency_code, a, b)
-    }
-  }
-  for (const [from, to] of days ? days.edges : [[scope.from, scope.to]]) {
-    parts.push(`select vendor_id, lilium_ship_hours(placed_at, shipped_at) as hours, 1 as shipped from sales_fact
-                 where is_vendor_order_head and shipped_at is not null and deleted_at is null and ${page} and currency_code = ? and placed_at >= ? and placed_at < ?`)
-    params.push(scope.currency_code, from, to)
-  }
-  params.push(
-    scope.sla_hours,
-    scope.currency_code,
-    scope.from,
-    scope.to,
-    scope.sla_hours,
-    scope.now,
-    scope.currency_code,
-    scope.from,
-    scope.to
-  )
   return {
     sql: `with page as (
             select c.*, count(*) over ()::bigint as vendor_total from (${counts.sql}) c
              order by vendor_order_count desc, vendor_id limit ? offset ?
-          ),
-          hist as (select vendor_id, hours, sum(shipped)::bigint as n from (${parts.join("\n union all ")}) h group by 1, 2),
-          cum as (select *, (sum(n) over (partition by vendor_id order by hours) - n)::bigint as below,
-                         (sum(n) over (partition by vendor_id))::bigint as total from hist),
-          shipped as (select vendor_id, max(total) as shipped, coalesce(sum(n) filter (where hours > ?), 0) as late from cum group by 1),
-          -- The 0-based positions floor((n − 1) / 2) and ceil((n − 1) / 2), the hour holding each and the offset in it.
-          mid as (
-            select c.vendor_id, r.k, c.hours, r.pos - c.below as skip
-              from cum c cross join lateral (values (1, (c.total - 1) / 2), (2, c.total / 2)) r(k, pos)
-             where r.pos >= c.below and r.pos < c.below + c.n),
-          delays as (
-            select m.vendor_id, m.k, (
-                     select (extract(epoch from f.shipped_at - f.placed_at) / 3600)::float8 from sales_fact f
-                      where f.is_vendor_order_head and f.shipped_at is not null and f.deleted_at is null and f.vendor_id = m.vendor_id
-                        and f.currency_code = ? and lilium_ship_hours(f.placed_at, f.shipped_at) = m.hours and f.placed_at >= ? and f.placed_at < ?
-                      order by f.shipped_at - f.placed_at offset m.skip limit 1) as v
-              from mid m),
-          median as (select vendor_id, max(v) filter (where k = 1) as lo, max(v) filter (where k = 2) as hi from delays group by 1),
-          open as (
-            select vendor_id, count(*) filter (where placed_at + make_interval(hours => ?) < ?) as overdue from sales_fact
-             where is_vendor_order_head and shipped_at is null and canceled_at is null and deleted_at is null and ${page}
-               and currency_code = ? and placed_at >= ? and placed_at < ?
-             group by 1)
-          select page.*, md.lo + 0.5::float8 * (md.hi - md.lo) as median_hours_to_ship,
-                 (coalesce(s.late, 0) + coalesce(o.overdue, 0))::bigint as late_count,
-                 (coalesce(s.shipped, 0) + coalesce(o.overdue, 0))::bigint as due_count
-            from page left join shipped s using (vendor_id) left join median md using (vendor_id) left join open o using (vendor_id)
+          )
+          select page.*, s.median_hours_to_ship, s.late_count, s.due_count
+            from page cross join lateral (
+              select (select lo + 0.5::float8 * (hi - lo) from (
+                        select (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at)
+                                  filter (where shipped_at is not null)) / 3600)::float8 as lo,
+                               (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at desc)
+                                  filter (where shipped_at is not null)) / 3600)::float8 as hi) m) as median_hours_to_ship,
+                     count(*) filter (where shipped_at > placed_at + make_interval(hours => ?)
+                                         or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as late_count,
+                     count(*) filter (where shipped_at is not null
+                                         or (canceled_at is null and placed_at + make_interval(hours => ?) < ?))::bigint as due_count
+                from sales_fact
+               where is_vendor_order_head and deleted_at is null and vendor_id = page.vendor_id
+                 and currency_code = ? and placed_at >= ? and placed_at < ?
+            ) s
            order by page.vendor_order_count desc, page.vendor_id`,
-    params,
+    params: [
+      ...counts.params,
+      scope.limit,
+      scope.offset,
+      scope.sla_hours,
+      scope.sla_hours,
+      scope.now,
+      scope.sla_hours,
+      scope.now,
+      scope.currency_code,
+      scope.from,
+      scope.to,
+    ],
   }
 }

@@ -17,8 +17,7 @@ export async function rebuildSalesFacts(container: MedusaContainer, opts: { batc
   // TRUNCATE fires no trigger: the rollups go with the facts (and are rebuilt at the end).
   await analytics.sql(
     `truncate sales_fact, sales_rollup_hourly, sales_rollup_hourly_all, sales_rollup_daily_item, sales_rollup_daily_item_all, sales_rollup_daily_vendor_orders,
-              sales_rollup_monthly_item, sales_rollup_monthly_item_all, sales_rollup_buyer_days, sales_rollup_buyer_gaps,
-              sales_rollup_daily_ship, sales_rollup_monthly_ship`
+              sales_rollup_monthly_item, sales_rollup_monthly_item_all, sales_rollup_buyer_days, sales_rollup_buyer_gaps`
   )
   let vendorOrders = 0
   let facts = 0

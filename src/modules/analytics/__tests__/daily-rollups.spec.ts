@@ -343,8 +343,6 @@ describe("daily sales rollups", () => {
     sales_rollup_monthly_item: "vendor_id, currency_code, dimension, month, key",
     sales_rollup_monthly_item_all: "currency_code, dimension, month, key",
     sales_rollup_buyer_days: "vendor_id, currency_code, kind, key, day",
-    sales_rollup_daily_ship: "currency_code, vendor_id, day, hours",
-    sales_rollup_monthly_ship: "currency_code, vendor_id, month, hours",
     sales_rollup_buyer_gaps: "vendor_id, currency_code, kind, day, prev_day",
   }
   /** Every rollup row that says something (rows that went back to all zeros are left behind by deletes). */
@@ -365,7 +363,6 @@ describe("daily sales rollups", () => {
     expect(rebuilt.sales_rollup_daily_item_all.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_buyer_gaps.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_monthly_item.length).toBeGreaterThan(10)
-    expect(rebuilt.sales_rollup_daily_ship.length).toBeGreaterThan(10)
   }
 
   /** The live lines, by vendor order. */

@@ -35,14 +35,6 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * top list reads whole months from here, the other whole days from the
  * daily rows and the partial days from the facts: rows grow with products ×
  * months, not products × days.
- *
- * Hours to ship (sales_rollup_daily_ship, _monthly_ship): per vendor, UTC
- * day (month) and whole hours to ship (the delay rounded up,
- * lilium_ship_hours), the shipped vendor orders. Vendor performance reads
- * the late shipments (hours > the SLA's whole hours) and, for the median,
- * which hour holds the two middle delays from here; then only the vendor
- * orders of that hour are read from the facts (an index on the same
- * expression) to take the exact delays.
  */
 
 const DAY = `(placed_at at time zone 'UTC')::date`
@@ -117,30 +109,6 @@ function monthlyApplySql(daily: "item" | "item_all", delta: string) {
           gmv_minor = m.gmv_minor + excluded.gmv_minor, commission_minor = m.commission_minor + excluded.commission_minor,
           quantity = m.quantity + excluded.quantity, order_count = m.order_count + excluded.order_count;`
 }
-
-/** The ship-hours rollups' change for `delta` (sales_fact's columns plus s): per day and per month. */
-function shipApplySql(delta: string) {
-  const rows = `select currency_code, vendor_id, ${DAY} as day, lilium_ship_hours(placed_at, shipped_at) as hours, s
-                  from (${delta}) x where deleted_at is null and is_vendor_order_head and shipped_at is not null`
-  return ["day", "month"]
-    .map(
-      (
-        unit
-      ) => `insert into sales_rollup_${unit === "day" ? "daily" : "monthly"}_ship as r (currency_code, vendor_id, ${unit}, hours, shipped)
-        select currency_code, vendor_id, ${unit === "day" ? "day" : "date_trunc('month', day)::date"}, hours, sum(s) from (${rows}) x
-         group by 1, 2, 3, 4 having sum(s) <> 0 order by 1, 2, 3, 4
-        on conflict (currency_code, vendor_id, ${unit}, hours) do update set shipped = r.shipped + excluded.shipped;`
-    )
-    .join("\n")
-}
-
-const REBUILD_SHIP_SQL = `
-        truncate sales_rollup_daily_ship, sales_rollup_monthly_ship;
-        insert into sales_rollup_daily_ship (currency_code, vendor_id, day, hours, shipped)
-        select currency_code, vendor_id, ${DAY}, lilium_ship_hours(placed_at, shipped_at), count(*)
-          from sales_fact where deleted_at is null and is_vendor_order_head and shipped_at is not null group by 1, 2, 3, 4;
-        insert into sales_rollup_monthly_ship (currency_code, vendor_id, month, hours, shipped)
-        select currency_code, vendor_id, date_trunc('month', day)::date, hours, sum(shipped) from sales_rollup_daily_ship group by 1, 2, 3, 4;`
 
 const REBUILD_SQL = `
         truncate sales_rollup_buyer_days, sales_rollup_buyer_gaps;
@@ -241,49 +209,6 @@ export class Migration20261203090000 extends Migration {
       }
     }
 
-    // Whole hours from placing to shipping, rounded up: shipped later than S hours (S whole) ⇔ more than S.
-    this.addSql(`create or replace function lilium_ship_hours(placed timestamptz, shipped timestamptz) returns integer
-      language sql immutable parallel safe as $$ select ceil(extract(epoch from shipped - placed) / 3600)::integer $$;`)
-    for (const [table, unit] of [
-      ["sales_rollup_daily_ship", "day"],
-      ["sales_rollup_monthly_ship", "month"],
-    ]) {
-      this.addSql(`create table if not exists "${table}" (
-      "currency_code" text not null, "vendor_id" text not null, "${unit}" date not null, "hours" integer not null,
-      "shipped" bigint not null default 0,
-      constraint "${table}_pkey" primary key ("currency_code", "vendor_id", "${unit}", "hours") include ("shipped"));`)
-    }
-    // The shipped vendor orders of one vendor and hour (the median's), and the open ones (late when past the SLA).
-    this.addSql(
-      `CREATE INDEX IF NOT EXISTS "IDX_sales_fact_vendor_order_heads_ship_hours" ON "sales_fact" ("vendor_id", "currency_code", lilium_ship_hours(placed_at, shipped_at), "placed_at") WHERE is_vendor_order_head AND shipped_at IS NOT NULL AND deleted_at IS NULL;`
-    )
-    this.addSql(
-      `CREATE INDEX IF NOT EXISTS "IDX_sales_fact_vendor_order_heads_open" ON "sales_fact" ("vendor_id", "currency_code", "placed_at") WHERE is_vendor_order_head AND shipped_at IS NULL AND canceled_at IS NULL AND deleted_at IS NULL;`
-    )
-    for (const [op, ref, delta] of [
-      ["insert", "new table as new_rows", "select n.*, 1 as s from new_rows n"],
-      [
-        "update",
-        "old table as old_rows new table as new_rows",
-        "select n.*, 1 as s from new_rows n union all select o.*, -1 from old_rows o",
-      ],
-      ["delete", "old table as old_rows", "select o.*, -1 as s from old_rows o"],
-    ]) {
-      this.addSql(`create or replace function lilium_sales_fact_ship_${op}() returns trigger language plpgsql as $$
-      begin
-        ${shipApplySql(delta)}
-        return null;
-      end $$;`)
-      this.addSql(`drop trigger if exists sales_fact_ship_${op} on "sales_fact";`)
-      this.addSql(
-        `create trigger sales_fact_ship_${op} after ${op} on "sales_fact" referencing ${ref} for each statement execute function lilium_sales_fact_ship_${op}();`
-      )
-    }
-    this.addSql(`create or replace function lilium_rebuild_sales_ship_rollups() returns void language plpgsql as $$
-      begin
-        ${REBUILD_SHIP_SQL}
-      end $$;`)
-
     this.addSql(`create or replace function lilium_rebuild_sales_buyer_rollups() returns void language plpgsql as $$
       begin
         ${REBUILD_SQL}
@@ -296,7 +221,6 @@ export class Migration20261203090000 extends Migration {
         truncate sales_rollup_monthly_item, sales_rollup_monthly_item_all;
         perform lilium_rebuild_sales_daily_rollups();
         perform lilium_rebuild_sales_buyer_rollups();
-        perform lilium_rebuild_sales_ship_rollups();
       end $$;`)
   }
 
@@ -311,16 +235,6 @@ export class Migration20261203090000 extends Migration {
       this.addSql(`drop function if exists lilium_sales_fact_buyers_${op}();`)
     }
     this.addSql(`drop function if exists lilium_rebuild_sales_buyer_rollups();`)
-    for (const op of ["insert", "update", "delete"]) {
-      this.addSql(`drop trigger if exists sales_fact_ship_${op} on "sales_fact";`)
-      this.addSql(`drop function if exists lilium_sales_fact_ship_${op}();`)
-    }
-    this.addSql(`drop function if exists lilium_rebuild_sales_ship_rollups();`)
-    this.addSql(`drop index if exists "IDX_sales_fact_vendor_order_heads_ship_hours";`)
-    this.addSql(`drop index if exists "IDX_sales_fact_vendor_order_heads_open";`)
-    this.addSql(`drop table if exists "sales_rollup_daily_ship" cascade;`)
-    this.addSql(`drop table if exists "sales_rollup_monthly_ship" cascade;`)
-    this.addSql(`drop function if exists lilium_ship_hours(timestamptz, timestamptz);`)
     for (const daily of ["item", "item_all"]) {
       for (const op of ["insert", "update", "delete"]) {
         this.addSql(`drop trigger if exists sales_rollup_monthly_${op} on "sales_rollup_daily_${daily}";`)
