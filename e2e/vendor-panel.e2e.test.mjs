@@ -357,6 +357,9 @@ test("a Store API checkout arrives as a new order; accept, fulfil and ship it in
   assert.ok(product, "needs the product of the previous test")
   const balanceBefore = (await ok("/vendor/balance", { token: lumenToken })).balances.find((b) => b.currency_code === "eur")
   const pendingBefore = cents(balanceBefore?.pending ?? 0)
+  // The orders list is open while the buyer checks out: the new order arrives on its own (the list refreshes).
+  await page.getByTestId("nav-orders").click()
+  await page.locator('[data-testid^="order-row-"]').first().waitFor()
 
   // The checkout, as a storefront does it (guest, EUR region, the cheapest option per shipping profile, system payment).
   const { regions } = await store("/store/regions")
@@ -380,11 +383,22 @@ test("a Store API checkout arrives as a new order; accept, fulfil and ship it in
   vendorOrder = vendor_orders[0]
   assert.equal(vendorOrder.status, "pending")
 
-  // The new order in the list, then its page.
-  await page.getByTestId("nav-orders").click()
-  await page.getByTestId(`order-row-${vendorOrder.display_id}`).waitFor()
+  // The new order appears in the open list without a reload, pending; the status filter and the search find it.
+  const row = page.getByTestId(`order-row-${vendorOrder.display_id}`)
+  await row.waitFor({ timeout: 45_000 })
+  assert.equal(await row.getByTestId("order-status").textContent(), "Pending")
   await shot(page, "orders")
-  await page.getByTestId(`order-row-${vendorOrder.display_id}`).click()
+  await page.getByTestId("order-status-filter").selectOption("delivered")
+  await row.waitFor({ state: "detached" })
+  await page.getByTestId("order-status-filter").selectOption("pending")
+  await row.waitFor()
+  await page.getByTestId("order-status-filter").selectOption("")
+  await page.getByTestId("order-search").fill(BUYER_EMAIL)
+  await page.getByRole("button", { name: "Search" }).click()
+  await page.locator('[data-testid^="order-row-"]').nth(1).waitFor({ state: "detached" })
+  assert.equal(await page.locator('[data-testid^="order-row-"]').count(), 1)
+  await shot(page, "orders-search")
+  await row.locator("a").first().click()
   await page.getByTestId("order-detail").waitFor()
   const status = page.getByTestId("order-detail-status")
   assert.equal(await status.textContent(), "Pending")
