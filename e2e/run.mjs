@@ -51,7 +51,8 @@ try {
 } finally {
   await stack.stop()
 }
-if (code !== 0 && fs.existsSync(logFile)) {
+if (code === 0) fs.rmSync(logFile, { force: true })
+else if (fs.existsSync(logFile)) {
   const lines = fs.readFileSync(logFile, "utf8").trimEnd().split("\n")
   console.log(`# the marketplace's last ${Math.min(60, lines.length)} lines (${logFile}):`)
   for (const line of lines.slice(-60)) console.log(`#   ${line}`)
