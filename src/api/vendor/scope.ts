@@ -57,6 +57,19 @@ export const OWNERSHIP: Record<string, Owns> = {
     const products = await OWNERSHIP.product(scope, vendorId, [...new Set(data.map((v: any) => v.product_id as string))], params)
     return ids(data.filter((v: any) => products.has(v.product_id) && (!params.product || v.product_id === params.product)))
   },
+  // An option that only the vendor's products use (of the product in the path, when there is one):
+  // options are shared entities in Medusa 2.16+, so one another vendor's product uses is not the vendor's to edit.
+  product_option: async (scope, vendorId, list, params) => {
+    const { data } = await graph(scope).graph({ entity: "product_option", fields: ["id", "products.id"], filters: { id: list } })
+    const productIds = [...new Set(data.flatMap((o: any) => (o.products ?? []).map((p: any) => p.id as string)))]
+    const mine = productIds.length ? await OWNERSHIP.product(scope, vendorId, productIds, params) : new Set<string>()
+    return ids(
+      data.filter((o: any) => {
+        const used: string[] = (o.products ?? []).map((p: any) => p.id)
+        return used.length > 0 && used.every((id) => mine.has(id)) && (!params.product || used.includes(params.product))
+      })
+    )
+  },
   // A fulfillment made at one of the vendor's stock locations.
   fulfillment: async (scope, vendorId, list) => {
     const locations = await vendorStockLocations(scope, vendorId)
@@ -123,6 +136,7 @@ export const PARAM_KINDS: Record<string, OwnedKind> = {
   "/vendor/orders/:id/fulfillments/:fulfillment_id": "fulfillment",
   "/vendor/products/:id": "product",
   "/vendor/products/:id/variants/:variant_id": "product_variant",
+  "/vendor/products/:id/options/:option_id": "product_option",
   "/vendor/members/:id": "vendor_member",
   "/vendor/transactions/:id": "vendor_transaction",
   "/vendor/payouts/:id": "payout",
@@ -233,6 +247,7 @@ const LABELS: Record<string, string> = {
   vendor_order: "Vendor order",
   product: "Product",
   product_variant: "Variant",
+  product_option: "Product option",
   fulfillment: "Fulfillment",
   inventory_item: "Inventory item",
   vendor_member: "Member",

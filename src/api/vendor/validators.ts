@@ -140,7 +140,56 @@ export const VendorUpdateProduct = UpdateProduct.omit({
   variants: vendorVariants.update,
 })
 
-export const VendorSetStock = z.object({ stocked_quantity: z.number().int().min(0).max(100_000_000) }).strict()
+// Adding to an existing product (Medusa Admin's option and variant routes, on the vendor's own product).
+const optionValue = z.string().trim().min(1).max(100)
+const stockedQuantity = z.number().int().min(0).max(100_000_000)
+const onePricePerCurrency = (prices: { currency_code?: string }[] | undefined, ctx: z.RefinementCtx) => {
+  const seen = new Set<string>()
+  ;(prices ?? []).forEach((p, i) => {
+    if (p.currency_code === undefined) return
+    const code = p.currency_code.toLowerCase()
+    if (!/^[a-z]{3}$/.test(code))
+      ctx.addIssue({ code: "custom", path: ["prices", i, "currency_code"], message: "currency_code must be an ISO 4217 code" })
+    if (seen.has(code)) ctx.addIssue({ code: "custom", path: ["prices", i], message: "one price per currency" })
+    seen.add(code)
+  })
+}
+/** POST /vendor/products/:id/options/:option_id: rename the option, or add values to it for this product. */
+export const VendorUpdateProductOption = z
+  .object({ title: optionValue.optional(), values: z.array(optionValue).min(1).max(50).optional() })
+  .strict()
+  .refine((b) => b.title !== undefined || b.values !== undefined, { message: "give a title or values to add" })
+export type VendorUpdateProductOptionType = z.infer<typeof VendorUpdateProductOption>
+/** POST /vendor/products/:id/variants: one variant; `options` maps each option title of the product to a value. */
+export const VendorCreateProductVariant = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    sku: z.string().trim().min(1).max(100).nullish(),
+    options: z.record(z.string(), optionValue).refine((o) => Object.keys(o).length > 0, { message: "give a value for each option" }),
+    prices: z.array(VendorCreateVariantPrice).min(1).max(20),
+    manage_inventory: z.boolean().optional(),
+    // Stock at the vendor's own location (only with manage_inventory, the default).
+    stocked_quantity: stockedQuantity.optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    onePricePerCurrency(b.prices, ctx)
+    if (b.manage_inventory === false && b.stocked_quantity !== undefined)
+      ctx.addIssue({ code: "custom", path: ["stocked_quantity"], message: "stocked_quantity needs manage_inventory" })
+  })
+export type VendorCreateProductVariantType = z.infer<typeof VendorCreateProductVariant>
+/** POST /vendor/products/:id/variants/:variant_id: `prices` replaces the variant's prices (Medusa's update). */
+export const VendorUpdateProductVariant = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    sku: z.string().trim().min(1).max(100).nullish(),
+    prices: z.array(VendorUpdateVariantPrice).min(1).max(20).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => onePricePerCurrency(b.prices, ctx))
+export type VendorUpdateProductVariantType = z.infer<typeof VendorUpdateProductVariant>
+
+export const VendorSetStock = z.object({ stocked_quantity: stockedQuantity }).strict()
 
 export const VendorCreateShippingOption = z
   .object({
