@@ -18,12 +18,13 @@ export async function POST(req: VendorRequest<VendorUpdateProductVariantType>, r
   const priceIds = (req.validatedBody.prices ?? []).map((p) => p.id).filter((id): id is string => !!id)
   if (priceIds.length) {
     const { data } = await query.graph({ entity: "product_variant", fields: ["prices.id"], filters: { id: variantId } })
-    const own = new Set(((data[0] as any)?.prices ?? []).map((p: any) => p?.id))
+    const row = data[0] as { prices?: ({ id: string } | null)[] } | undefined
+    const own = new Set((row?.prices ?? []).map((p) => p?.id))
     const foreign = priceIds.find((id) => !own.has(id))
     if (foreign) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Price with id: ${foreign} was not found`)
   }
   await updateProductVariantsWorkflow(req.scope).run({
-    input: { selector: { id: variantId, product_id: productId }, update: req.validatedBody as any },
+    input: { selector: { id: variantId, product_id: productId }, update: req.validatedBody },
   })
   const [product] = await readVendorProducts(req.scope, req.vendor_context.vendor.id, [productId])
   res.json({ product })
