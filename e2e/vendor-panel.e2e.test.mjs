@@ -2,8 +2,8 @@
 // Chromium driven by playwright-core against a freshly started and seeded
 // marketplace (e2e/stack.mjs: scripts/start.mjs, which builds and serves the
 // panel at /vendor-panel; or the one of e2e/run.mjs). A demo vendor signs in,
-// creates a product with stock, edits it (prices, a second variant, stock,
-// publish/unpublish), sees a new order arrive after a Store API checkout,
+// creates a product with stock, edits it (prices, stock, a third variant with
+// a new option value, publish/unpublish), sees a new order arrive after a Store API checkout,
 // accepts, fulfils and ships it in parts, marks it delivered, receives a
 // return and sees its balance move; a member of another vendor sees none of
 // it, a catalog member sees no finance screens, a newcomer applies. Every
@@ -39,6 +39,8 @@ const PRODUCT = {
 }
 // The product's second variant; its stock is changed in the edit.
 const SECOND = { title: "Large", sku: `PANEL-E2E-L-${RUN}`, eur: "24.90", usd: "26.90", stock: "3", restock: "4" }
+// The variant added to the existing product in the edit: a new value of its option.
+const THIRD = { title: "Extra large", value: "XL", sku: `PANEL-E2E-XL-${RUN}`, eur: "29.95", usd: "32.10", stock: "2" }
 const BUYER_EMAIL = `panel-e2e-buyer-${RUN}@example.com`
 const ADDRESS = {
   first_name: "Erika",
@@ -314,7 +316,7 @@ const productPrices = (p) =>
   Object.fromEntries(p.variants.map((v) => [v.sku, Object.fromEntries(v.prices.map((x) => [x.currency_code, cents(x.amount)]))]))
 const variantStock = (v) => v.inventory_items[0].inventory.location_levels.reduce((n, l) => n + Number(l.stocked_quantity), 0)
 
-test("edit the product: its stock is shown, a price and a stock level change, unpublish and publish", async () => {
+test("edit the product: its stock is shown, a price and a stock level change, a variant is added, unpublish and publish", async () => {
   assert.ok(product, "needs the product of the previous test")
   await page.locator(`[data-testid="product-row-${PRODUCT.handle}"] a`).click()
   await page.getByTestId("product-form").waitFor()
@@ -326,24 +328,45 @@ test("edit the product: its stock is shown, a price and a stock level change, un
   const [first, second] = [await row(PRODUCT.sku), await row(SECOND.sku)]
   assert.equal(await page.getByTestId(`variant-${first}-current-stock`).textContent(), PRODUCT.stock)
   assert.equal(await page.getByTestId(`variant-${second}-current-stock`).textContent(), SECOND.stock)
-  // A variant cannot be added to an existing product (the vendor API has no way to add an option value).
-  assert.equal(await page.getByTestId("add-variant").count(), 0)
   await page.fill(`input[name="variant-${first}-price-usd"]`, PRODUCT.usdEdited)
   await page.fill(`input[name="variant-${second}-stock"]`, SECOND.restock)
+  // A third variant: a new value of the product's option, its prices and stock.
+  await page.getByTestId("add-variant").click()
+  await page.getByTestId("variant-2").waitFor()
+  assert.equal(await page.getByTestId("variant-2-current-stock").textContent(), "New")
+  await page.fill('input[name="variant-2-title"]', THIRD.title)
+  await page.fill('input[name="variant-2-value"]', THIRD.value)
+  await page.fill('input[name="variant-2-sku"]', THIRD.sku)
+  await page.fill('input[name="variant-2-price-eur"]', THIRD.eur)
+  await page.fill('input[name="variant-2-price-usd"]', THIRD.usd)
+  await page.fill('input[name="variant-2-stock"]', THIRD.stock)
   await shot(page, "product-edit")
   await page.getByTestId("save-product").click()
   await page.getByTestId(`product-row-${PRODUCT.handle}`).waitFor()
-  await stockIs(page, Number(PRODUCT.stock) + Number(SECOND.restock))
+  await stockIs(page, Number(PRODUCT.stock) + Number(SECOND.restock) + Number(THIRD.stock))
 
   product = (await ok(`/vendor/products/${product.id}`, { token: lumenToken })).product
   assert.deepEqual(productPrices(product), {
     [PRODUCT.sku]: { eur: cents(PRODUCT.eur), usd: cents(PRODUCT.usdEdited) },
     [SECOND.sku]: { eur: cents(SECOND.eur), usd: cents(SECOND.usd) },
+    [THIRD.sku]: { eur: cents(THIRD.eur), usd: cents(THIRD.usd) },
   })
   assert.deepEqual(Object.fromEntries(product.variants.map((v) => [v.sku, variantStock(v)])), {
     [PRODUCT.sku]: Number(PRODUCT.stock),
     [SECOND.sku]: Number(SECOND.restock),
+    [THIRD.sku]: Number(THIRD.stock),
   })
+  const third = product.variants.find((v) => v.sku === THIRD.sku)
+  assert.deepEqual([third.title, third.options.map((o) => o.value)], [THIRD.title, [THIRD.value]])
+  assert.deepEqual(product.options[0].values.map((v) => v.value).sort(), [PRODUCT.variant, SECOND.title, THIRD.value].sort())
+  // Medusa's own read: an inventory item of its own with one level, at the same (the vendor's) location as the first.
+  const items = async (sku) => (await ok(`/admin/inventory-items?sku=${encodeURIComponent(sku)}`, { token: adminToken })).inventory_items
+  const [[added], [firstItem]] = [await items(THIRD.sku), await items(PRODUCT.sku)]
+  assert.equal(added.stocked_quantity, Number(THIRD.stock))
+  assert.deepEqual(
+    added.location_levels.map((l) => l.location_id),
+    firstItem.location_levels.map((l) => l.location_id)
+  )
   await page.getByTestId(`product-row-${PRODUCT.handle}`).getByTestId("toggle-status").click()
   await page.locator(`[data-testid="product-row-${PRODUCT.handle}"] [data-testid="product-status"]`, { hasText: "Draft" }).waitFor()
   assert.equal((await ok(`/vendor/products/${product.id}`, { token: lumenToken })).product.status, "draft")
@@ -475,7 +498,7 @@ test("a Store API checkout arrives as a new order; accept, fulfil and ship it in
   await shot(page, "order-returned")
   await page.getByTestId("nav-products").click()
   // 7 in stock, 2 shipped, 1 back; the second variant's 4 untouched.
-  await stockIs(page, Number(PRODUCT.stock) - 2 + 1 + Number(SECOND.restock))
+  await stockIs(page, Number(PRODUCT.stock) - 2 + 1 + Number(SECOND.restock) + Number(THIRD.stock))
 
   // The balance: the order's sale and commission, less the return's refund plus its commission reversal, are
   // pending (until delivery and the hold period), to the cent; the ledger's rows of this order add up to it.

@@ -136,6 +136,8 @@ export function ProductsPage() {
 type VariantRow = {
   id?: string
   title: string
+  /** A variant added to an existing product: its value of the product's option (the name when empty). */
+  value?: string
   sku: string
   prices: Record<string, string>
   stock: string
@@ -183,6 +185,10 @@ function ProductForm({ product }: { product: any | null }) {
   )
   const [error, setError] = useState<string | null>(null)
   const editable = can(me.data, "catalog")
+  // A variant is added to an existing product by its value of the product's option: the panel does this for
+  // products with one option (every product it creates); others are edited through the API.
+  const option = product?.options?.length === 1 ? product.options[0] : null
+  const canAdd = editable && (!product || !!option)
   const update = (i: number, patch: Partial<VariantRow>) => setVariants(variants.map((v, n) => (n === i ? { ...v, ...patch } : v)))
 
   const save = useMutation({
@@ -210,20 +216,45 @@ function ProductForm({ product }: { product: any | null }) {
           })
         ).product
       } else {
-        // Every variant goes in the body (Medusa's update removes the ones left out). Adding a variant needs a new
-        // option value, which the vendor API cannot create yet: new variants are added when the product is created.
+        const added = variants.map((v, i) => [v, i] as const).filter(([v]) => !v.id)
+        const valueOf = (v: VariantRow) => v.value?.trim() || v.title.trim()
+        if (added.some(([v]) => !v.title.trim())) throw new Error("Name each new variant.")
+        // Every saved variant goes in the body (Medusa's update removes the ones left out); new ones are added below.
         saved = (
           await post(`/vendor/products/${product.id}`, {
             title: title.trim(),
             description: description.trim() || null,
             status,
-            variants: variants.map((v) => ({ id: v.id, title: v.title.trim(), sku: v.sku.trim() || null, prices: priceList(v) })),
+            variants: variants
+              .filter((v) => v.id)
+              .map((v) => ({ id: v.id, title: v.title.trim(), sku: v.sku.trim() || null, prices: priceList(v) })),
           })
         ).product
+        if (added.length) {
+          // New option values first (the product may only use values linked to it), then each variant with its stock.
+          const known = new Set<string>((option.values ?? []).map((x: any) => x.value))
+          const values = [...new Set(added.map(([v]) => valueOf(v)))].filter((x) => !known.has(x))
+          if (values.length) await post(`/vendor/products/${product.id}/options/${option.id}`, { values })
+          for (const [v, i] of added) {
+            const before = new Set<string>(saved.variants.map((x: any) => x.id))
+            saved = (
+              await post(`/vendor/products/${product.id}/variants`, {
+                title: v.title.trim(),
+                sku: v.sku.trim() || undefined,
+                options: { [option.title]: valueOf(v) },
+                prices: priceList(v),
+                stocked_quantity: v.stock === "" ? undefined : Number(v.stock),
+              })
+            ).product
+            // Saved: a retry after a later failure edits it instead of adding it twice.
+            const id = saved.variants.find((x: any) => !before.has(x.id))?.id
+            setVariants((rows) => rows.map((r, n) => (n === i ? { ...r, id, stock: "" } : r)))
+          }
+        }
       }
-      // Stock at the vendor's own location, per variant (the product body carries none).
+      // Stock at the vendor's own location, per variant (the product body carries none; new variants got theirs).
       for (const [i, v] of variants.entries()) {
-        if (v.stock === "") continue
+        if (v.stock === "" || (product && !v.id)) continue
         const variant = product
           ? saved.variants.find((x: any) => x.id === v.id)
           : saved.variants.find((x: any) => x.title === (v.title.trim() || (variants.length === 1 ? "Default" : `Variant ${i + 1}`)))
@@ -284,8 +315,7 @@ function ProductForm({ product }: { product: any | null }) {
         <Card
           title="Variants, prices and stock"
           actions={
-            !product &&
-            editable && (
+            canAdd && (
               <Button
                 size="small"
                 variant="secondary"
@@ -331,6 +361,17 @@ function ProductForm({ product }: { product: any | null }) {
                         value={v.title}
                         onChange={(e) => update(i, { title: e.target.value })}
                       />
+                      {product && option && !v.id && (
+                        <Input
+                          size="small"
+                          className="mt-1"
+                          aria-label={`${option.title} value`}
+                          name={`variant-${i}-value`}
+                          placeholder={`${option.title}: ${v.title.trim() || "same as name"}`}
+                          value={v.value ?? ""}
+                          onChange={(e) => update(i, { value: e.target.value })}
+                        />
+                      )}
                     </Table.Cell>
                     <Table.Cell>
                       <Input
@@ -360,9 +401,11 @@ function ProductForm({ product }: { product: any | null }) {
                     ))}
                     {product && (
                       <Table.Cell className="tabular-nums whitespace-nowrap" data-testid={`variant-${i}-current-stock`}>
-                        {!v.current
-                          ? "Not tracked"
-                          : `${v.current.stocked}${v.current.reserved ? ` (${v.current.reserved} reserved)` : ""}`}
+                        {!v.id
+                          ? "New"
+                          : !v.current
+                            ? "Not tracked"
+                            : `${v.current.stocked}${v.current.reserved ? ` (${v.current.reserved} reserved)` : ""}`}
                       </Table.Cell>
                     )}
                     <Table.Cell>
@@ -380,7 +423,7 @@ function ProductForm({ product }: { product: any | null }) {
                       />
                     </Table.Cell>
                     <Table.Cell>
-                      {!product && variants.length > 1 && (
+                      {((!product && variants.length > 1) || (product && !v.id)) && (
                         <Button
                           size="small"
                           variant="transparent"
