@@ -119,13 +119,13 @@ const REBUILD_SQL = `
           union all select '', currency_code, 'company', company_id, ${DAY} from h where is_order_head and company_id is not null
           union all select vendor_id, currency_code, 'customer', customer_id, ${DAY} from h where is_vendor_order_head and customer_id is not null
           union all select vendor_id, currency_code, 'company', company_id, ${DAY} from h where is_vendor_order_head and company_id is not null)
-        select vendor_id, currency_code, kind, key, day, count(*) from keyed group by 1, 2, 3, 4, 5;
+        select vendor_id, currency_code, kind, key, day, count(*) from keyed group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5;
         insert into sales_rollup_buyer_gaps (vendor_id, currency_code, kind, day, prev_day, buyers)
         select vendor_id, currency_code, kind, day, prev_day, count(*) from (
           select vendor_id, currency_code, kind, day,
                  lag(day, 1, '-infinity'::date) over (partition by vendor_id, currency_code, kind, key order by day) as prev_day
             from sales_rollup_buyer_days) x
-         group by 1, 2, 3, 4, 5;`
+         group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5;`
 
 export class Migration20261203090000 extends Migration {
   override async up(): Promise<void> {
@@ -209,13 +209,17 @@ export class Migration20261203090000 extends Migration {
       }
     }
 
+    // Rebuilds sort and hash millions of rows: memory for this transaction only (4 MB by default spills to disk);
+    // rows go in in key order, so the primary keys are filled from left to right.
     this.addSql(`create or replace function lilium_rebuild_sales_buyer_rollups() returns void language plpgsql as $$
       begin
+        perform set_config('work_mem', '256MB', true);
         ${REBUILD_SQL}
       end $$;`)
     // The entry point rebuilds every rollup: hourly, daily (Migration20261203030000) and buyers.
     this.addSql(`create or replace function lilium_rebuild_sales_rollups() returns void language plpgsql as $$
       begin
+        perform set_config('work_mem', '256MB', true);
         ${REBUILD_HOURLY_SQL}
         -- The daily rebuild's inserts fill the monthly tables through their triggers.
         truncate sales_rollup_monthly_item, sales_rollup_monthly_item_all;
