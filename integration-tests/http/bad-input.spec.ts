@@ -238,6 +238,7 @@ liliumIntegrationTestRunner({
           "/vendor/products/:id": a.product.id,
           "/vendor/members/:id": member.id,
           ":variant_id": a.variant_id,
+          ":option_id": a.product.options[0].id,
           ":fulfillment_id": fulfilled.fulfillments[0].id,
           "/admin/vendors/:id": a.vendor.id,
           "/admin/vendor-orders/:id": voA.id,
