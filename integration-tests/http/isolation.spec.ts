@@ -136,6 +136,7 @@ liliumIntegrationTestRunner({
       victim.member = (await api.get("/vendor/members", victimHeaders)).data.members[0].id
       victim.product = product("desk-lamp").id
       victim.variant = product("desk-lamp").variant_id
+      victim.option = (await api.get(`/vendor/products/${victim.product}`, victimHeaders)).data.product.options[0].id
       victim.vendor = product("desk-lamp").vendor_id
       victim.handle = catalog().vendors.find((v) => v.id === victim.vendor)!.handle
       const asVictimBuyer = { headers: { ...storeHeaders().headers, authorization: `Bearer ${victimBuyer.token}` } }
@@ -224,6 +225,7 @@ liliumIntegrationTestRunner({
       fulfillment: () => victim.fulfillment,
       product: () => victim.product,
       product_variant: () => victim.variant,
+      product_option: () => victim.option,
       vendor_member: () => victim.member,
       vendor_transaction: () => victim.transaction,
       payout: () => victim.payout,
@@ -236,6 +238,7 @@ liliumIntegrationTestRunner({
       victim.fulfillment,
       victim.product,
       victim.variant,
+      victim.option,
       victim.member,
       victim.transaction,
       victim.payout,
