@@ -12,10 +12,18 @@ export const computeVendorSplitStep = createStep(
   "compute-vendor-split",
   async (input: { order_id: string; lookups?: VendorLookups }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: orders } = await query.graph({ entity: "order", fields: SPLIT_ORDER_FIELDS, filters: { id: input.order_id } })
+    // Items and shipping methods in two reads side by side: asked for in one
+    // read, the order module joins both relations (with their tax lines and
+    // adjustments) into one row set whose size is their product; a 20-vendor
+    // order took 130–160 ms that way and 27 ms this way (bench/RESULTS.md).
+    const [{ data: orders }, { data: shipping }] = await Promise.all([
+      query.graph({ entity: "order", fields: SPLIT_ORDER_FIELDS.order, filters: { id: input.order_id } }),
+      query.graph({ entity: "order", fields: SPLIT_ORDER_FIELDS.shipping, filters: { id: input.order_id } }),
+    ])
     // eslint-disable-next-line no-restricted-syntax -- Query's generated order type (Maybe<…> lines) is not decorateCartTotals' cart-like input, though the rows are what it reads
     const raw = orders[0] as any
-    if (!raw) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+    if (!raw || !shipping[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+    raw.shipping_methods = shipping[0].shipping_methods ?? []
 
     // Medusa's own line totals (subtotal, discount, tax, total per line).
     // eslint-disable-next-line no-restricted-syntax -- decorateCartTotals returns CartLikeWithTotals, which leaves out the items and shipping methods it decorates

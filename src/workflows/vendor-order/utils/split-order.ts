@@ -3,40 +3,46 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import type { SplitVendorOrder } from "../../../modules/vendor/types"
 
 /**
- * The master order fields the split reads: the raw inputs of Medusa's line
- * totals. No top-level total field is asked for, so the order module skips
- * its whole-order totals (summary, credit lines…); the split then computes
- * each line's totals with Medusa's own decorateCartTotals, the function the
- * order module itself uses, so the figures are the same.
+ * The master order fields the split reads, in two reads (items; shipping
+ * methods): the raw inputs of Medusa's line totals. No top-level total field
+ * is asked for, so the order module skips its whole-order totals (summary,
+ * credit lines…); the split then computes each line's totals with Medusa's
+ * own decorateCartTotals, the function the order module itself uses, so the
+ * figures are the same.
  */
-export const SPLIT_ORDER_FIELDS = [
-  "id",
-  "currency_code",
-  "customer_id",
-  "email",
-  "items.id",
-  "items.product_id",
-  "items.variant_id",
-  "items.title",
-  "items.variant_title",
-  "items.variant_sku",
-  "items.thumbnail",
-  "items.quantity",
-  "items.detail.quantity", // the order module fills items.quantity from the item detail
-  "items.unit_price",
-  "items.is_tax_inclusive",
-  "items.tax_lines.rate",
-  "items.adjustments.amount",
-  "items.adjustments.is_tax_inclusive",
-  "shipping_methods.id",
-  "shipping_methods.shipping_option_id",
-  "shipping_methods.name",
-  "shipping_methods.amount",
-  "shipping_methods.is_tax_inclusive",
-  "shipping_methods.tax_lines.rate",
-  "shipping_methods.adjustments.amount",
-  "shipping_methods.adjustments.is_tax_inclusive",
-]
+export const SPLIT_ORDER_FIELDS = {
+  order: [
+    "id",
+    "currency_code",
+    "customer_id",
+    "email",
+    "items.id",
+    "items.product_id",
+    "items.variant_id",
+    "items.title",
+    "items.variant_title",
+    "items.variant_sku",
+    "items.thumbnail",
+    "items.quantity",
+    "items.detail.quantity", // the order module fills items.quantity from the item detail
+    "items.unit_price",
+    "items.is_tax_inclusive",
+    "items.tax_lines.rate",
+    "items.adjustments.amount",
+    "items.adjustments.is_tax_inclusive",
+  ],
+  shipping: [
+    "id",
+    "shipping_methods.id",
+    "shipping_methods.shipping_option_id",
+    "shipping_methods.name",
+    "shipping_methods.amount",
+    "shipping_methods.is_tax_inclusive",
+    "shipping_methods.tax_lines.rate",
+    "shipping_methods.adjustments.amount",
+    "shipping_methods.adjustments.is_tax_inclusive",
+  ],
+}
 
 type Line = { subtotal: BigNumberInput; discount_total: BigNumberInput; tax_total: BigNumberInput; total: BigNumberInput }
 
