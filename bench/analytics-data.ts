@@ -267,6 +267,8 @@ export default async function data({ container }: ExecArgs) {
     "sales_rollup_buyer_gaps",
     "sales_rollup_monthly_item",
     "sales_rollup_monthly_item_all",
+    "sales_rollup_vendor_orders_blocks",
+    "sales_rollup_ship_hours",
   ])
     await client.query(`vacuum analyze ${t}`)
   const { rows } = await client.query(
@@ -278,7 +280,8 @@ export default async function data({ container }: ExecArgs) {
        from pg_class c where relname in ('sales_fact', 'sales_rollup_hourly', 'sales_rollup_hourly_all', 'sales_rollup_daily_item',
                                          'sales_rollup_daily_item_all', 'sales_rollup_daily_vendor_orders',
                                          'sales_rollup_buyer_days', 'sales_rollup_buyer_gaps', 'sales_rollup_monthly_item',
-                                         'sales_rollup_monthly_item_all') order by relname`
+                                         'sales_rollup_monthly_item_all', 'sales_rollup_vendor_orders_blocks',
+                                         'sales_rollup_ship_hours') order by relname`
   )
   await client.end()
   log(

@@ -325,8 +325,39 @@ export function wholeMonths(first: string, last: string): { first: string; last:
 }
 
 /**
+ * The whole UTC days [first, last) as the blocks of Migration20261203150000:
+ * at each step the largest block (2^level days, level ≤ 9, aligned on
+ * 1970-01-01) that starts there and ends inside. At most 2·log2(days)
+ * blocks (5 for 90 days).
+ */
+export function dayBlocks(first: string, last: string): { level: number; start: string }[] {
+  let a = Date.parse(`${first}T00:00:00Z`) / DAY_MS
+  const b = Date.parse(`${last}T00:00:00Z`) / DAY_MS
+  const blocks: { level: number; start: string }[] = []
+  while (a < b) {
+    let level = 0
+    while (level < 9 && a % 2 ** (level + 1) === 0 && a + 2 ** (level + 1) <= b) level++
+    blocks.push({ level, start: new Date(a * DAY_MS).toISOString().slice(0, 10) })
+    a += 2 ** level
+  }
+  return blocks
+}
+
+/** `(level, start) in (…)` for blocks (none: false). */
+function blocksWhere(blocks: { level: number; start: string }[], alias = ""): Sql {
+  if (!blocks.length) return { sql: "false", params: [] }
+  return {
+    sql: `(${alias}level, ${alias}start) in (${blocks.map(() => "(?::smallint, ?::date)").join(", ")})`,
+    params: blocks.flatMap((b) => [b.level, b.start]),
+  }
+}
+
+const VENDOR_ORDER_COUNTS = "vendor_order_count, accepted_count, decided_count, canceled_count, delivered_count, returned_count"
+
+/**
  * The vendor-order counts per vendor over the range (vendors with vendor
- * orders in it only): the daily rollup for the whole UTC days, the head
+ * orders in it only): the whole UTC days as blocks (level 0 from the daily
+ * rollup, the others from sales_rollup_vendor_orders_blocks), the head
  * lines for the partial days (or the whole range when it holds no whole day).
  */
 export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from" | "to">): Sql {
@@ -334,9 +365,19 @@ export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from"
   const parts: string[] = []
   const params: unknown[] = []
   if (days) {
-    parts.push(`select vendor_id, vendor_order_count, accepted_count, decided_count, canceled_count, delivered_count, returned_count
-                  from sales_rollup_daily_vendor_orders where currency_code = ? and day >= ?::date and day < ?::date`)
-    params.push(scope.currency_code, days.first, days.last)
+    const blocks = dayBlocks(days.first, days.last)
+    const single = blocks.filter((b) => b.level === 0).map((b) => b.start)
+    const wider = blocksWhere(blocks.filter((b) => b.level > 0))
+    if (single.length) {
+      parts.push(
+        `select vendor_id, ${VENDOR_ORDER_COUNTS} from sales_rollup_daily_vendor_orders where currency_code = ? and day = any(?::date[])`
+      )
+      params.push(scope.currency_code, single)
+    }
+    if (wider.params.length) {
+      parts.push(`select vendor_id, ${VENDOR_ORDER_COUNTS} from sales_rollup_vendor_orders_blocks where currency_code = ? and ${wider.sql}`)
+      params.push(scope.currency_code, ...wider.params)
+    }
   }
   for (const [from, to] of days ? days.edges : [[scope.from, scope.to]]) {
     parts.push(`select vendor_id, count(*) as vendor_order_count, count(accepted_at) as accepted_count,
@@ -357,23 +398,122 @@ export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from"
   }
 }
 
+type PerformanceScope = Scope & { sla_hours: number; now: Date; limit: number; offset: number }
+
 /**
  * Per vendor, over the vendor orders placed in the range (one head line
  * each): acceptance = accepted / (accepted + rejected); cancellation =
  * rejected or canceled / all; returns = with a return / delivered; late =
  * shipped after the SLA, or not shipped and past it / those due by now;
  * the median hours from placing to shipping. The counts and the page come
- * from vendorOrderCountsSql; the median and the late and due counts (which
- * depend on the request: a median, the SLA, now) from the head lines of the
- * page's vendors only, through their per-vendor index.
+ * from vendorOrderCountsSql.
+ *
+ * For the page's vendors, the shipped vendor orders per whole hour to ship
+ * (h = ceil(delay / 1 hour)) come from sales_rollup_ship_hours for the
+ * whole UTC days (the same blocks) and from the head lines for the edges.
+ * They give the shipped count, the shipped-late count for an SLA of whole
+ * hours (h > SLA), and the hours holding the two middle delays and their
+ * ranks there; the delays themselves are read from the facts of that one
+ * hour (IDX_sales_fact_ship_hours). Open vendor orders past the SLA come
+ * from the head lines (IDX_sales_fact_open_heads: few). An SLA that is not
+ * a whole number of hours reads every head line of the page's vendors.
  *
  * The median is percentile_cont(0.5) over the hours to ship, computed as
  * PostgreSQL does (lower + 0.5 × (upper − lower) in float8) from the two
- * middle delays, which percentile_disc picks by sorting the intervals
- * themselves (ascending and descending): the hours (a numeric division
- * and a float cast per line) are computed for those two only.
+ * middle delays (1-based ranks ⌊(n − 1) / 2⌋ + 1 and ⌊n / 2⌋ + 1 of n,
+ * the ones percentile_disc picks ascending and descending).
  */
-export function performanceSql(scope: Scope & { sla_hours: number; now: Date; limit: number; offset: number }): Sql {
+export function performanceSql(scope: PerformanceScope): Sql {
+  if (!Number.isInteger(scope.sla_hours) || scope.sla_hours < 0) return performanceFactsSql(scope)
+  const counts = vendorOrderCountsSql(scope)
+  const days = wholeDays(scope)
+  const blocks = blocksWhere(days ? dayBlocks(days.first, days.last) : [], "h.")
+  const edges = days ? days.edges : [[scope.from, scope.to] as [Date, Date]]
+  const edgeSql = edges.map(
+    () => `select f.vendor_id, lilium_ship_hours(f.placed_at, f.shipped_at) as hours, 1 as n from sales_fact f
+             where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
+               and f.vendor_id in (select vendor_id from page) and f.currency_code = ? and f.placed_at >= ? and f.placed_at < ?`
+  )
+  const edgeParams = edges.flatMap(([from, to]) => [scope.currency_code, from, to])
+  // The delay of rank r within one vendor's hour.
+  const delay = (which: "lo" | "hi") =>
+    `(select f.shipped_at - f.placed_at from sales_fact f
+       where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
+         and f.vendor_id = page.vendor_id and f.currency_code = ? and lilium_ship_hours(f.placed_at, f.shipped_at) = m.${which}_hours
+         and f.placed_at >= ? and f.placed_at < ?
+       order by 1 offset m.${which}_rank - 1 limit 1)`
+  return {
+    sql: `with page as (
+            select c.*, count(*) over ()::bigint as vendor_total from (${counts.sql}) c
+             order by vendor_order_count desc, vendor_id limit ? offset ?
+          ),
+          hist as (
+            select vendor_id, hours, sum(n)::bigint as n from (
+              select h.vendor_id, h.hours, h.shipped as n from sales_rollup_ship_hours h
+               where h.currency_code = ? and h.vendor_id in (select vendor_id from page) and ${blocks.sql}
+              ${edgeSql.map((e) => `union all ${e}`).join("\n")}
+            ) x group by 1, 2
+          ),
+          cum as (
+            select vendor_id, hours, n, (sum(n) over (partition by vendor_id order by hours))::bigint - n as below,
+                   (sum(n) over (partition by vendor_id))::bigint as total
+              from hist where n <> 0
+          ),
+          mid as (
+            select vendor_id, max(total) as shipped,
+                   sum(n) filter (where hours > ?) as late_shipped,
+                   max(hours) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) as lo_hours,
+                   max((total - 1) / 2 + 1 - below) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) as lo_rank,
+                   max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) as hi_hours,
+                   max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) as hi_rank
+              from cum group by vendor_id
+          )
+          select page.*,
+                 (select lo + 0.5::float8 * (hi - lo) from (
+                    select (extract(epoch from ${delay("lo")}) / 3600)::float8 as lo,
+                           (extract(epoch from ${delay("hi")}) / 3600)::float8 as hi) d
+                   where m.shipped is not null) as median_hours_to_ship,
+                 (coalesce(m.late_shipped, 0) + o.overdue)::bigint as late_count,
+                 (coalesce(m.shipped, 0) + o.overdue)::bigint as due_count
+            from page
+            left join mid m on m.vendor_id = page.vendor_id
+           cross join lateral (
+             select count(*) as overdue from sales_fact f
+              where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is null and f.canceled_at is null
+                and f.vendor_id = page.vendor_id and f.currency_code = ? and f.placed_at >= ? and f.placed_at < ?
+                and f.placed_at + make_interval(hours => ?) < ?
+           ) o
+           order by page.vendor_order_count desc, page.vendor_id`,
+    params: [
+      ...counts.params,
+      scope.limit,
+      scope.offset,
+      scope.currency_code,
+      ...blocks.params,
+      ...edgeParams,
+      scope.sla_hours,
+      scope.currency_code,
+      scope.from,
+      scope.to,
+      scope.currency_code,
+      scope.from,
+      scope.to,
+      scope.currency_code,
+      scope.from,
+      scope.to,
+      scope.sla_hours,
+      scope.now,
+    ],
+  }
+}
+
+/**
+ * Vendor performance from every head line of the page's vendors (the SLA is
+ * not a whole number of hours): the median from the two middle delays,
+ * which percentile_disc picks by sorting the intervals themselves
+ * (ascending and descending).
+ */
+export function performanceFactsSql(scope: PerformanceScope): Sql {
   const counts = vendorOrderCountsSql(scope)
   return {
     sql: `with page as (

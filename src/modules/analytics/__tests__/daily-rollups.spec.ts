@@ -2,7 +2,8 @@ import pg from "pg"
 import { Migration20261127175357 } from "../migrations/Migration20261127175357"
 import { Migration20261203030000 } from "../migrations/Migration20261203030000"
 import { Migration20261203090000 } from "../migrations/Migration20261203090000"
-import { aggregateSql, performanceSql, topSql, vendorOrderCountsSql, wholeDays, wholeMonths } from "../queries"
+import { Migration20261203150000 } from "../migrations/Migration20261203150000"
+import { aggregateSql, dayBlocks, performanceSql, topSql, vendorOrderCountsSql, wholeDays, wholeMonths } from "../queries"
 import { localMidnight } from "../range"
 
 jest.setTimeout(240_000)
@@ -84,7 +85,7 @@ describe("daily sales rollups", () => {
     await admin.query(`create database ${dbName}`)
     db = new pg.Client({ connectionString: `${base}/${dbName}` })
     await db.connect()
-    for (const M of [Migration20261127175357, Migration20261203030000, Migration20261203090000]) {
+    for (const M of [Migration20261127175357, Migration20261203030000, Migration20261203090000, Migration20261203150000]) {
       const statements: string[] = []
       await M.prototype.up.call({ addSql: (s: string) => statements.push(s) })
       for (const s of statements) await db.query(s)
@@ -209,7 +210,7 @@ describe("daily sales rollups", () => {
       [currency, from, to, ...(vendor ? [vendor] : [])]
     )
   }
-  const factsPerformance = (currency: string, from: Date, to: Date, now: Date, offset: number, limit: number) =>
+  const factsPerformance = (currency: string, from: Date, to: Date, now: Date, offset: number, limit: number, sla = 48) =>
     q(
       `select vendor_id,
               count(*)::bigint as vendor_order_count,
@@ -220,10 +221,10 @@ describe("daily sales rollups", () => {
               count(*) filter (where has_return)::bigint as returned_count,
               percentile_cont(0.5) within group (order by extract(epoch from shipped_at - placed_at) / 3600)
                 filter (where shipped_at is not null) as median_hours_to_ship,
-              count(*) filter (where shipped_at > placed_at + make_interval(hours => 48)
-                                  or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => 48) < ?))::bigint as late_count,
+              count(*) filter (where shipped_at > placed_at + make_interval(hours => ${sla})
+                                  or (shipped_at is null and canceled_at is null and placed_at + make_interval(hours => ${sla}) < ?))::bigint as late_count,
               count(*) filter (where shipped_at is not null
-                                  or (canceled_at is null and placed_at + make_interval(hours => 48) < ?))::bigint as due_count,
+                                  or (canceled_at is null and placed_at + make_interval(hours => ${sla}) < ?))::bigint as due_count,
               count(*) over ()::bigint as vendor_total
          from sales_fact
         where is_vendor_order_head and deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?
@@ -298,14 +299,16 @@ describe("daily sales rollups", () => {
         } else fullAnswers++
       }
       const now = new Date(START + Math.floor(random() * (SPAN_DAYS + 4)) * 86_400_000)
-      for (const [offset, limit] of [
-        [0, 50],
-        [1, 2],
+      // SLAs of whole hours: 50 is the delay the updates below set (exactly 50 hours is not late), 0 anything shipped.
+      for (const [offset, limit, sla] of [
+        [0, 50, 48],
+        [1, 2, 48],
+        [0, 50, pick([0, 50, 13])],
       ]) {
-        const got = performanceSql({ ...scope, sla_hours: 48, now, limit, offset })
+        const got = performanceSql({ ...scope, sla_hours: sla, now, limit, offset })
         const rows = await q(got.sql, got.params)
-        const expected = await factsPerformance(currency, from, to, now, offset, limit)
-        expect([label, offset, rows.map(({ ...r }) => r)]).toEqual([label, offset, expected])
+        const expected = await factsPerformance(currency, from, to, now, offset, limit, sla)
+        expect([label, offset, sla, rows.map(({ ...r }) => r)]).toEqual([label, offset, sla, expected])
       }
       // Distinct buyers and companies (marketplace: order heads; a vendor: its vendor-order heads).
       for (const vendor of [null, "ven_0", "ven_2"]) {
@@ -344,6 +347,8 @@ describe("daily sales rollups", () => {
     sales_rollup_monthly_item_all: "currency_code, dimension, month, key",
     sales_rollup_buyer_days: "vendor_id, currency_code, kind, key, day",
     sales_rollup_buyer_gaps: "vendor_id, currency_code, kind, day, prev_day",
+    sales_rollup_vendor_orders_blocks: "currency_code, level, start, vendor_id",
+    sales_rollup_ship_hours: "currency_code, vendor_id, level, start, hours",
   }
   /** Every rollup row that says something (rows that went back to all zeros are left behind by deletes). */
   async function rollups() {
@@ -363,6 +368,8 @@ describe("daily sales rollups", () => {
     expect(rebuilt.sales_rollup_daily_item_all.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_buyer_gaps.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_monthly_item.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_vendor_orders_blocks.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_ship_hours.length).toBeGreaterThan(10)
   }
 
   /** The live lines, by vendor order. */
@@ -372,6 +379,23 @@ describe("daily sales rollups", () => {
     for (const r of rows) byVo.set(r.vendor_order_id, [...(byVo.get(r.vendor_order_id) ?? []), r as Line])
     return byVo
   }
+
+  it("splits whole days into disjoint aligned blocks, at most 2·log2(days) of them", () => {
+    const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
+    for (let i = 0; i < 500; i++) {
+      const a = 20_000 + Math.floor(random() * 2000)
+      const b = a + 1 + Math.floor(random() * (random() < 0.5 ? 40 : 1100))
+      const blocks = dayBlocks(day(a), day(b))
+      let at = a
+      for (const { level, start } of blocks) {
+        const n = Date.parse(`${start}T00:00:00Z`) / 86_400_000
+        expect([level <= 9, n, n % 2 ** level]).toEqual([true, at, 0])
+        at += 2 ** level
+      }
+      expect(at).toBe(b)
+      expect(blocks.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(b - a + 1)) + Math.floor((b - a) / 512))
+    }
+  })
 
   it("equals the facts after inserts, on random ranges and time zones", async () => {
     for (let i = 0; i < 120; i++) {
