@@ -154,6 +154,8 @@ export function topSql(
       "candidates" | "candidates_only"
     >
 ): Sql {
+  const days = wholeDays(scope)
+  if (scope.dimension === "vendor" && !scope.vendor_id && days) return vendorTopSql(scope, days)
   if (scope.dimension === "vendor" && scope.use_rollups && !scope.vendor_id) {
     const w = where(scope, "bucket")
     return {
@@ -164,7 +166,6 @@ export function topSql(
       params: [...w.params, scope.limit],
     }
   }
-  const days = wholeDays(scope)
   if (scope.dimension !== "vendor" && days) return rollupTopSql({ ...scope, dimension: scope.dimension }, days)
   const column = { vendor: "vendor_id", product: "product_id", category: "category_id", company: "company_id" }[scope.dimension]
   const w = where(scope, "placed_at")
@@ -176,6 +177,41 @@ export function topSql(
             from sales_fact where ${w.sql} ${lines}and ${column} is not null
            group by ${column} order by gmv_minor desc, ${column} limit ?`,
     params: [...w.params, scope.limit],
+  }
+}
+
+/**
+ * The operator's top vendors: the whole UTC days as blocks of
+ * sales_rollup_vendor_blocks (at most 2·log2(days) rows per vendor), the
+ * partial days at the edges from the hourly rollup when the range is
+ * hour-aligned (a row counts when it holds anything) and from the facts
+ * otherwise. A vendor is listed when it has live lines in the range.
+ */
+function vendorTopSql(scope: Scope & { limit: number }, days: NonNullable<ReturnType<typeof wholeDays>>): Sql {
+  const blocks = blocksWhere(dayBlocks(days.first, days.last))
+  const parts = [
+    `select vendor_id, gmv_minor, vendor_order_count, commission_minor, quantity, line_count from sales_rollup_vendor_blocks
+      where currency_code = ? and ${blocks.sql}`,
+  ]
+  const params: unknown[] = [scope.currency_code, ...blocks.params]
+  for (const [from, to] of days.edges) {
+    parts.push(
+      scope.use_rollups
+        ? `select vendor_id, gmv_minor, vendor_order_count, commission_minor, quantity,
+                  (gmv_minor <> 0 or refunded_minor <> 0 or commission_minor <> 0 or quantity <> 0 or vendor_order_count <> 0)::int
+             from sales_rollup_hourly where currency_code = ? and bucket >= ? and bucket < ?`
+        : `select vendor_id, total_minor - refunded_minor, is_vendor_order_head::int, commission_minor, quantity - returned_quantity, 1
+             from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?`
+    )
+    params.push(scope.currency_code, from, to)
+  }
+  return {
+    sql: `select vendor_id as id, sum(gmv_minor)::bigint as gmv_minor, sum(vendor_order_count)::bigint as order_count,
+                 sum(commission_minor)::bigint as commission_minor, sum(quantity)::bigint as quantity
+            from (${parts.join("\n union all ")}) p
+           group by vendor_id having sum(line_count) > 0
+           order by gmv_minor desc, vendor_id limit ?`,
+    params: [...params, scope.limit],
   }
 }
 

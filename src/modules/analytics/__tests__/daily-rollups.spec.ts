@@ -283,6 +283,19 @@ describe("daily sales rollups", () => {
           await factsTop(dim, currency, from, to, vendor),
         ])
       }
+      // The operator's top vendors: day blocks, and the edges from the hourly rollup (hour-aligned ranges) or the facts.
+      const hourly = from.getTime() % 3_600_000 === 0 && to.getTime() % 3_600_000 === 0
+      for (const use_rollups of hourly && days ? [false, true] : [false]) {
+        const got = topSql({ ...scope, use_rollups, vendor_id: null, dimension: "vendor", limit: 1000 })
+        const expected = await q(
+          `select vendor_id as id, sum(total_minor - refunded_minor)::bigint as gmv_minor, count(*) filter (where is_vendor_order_head)::bigint as order_count,
+                  sum(commission_minor)::bigint as commission_minor, sum(quantity - returned_quantity)::bigint as quantity
+             from sales_fact where deleted_at is null and currency_code = ? and placed_at >= ? and placed_at < ?
+            group by vendor_id order by gmv_minor desc, vendor_id`,
+          [currency, from, to]
+        )
+        expect([label, "vendor", use_rollups, await q(got.sql, got.params)]).toEqual([label, "vendor", use_rollups, expected])
+      }
       // The operator's short lists: the candidates of each block (few here, so that both the
       // candidates' answer and the full aggregation are taken), alone and in the full statement.
       for (const dim of ["product", "category", "company"] as const) {
@@ -349,6 +362,7 @@ describe("daily sales rollups", () => {
     sales_rollup_buyer_gaps: "vendor_id, currency_code, kind, day, prev_day",
     sales_rollup_vendor_orders_blocks: "currency_code, level, start, vendor_id",
     sales_rollup_ship_hours: "currency_code, vendor_id, level, start, hours",
+    sales_rollup_vendor_blocks: "currency_code, level, start, vendor_id",
   }
   /** Every rollup row that says something (rows that went back to all zeros are left behind by deletes). */
   async function rollups() {
@@ -370,6 +384,7 @@ describe("daily sales rollups", () => {
     expect(rebuilt.sales_rollup_monthly_item.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_vendor_orders_blocks.length).toBeGreaterThan(10)
     expect(rebuilt.sales_rollup_ship_hours.length).toBeGreaterThan(10)
+    expect(rebuilt.sales_rollup_vendor_blocks.length).toBeGreaterThan(10)
   }
 
   /** The live lines, by vendor order. */

@@ -26,6 +26,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  *   orders here instead of all of them.
  * - IDX_sales_fact_open_heads: the vendor orders neither shipped nor
  *   cancelled (late once past the SLA): few at any time.
+ * - sales_rollup_vendor_blocks: per currency, block (levels 0–9) and vendor,
+ *   GMV, commission, quantity, vendor orders and live lines: the operator's
+ *   top vendors read (blocks × vendors) rows instead of vendor-hours.
  */
 
 const DAY = `(placed_at at time zone 'UTC')::date`
@@ -57,6 +60,42 @@ function shipApplySql(delta: string) {
          order by 1, 2, 3, 4, 5
         on conflict (currency_code, vendor_id, level, start, hours) do update set shipped = r.shipped + excluded.shipped;`
 }
+
+const VENDOR_SUMS = ["gmv_minor", "commission_minor", "quantity", "vendor_order_count", "line_count"]
+/** The same sums over a fact, times s. */
+const vendorSums = (s: string) => [
+  `${s} * (total_minor - refunded_minor)`,
+  `${s} * commission_minor`,
+  `${s} * (quantity - returned_quantity)`,
+  `${s} * is_vendor_order_head::int`,
+  s,
+]
+
+/** The lines of `delta` (sales_fact's columns plus s) added to their vendor's block of every level. */
+function vendorApplySql(delta: string) {
+  const sums = vendorSums("s").map((e) => `sum(${e})`)
+  return `insert into sales_rollup_vendor_blocks as r (currency_code, level, start, vendor_id, ${VENDOR_SUMS.join(", ")})
+        select currency_code, l, lilium_block_start(day, l), vendor_id, ${sums.map((e, i) => `sum(${VENDOR_SUMS[i]})`).join(", ")}
+          from (select currency_code, vendor_id, ${DAY} as day, ${sums.map((e, i) => `${e} as ${VENDOR_SUMS[i]}`).join(", ")}
+                  from (${delta}) x where deleted_at is null group by 1, 2, 3) d
+         cross join generate_series(0, ${LEVELS}) l
+         group by 1, 2, 3, 4
+        having ${VENDOR_SUMS.map((c) => `sum(${c}) <> 0`).join(" or ")}
+         order by 1, 2, 3, 4
+        on conflict (currency_code, level, start, vendor_id) do update set
+          ${VENDOR_SUMS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")};`
+}
+
+const REBUILD_VENDOR_SQL = `
+        truncate sales_rollup_vendor_blocks;
+        insert into sales_rollup_vendor_blocks (currency_code, level, start, vendor_id, ${VENDOR_SUMS.join(", ")})
+        select currency_code, l, lilium_block_start(day, l), vendor_id, ${VENDOR_SUMS.map((c) => `sum(${c})`).join(", ")}
+          from (select currency_code, vendor_id, ${DAY} as day, ${vendorSums("1")
+            .map((e, i) => `sum(${e}) as ${VENDOR_SUMS[i]}`)
+            .join(", ")}
+                  from sales_fact where deleted_at is null group by 1, 2, 3) d
+         cross join generate_series(0, ${LEVELS}) l
+         group by 1, 2, 3, 4 order by 1, 2, 3, 4;`
 
 const REBUILD_SHIP_SQL = `
         truncate sales_rollup_ship_hours;
@@ -92,6 +131,11 @@ export class Migration20261203150000 extends Migration {
       "currency_code" text not null, "vendor_id" text not null, "level" smallint not null, "start" date not null,
       "hours" integer not null, "shipped" bigint not null default 0,
       constraint "sales_rollup_ship_hours_pkey" primary key ("currency_code", "vendor_id", "level", "start", "hours") include ("shipped"));`)
+    this.addSql(`create table if not exists "sales_rollup_vendor_blocks" (
+      "currency_code" text not null, "level" smallint not null, "start" date not null, "vendor_id" text not null,
+      ${VENDOR_SUMS.map((c) => `"${c}" bigint not null default 0`).join(", ")},
+      constraint "sales_rollup_vendor_blocks_pkey" primary key ("currency_code", "level", "start", "vendor_id")
+        include (${VENDOR_SUMS.map((c) => `"${c}"`).join(", ")}));`)
 
     // The median's two delays: the shipped head lines of one vendor and one whole hour, by placing time.
     this.addSql(
@@ -122,15 +166,26 @@ export class Migration20261203150000 extends Migration {
       this.addSql(
         `create trigger sales_fact_ship_${op} after ${op} on "sales_fact" referencing ${ref} for each statement execute function lilium_sales_fact_ship_${op}();`
       )
+
+      this.addSql(`create or replace function lilium_sales_fact_vendor_blocks_${op}() returns trigger language plpgsql as $$
+      begin
+        ${vendorApplySql(delta)}
+        return null;
+      end $$;`)
+      this.addSql(`drop trigger if exists sales_fact_vendor_blocks_${op} on "sales_fact";`)
+      this.addSql(
+        `create trigger sales_fact_vendor_blocks_${op} after ${op} on "sales_fact" referencing ${ref} for each statement execute function lilium_sales_fact_vendor_blocks_${op}();`
+      )
     }
 
-    this.addSql(`create or replace function lilium_rebuild_sales_ship_rollups() returns void language plpgsql as $$
+    this.addSql(`create or replace function lilium_rebuild_sales_block_rollups() returns void language plpgsql as $$
       begin
         perform set_config('work_mem', '256MB', true);
         ${REBUILD_SHIP_SQL}
+        ${REBUILD_VENDOR_SQL}
       end $$;`)
-    // The entry point rebuilds every rollup: hourly, daily (which fills the monthly and block tables through
-    // their triggers), buyers and ship hours.
+    // The entry point rebuilds every rollup: hourly, daily (which fills the monthly and vendor-order block tables
+    // through their triggers), buyers, ship hours and vendor blocks.
     this.addSql(`create or replace function lilium_rebuild_sales_rollups() returns void language plpgsql as $$
       begin
         perform set_config('work_mem', '256MB', true);
@@ -138,7 +193,7 @@ export class Migration20261203150000 extends Migration {
         truncate sales_rollup_monthly_item, sales_rollup_monthly_item_all, sales_rollup_vendor_orders_blocks;
         perform lilium_rebuild_sales_daily_rollups();
         perform lilium_rebuild_sales_buyer_rollups();
-        perform lilium_rebuild_sales_ship_rollups();
+        perform lilium_rebuild_sales_block_rollups();
       end $$;`)
     // Existing data: fill the new tables from what is there.
     this.addSql(`insert into sales_rollup_vendor_orders_blocks (currency_code, level, start, vendor_id, ${COUNTS.join(", ")})
@@ -146,7 +201,7 @@ export class Migration20261203150000 extends Migration {
           from sales_rollup_daily_vendor_orders cross join generate_series(1, ${LEVELS}) l
          group by 1, 2, 3, 4 order by 1, 2, 3, 4
         on conflict do nothing;`)
-    this.addSql(`select lilium_rebuild_sales_ship_rollups();`)
+    this.addSql(`select lilium_rebuild_sales_block_rollups();`)
   }
 
   override async down(): Promise<void> {
@@ -163,12 +218,15 @@ export class Migration20261203150000 extends Migration {
       this.addSql(`drop function if exists lilium_sales_vendor_orders_blocks_${op}();`)
       this.addSql(`drop trigger if exists sales_fact_ship_${op} on "sales_fact";`)
       this.addSql(`drop function if exists lilium_sales_fact_ship_${op}();`)
+      this.addSql(`drop trigger if exists sales_fact_vendor_blocks_${op} on "sales_fact";`)
+      this.addSql(`drop function if exists lilium_sales_fact_vendor_blocks_${op}();`)
     }
-    this.addSql(`drop function if exists lilium_rebuild_sales_ship_rollups();`)
+    this.addSql(`drop function if exists lilium_rebuild_sales_block_rollups();`)
     this.addSql(`drop index if exists "IDX_sales_fact_ship_hours";`)
     this.addSql(`drop index if exists "IDX_sales_fact_open_heads";`)
     this.addSql(`drop table if exists "sales_rollup_vendor_orders_blocks" cascade;`)
     this.addSql(`drop table if exists "sales_rollup_ship_hours" cascade;`)
+    this.addSql(`drop table if exists "sales_rollup_vendor_blocks" cascade;`)
     this.addSql(`drop function if exists lilium_ship_hours(timestamptz, timestamptz);`)
     this.addSql(`drop function if exists lilium_block_start(date, integer);`)
   }
