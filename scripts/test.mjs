@@ -97,15 +97,28 @@ function jest(layer) {
   })
 }
 
+// The HTTP files start from one migrated database instead of migrating their
+// own (integration-tests/helpers/db-template.ts); dropped after the run.
+const dbTemplate = `lilium_test_template_${process.pid}`
+
+async function dropDbTemplate() {
+  for (const k of ["DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD"]) if (env[k] !== undefined) process.env[k] = env[k]
+  const { dropPostgresDatabaseTemplate, closeWaitingroomClient } = await import("@medusajs/test-utils")
+  await dropPostgresDatabaseTemplate(dbTemplate)
+  await closeWaitingroomClient()
+}
+
 async function main() {
   const started = Date.now()
   await startDatabase()
+  env.LILIUM_TEST_DB_TEMPLATE = dbTemplate
   const layers = ["unit", "integration:modules", "integration:http"].filter((l) => !only || only.some((o) => l.endsWith(o)))
   const results = []
   for (const layer of layers) {
     say(`running ${layer} tests`)
     results.push(await jest(layer))
   }
+  if (layers.includes("integration:http")) await dropDbTemplate().catch((e) => say(`could not drop ${dbTemplate}: ${e.message}`))
   if (embedded) await Promise.race([embedded.stop(), new Promise((r) => setTimeout(r, 10000))])
 
   let passed = 0

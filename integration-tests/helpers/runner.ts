@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { seedMarketplaceBasics, type MarketplaceBasics } from "../../src/scripts/lib/marketplace-basics"
 import { seedDemoVendors, type DemoCatalog } from "../../src/scripts/lib/demo-vendors"
 import { useTestContainer } from "./container"
+import { cloneTestDbTemplate, saveTestDbTemplate, testDbName } from "./db-template"
 
 export const ADMIN_EMAIL = "admin@lilium.test"
 export const ADMIN_PASSWORD = "admin-password-1"
@@ -42,8 +43,17 @@ export function liliumIntegrationTestRunner({
   withCatalog?: boolean
   testSuite: (ctx: LiliumTestContext) => void
 }) {
+  // A copy of the run's migrated template when there is one (db-template.ts).
+  const dbName = testDbName()
+  let cloned = false
   medusaIntegrationTestRunner({
     inApp: true,
+    dbName,
+    hooks: {
+      beforeServerStart: async () => {
+        if (dbName) cloned = await cloneTestDbTemplate(dbName)
+      },
+    },
     env: {
       // Budgets high enough for any test; rate-limit.spec.ts sets its own.
       AUTH_RATE_LIMIT_MAX: "100000",
@@ -64,6 +74,8 @@ export function liliumIntegrationTestRunner({
       let adminToken: string | undefined
 
       beforeAll(async () => {
+        // The first file of the run leaves its migrated, not yet seeded database as the template.
+        if (dbName && !cloned) await saveTestDbTemplate(dbName)
         const container = getContainer()
         basics = await seedMarketplaceBasics(container, {
           adminEmail: ADMIN_EMAIL,
