@@ -42,7 +42,12 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
   completeMarketplaceCartWorkflowId,
   (input: { id: string }) => {
     acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
-    const employee = findCartEmployeeStep({ cart_id: input.id })
+    // Both only read the cart (held by the lock above): side by side.
+    const [employee, quoteId] = parallelize(
+      findCartEmployeeStep({ cart_id: input.id }),
+      // A cart whose quote was accepted must still hold the accepted lines at the quoted prices.
+      assertCartMatchesQuoteStep({ cart_id: input.id })
+    )
     // Owned by the cart: with two keys (employee + company invoice lock) a retry after a partial acquisition re-enters its own key.
     acquireLockStep({ key: employee.lock_key, timeout: 30, ttl: 120, ownerId: input.id }).config({
       name: "acquire-employee-checkout-lock",
@@ -52,8 +57,6 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
       employee_id: employee.employee_id,
       pays_by_invoice: employee.pays_by_invoice,
     })
-    // A cart whose quote was accepted must still hold the accepted lines at the quoted prices.
-    const quoteId = assertCartMatchesQuoteStep({ cart_id: input.id })
     // Compensation only: a failed completion leaves a payment session that can be authorized again.
     renewCanceledPaymentSessionStep({ cart_id: input.id })
     // Which vendor sells what is looked up from the cart while Medusa
