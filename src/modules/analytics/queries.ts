@@ -463,14 +463,27 @@ export function performanceSql(scope: PerformanceScope): Sql {
   if (!Number.isInteger(scope.sla_hours) || scope.sla_hours < 0) return performanceFactsSql(scope)
   const counts = vendorOrderCountsSql(scope)
   const days = wholeDays(scope)
-  const blocks = blocksWhere(days ? dayBlocks(days.first, days.last) : [], "h.")
+  const blockList = days ? dayBlocks(days.first, days.last) : []
   const edges = days ? days.edges : [[scope.from, scope.to] as [Date, Date]]
-  const edgeSql = edges.map(
-    () => `select f.vendor_id, lilium_ship_hours(f.placed_at, f.shipped_at) as hours, 1 as n from sales_fact f
-             where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
-               and f.vendor_id in (select vendor_id from page) and f.currency_code = ? and f.placed_at >= ? and f.placed_at < ?`
-  )
-  const edgeParams = edges.flatMap(([from, to]) => [scope.currency_code, from, to])
+  // One vendor's shipped vendor orders per hour: one index range per block (level and start as equalities), and the edges' lines.
+  const cells = [
+    ...(blockList.length
+      ? [
+          `select h.hours, h.shipped::integer as n from (values ${blockList.map(() => "(?::smallint, ?::date)").join(", ")}) b(level, start)
+             join sales_rollup_ship_hours h on h.currency_code = ? and h.vendor_id = page.vendor_id and h.level = b.level and h.start = b.start`,
+        ]
+      : []),
+    ...edges.map(
+      () => `select lilium_ship_hours(f.placed_at, f.shipped_at), 1 from sales_fact f
+               where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
+                 and f.vendor_id = page.vendor_id and f.currency_code = ? and f.placed_at >= ? and f.placed_at < ?`
+    ),
+  ]
+  const cellParams = [
+    ...blockList.flatMap((b) => [b.level, b.start]),
+    ...(blockList.length ? [scope.currency_code] : []),
+    ...edges.flatMap(([from, to]) => [scope.currency_code, from, to]),
+  ]
   // The delay of rank r within one vendor's hour.
   const delay = (which: "lo" | "hi") =>
     `(select f.shipped_at - f.placed_at from sales_fact f
@@ -478,31 +491,13 @@ export function performanceSql(scope: PerformanceScope): Sql {
          and f.vendor_id = page.vendor_id and f.currency_code = ? and lilium_ship_hours(f.placed_at, f.shipped_at) = m.${which}_hours
          and f.placed_at >= ? and f.placed_at < ?
        order by 1 offset m.${which}_rank - 1 limit 1)`
+  // Per vendor (a lateral: its hours sort as integers), the hours with the counts below them.
+  const lo = "(total - 1) / 2 + 1"
+  const hi = "total / 2 + 1"
   return {
     sql: `with page as (
             select c.*, count(*) over ()::bigint as vendor_total from (${counts.sql}) c
              order by vendor_order_count desc, vendor_id limit ? offset ?
-          ),
-          hist as (
-            select vendor_id, hours, sum(n)::bigint as n from (
-              select h.vendor_id, h.hours, h.shipped as n from sales_rollup_ship_hours h
-               where h.currency_code = ? and h.vendor_id in (select vendor_id from page) and ${blocks.sql}
-              ${edgeSql.map((e) => `union all ${e}`).join("\n")}
-            ) x group by 1, 2
-          ),
-          cum as (
-            select vendor_id, hours, n, (sum(n) over (partition by vendor_id order by hours))::bigint - n as below,
-                   (sum(n) over (partition by vendor_id))::bigint as total
-              from hist where n <> 0
-          ),
-          mid as (
-            select vendor_id, max(total) as shipped,
-                   sum(n) filter (where hours > ?) as late_shipped,
-                   max(hours) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) as lo_hours,
-                   max((total - 1) / 2 + 1 - below) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) as lo_rank,
-                   max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) as hi_hours,
-                   max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) as hi_rank
-              from cum group by vendor_id
           )
           select page.*,
                  (select lo + 0.5::float8 * (hi - lo) from (
@@ -512,7 +507,16 @@ export function performanceSql(scope: PerformanceScope): Sql {
                  (coalesce(m.late_shipped, 0) + o.overdue)::bigint as late_count,
                  (coalesce(m.shipped, 0) + o.overdue)::bigint as due_count
             from page
-            left join mid m on m.vendor_id = page.vendor_id
+           cross join lateral (
+             select max(total) as shipped, sum(n) filter (where hours > ?) as late_shipped,
+                    max(hours) filter (where ${lo} > below and ${lo} <= below + n) as lo_hours,
+                    max(${lo} - below) filter (where ${lo} > below and ${lo} <= below + n) as lo_rank,
+                    max(hours) filter (where ${hi} > below and ${hi} <= below + n) as hi_hours,
+                    max(${hi} - below) filter (where ${hi} > below and ${hi} <= below + n) as hi_rank
+               from (select hours, n, sum(n) over (order by hours) - n as below, sum(n) over () as total
+                       from (select hours, sum(n)::integer as n from (${cells.join("\n union all ")}) x(hours, n)
+                              group by hours having sum(n) <> 0) y) c
+           ) m
            cross join lateral (
              select count(*) as overdue from sales_fact f
               where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is null and f.canceled_at is null
@@ -525,15 +529,13 @@ export function performanceSql(scope: PerformanceScope): Sql {
       scope.limit,
       scope.offset,
       scope.currency_code,
-      ...blocks.params,
-      ...edgeParams,
+      scope.from,
+      scope.to,
+      scope.currency_code,
+      scope.from,
+      scope.to,
       scope.sla_hours,
-      scope.currency_code,
-      scope.from,
-      scope.to,
-      scope.currency_code,
-      scope.from,
-      scope.to,
+      ...cellParams,
       scope.currency_code,
       scope.from,
       scope.to,
