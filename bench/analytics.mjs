@@ -173,6 +173,21 @@ try {
       `select ${dim}_id, sum(total_minor - refunded_minor) g, count(distinct order_id), sum(commission_minor), sum(quantity - returned_quantity)
          from sales_fact where deleted_at is null and currency_code='eur' ${vendor ? `and vendor_id='${vendor}'` : ""}
           and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} and line_type='item' and ${dim}_id is not null group by 1 order by g desc, 1 limit 10`
+    // Whole UTC days [first, last) as the blocks of the block rollups (queries.ts, dayBlocks).
+    const dayBlocks = (first, last) => {
+      let a = Date.parse(`${first}T00:00:00Z`) / 86_400_000
+      const b = Date.parse(`${last}T00:00:00Z`) / 86_400_000
+      const out = []
+      while (a < b) {
+        let level = 0
+        while (level < 9 && a % 2 ** (level + 1) === 0 && a + 2 ** (level + 1) <= b) level++
+        out.push([level, new Date(a * 86_400_000).toISOString().slice(0, 10)])
+        a += 2 ** level
+      }
+      return out
+    }
+    const blocks90 = dayBlocks("2026-08-29", "2026-11-27")
+    const inBlocks = (alias, bs) => `(${alias}level, ${alias}start) in (${bs.map(([l, d]) => `(${l}::smallint, '${d}'::date)`).join(", ")})`
     const factsPerformance = (limit) =>
       `select vendor_id, count(*), count(accepted_at), count(*) filter (where accepted_at is not null or vendor_order_status = 'rejected'), count(canceled_at),
               count(delivered_at), count(*) filter (where has_return),
@@ -226,8 +241,8 @@ try {
         goal: 100,
         path: `/admin/analytics/top?currency_code=eur&dimension=vendor&${ranges.d90}`,
         auth: adminAuth,
-        sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count) from sales_rollup_hourly where currency_code='eur' and bucket >= ${utc("2026-08-29")} and bucket < ${next(to)}
-               group by vendor_id order by g desc limit 10`,
+        sql: `select vendor_id, sum(gmv_minor) g, sum(vendor_order_count), sum(commission_minor), sum(quantity) from sales_rollup_vendor_blocks
+               where currency_code='eur' and ${inBlocks("", blocks90)} group by vendor_id having sum(line_count) > 0 order by g desc, vendor_id limit 10`,
         facts: `select vendor_id, sum(total_minor - refunded_minor) g, count(*) filter (where is_vendor_order_head) from sales_fact where deleted_at is null and currency_code='eur'
                and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)} group by vendor_id order by g desc limit 10`,
       },
@@ -256,18 +271,43 @@ try {
         goal: 100,
         path: `/admin/analytics/vendors/performance?currency_code=eur&${ranges.d90}`,
         auth: adminAuth,
-        sql: `with page as (select vendor_id, sum(vendor_order_count) n, sum(accepted_count), sum(decided_count), sum(canceled_count), sum(delivered_count), sum(returned_count),
-                                   count(*) over () total
-                              from sales_rollup_daily_vendor_orders where currency_code='eur' and day >= '2026-08-29' and day < '2026-11-27'
-                             group by vendor_id having sum(vendor_order_count) > 0 order by n desc, vendor_id limit 50)
-              select page.*, s.* from page cross join lateral (
-                select (select lo + 0.5::float8 * (hi - lo) from (
-                          select (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at) filter (where shipped_at is not null)) / 3600)::float8 lo,
-                                 (extract(epoch from percentile_disc(0.5) within group (order by shipped_at - placed_at desc) filter (where shipped_at is not null)) / 3600)::float8 hi) m),
-                       count(*) filter (where shipped_at > placed_at + interval '48 hours' or (shipped_at is null and canceled_at is null and placed_at + interval '48 hours' < now())),
-                       count(*) filter (where shipped_at is not null or (canceled_at is null and placed_at + interval '48 hours' < now()))
-                  from sales_fact where is_vendor_order_head and deleted_at is null and vendor_id = page.vendor_id and currency_code='eur'
-                   and placed_at >= ${utc("2026-08-29")} and placed_at < ${next(to)}) s order by n desc, vendor_id`,
+        sql: `with page as (select vendor_id, sum(n) n, sum(a), sum(d), sum(c), sum(dl), sum(r), count(*) over () total from (
+                              select vendor_id, vendor_order_count n, accepted_count a, decided_count d, canceled_count c, delivered_count dl, returned_count r
+                                from sales_rollup_daily_vendor_orders where currency_code='eur' and day = any('{${blocks90
+                                  .filter(([l]) => l === 0)
+                                  .map(([, d]) => d)
+                                  .join(",")}}'::date[])
+                              union all
+                              select vendor_id, vendor_order_count, accepted_count, decided_count, canceled_count, delivered_count, returned_count
+                                from sales_rollup_vendor_orders_blocks where currency_code='eur' and ${inBlocks(
+                                  "",
+                                  blocks90.filter(([l]) => l > 0)
+                                )}) b
+                             group by vendor_id having sum(n) > 0 order by n desc, vendor_id limit 50),
+                   hist as (select vendor_id, hours, sum(shipped)::bigint n from sales_rollup_ship_hours h
+                             where h.currency_code='eur' and h.vendor_id in (select vendor_id from page) and ${inBlocks("h.", blocks90)} group by 1, 2),
+                   cum as (select vendor_id, hours, n, (sum(n) over (partition by vendor_id order by hours))::bigint - n below,
+                                  (sum(n) over (partition by vendor_id))::bigint total from hist where n <> 0),
+                   mid as (select vendor_id, max(total) shipped, sum(n) filter (where hours > 48) late_shipped,
+                                  max(hours) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_hours,
+                                  max((total - 1) / 2 + 1 - below) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_rank,
+                                  max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_hours,
+                                  max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_rank
+                             from cum group by vendor_id)
+              select page.*, (select lo + 0.5::float8 * (hi - lo) from (select
+                       (extract(epoch from (select f.shipped_at - f.placed_at from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
+                          and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and lilium_ship_hours(f.placed_at, f.shipped_at) = m.lo_hours
+                          and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)} order by 1 offset m.lo_rank - 1 limit 1)) / 3600)::float8 lo,
+                       (extract(epoch from (select f.shipped_at - f.placed_at from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
+                          and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and lilium_ship_hours(f.placed_at, f.shipped_at) = m.hi_hours
+                          and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)} order by 1 offset m.hi_rank - 1 limit 1)) / 3600)::float8 hi) d
+                     where m.shipped is not null),
+                     coalesce(m.late_shipped, 0) + o.overdue, coalesce(m.shipped, 0) + o.overdue
+                from page left join mid m on m.vendor_id = page.vendor_id
+               cross join lateral (select count(*) overdue from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is null and f.canceled_at is null
+                                     and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)}
+                                     and f.placed_at + interval '48 hours' < now()) o
+               order by page.n desc, page.vendor_id`,
         facts: factsPerformance(50),
       },
       {

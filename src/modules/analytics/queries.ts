@@ -405,10 +405,11 @@ export function vendorOrderCountsSql(scope: Pick<Scope, "currency_code" | "from"
     const single = blocks.filter((b) => b.level === 0).map((b) => b.start)
     const wider = blocksWhere(blocks.filter((b) => b.level > 0))
     if (single.length) {
+      // A list of placeholders, not an array parameter: the module's SQL goes through knex, which expands arrays.
       parts.push(
-        `select vendor_id, ${VENDOR_ORDER_COUNTS} from sales_rollup_daily_vendor_orders where currency_code = ? and day = any(?::date[])`
+        `select vendor_id, ${VENDOR_ORDER_COUNTS} from sales_rollup_daily_vendor_orders where currency_code = ? and day in (${single.map(() => "?::date").join(", ")})`
       )
-      params.push(scope.currency_code, single)
+      params.push(scope.currency_code, ...single)
     }
     if (wider.params.length) {
       parts.push(`select vendor_id, ${VENDOR_ORDER_COUNTS} from sales_rollup_vendor_orders_blocks where currency_code = ? and ${wider.sql}`)

@@ -136,6 +136,56 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
   }
 
   /**
+   * A vendor's money figures in one currency, in one statement (the vendor
+   * analytics overview): the payouts paid in [from, to) and the balance at
+   * `at` as balances() computes it (null when the vendor has no row in
+   * that currency).
+   */
+  @InjectManager()
+  async vendorMoney(
+    vendorId: string,
+    currencyCode: string,
+    range: { from: Date; to: Date },
+    at: Date = new Date(),
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ payouts_received: number; balance: Balance | null }> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row]: {
+      paid: string
+      rows: string
+      pending: string
+      available: string
+      in_transit: string
+      paid_out: string
+    }[] = await manager.execute(
+      `select (select coalesce(sum(amount), 0) from payout
+                where vendor_id = ? and currency_code = ? and status = 'paid' and paid_at >= ? and paid_at < ? and deleted_at is null) as paid,
+              count(t.id) as rows,
+              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
+              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
+              coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
+              coalesce(-sum(t.amount) filter (where p.status = 'paid'), 0) as paid_out
+         from vendor_transaction t
+         left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
+         left join payout p on p.id = t.payout_id and t.type in ('payout', 'payout_reversal')
+        where t.vendor_id = ? and t.currency_code = ? and t.deleted_at is null`,
+      [vendorId, currencyCode, range.from, range.to, at, at, vendorId, currencyCode]
+    )
+    return {
+      payouts_received: new BigNumber(row.paid).numeric,
+      balance: Number(row.rows)
+        ? {
+            currency_code: currencyCode,
+            pending: new BigNumber(row.pending).numeric,
+            available: new BigNumber(row.available).numeric,
+            in_transit: new BigNumber(row.in_transit).numeric,
+            paid_out: new BigNumber(row.paid_out).numeric,
+          }
+        : null,
+    }
+  }
+
+  /**
    * A page of a vendor's transactions, newest first, each with its
    * effective available_at (its own, or its release's) and whether it is
    * available at `at`.

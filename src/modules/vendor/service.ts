@@ -67,6 +67,22 @@ class VendorModuleService extends MedusaService({
    * common case earlier; this is the check that holds under concurrency.
    * Returns the member as it was before.
    */
+  /**
+   * Names of vendors by id, deleted ones included (analytics lists): one
+   * plain select, without loading entities (200 vendors through the ORM
+   * cost ~45 ms of a vendor-performance page at 1M facts).
+   */
+  @InjectManager()
+  async vendorNames(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, string>> {
+    if (!ids.length) return new Map()
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { id: string; name: string }[] = await manager.execute(
+      `select id, name from vendor where id in (${ids.map(() => "?").join(", ")})`,
+      ids
+    )
+    return new Map(rows.map((r) => [r.id, r.name]))
+  }
+
   /** Vendor orders by status, for the operator's metrics (one grouped count). */
   @InjectManager()
   async countVendorOrdersByStatus(@MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {

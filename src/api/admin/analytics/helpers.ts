@@ -117,7 +117,7 @@ async function names(scope: MedusaContainer, dimension: Dimension, ids: string[]
   if (!ids.length) return new Map()
   if (dimension === "vendor") {
     const vendors: VendorModuleService = scope.resolve(VENDOR_MODULE)
-    return new Map((await vendors.listVendors({ id: ids }, { select: ["id", "name"], withDeleted: true })).map((v) => [v.id, v.name]))
+    return vendors.vendorNames(ids)
   }
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   if (dimension === "product") {

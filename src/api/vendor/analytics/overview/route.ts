@@ -18,21 +18,16 @@ export async function GET(req: VendorRequest<unknown, AnalyticsOverviewParamsTyp
   const currency = await analyticsCurrency(req.scope, query.currency_code)
   const range = resolveRange(query)
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
-  // The sales figures and the money figures are read at the same time.
-  const [overview, paid, balances] = await Promise.all([
+  // The sales figures and the money figures (one statement: payouts paid in the range, the balance) at the same time.
+  const [overview, money] = await Promise.all([
     buildOverview(req.scope, { ...query, currency_code: currency }, vendorId),
-    ledger.listPayouts(
-      { vendor_id: vendorId, currency_code: currency, status: "paid", paid_at: { $gte: range.from, $lt: range.to } },
-      { select: ["amount"] }
-    ),
-    ledger.balances(vendorId),
+    ledger.vendorMoney(vendorId, currency, range),
   ])
-  const balance = balances.find((b) => b.currency_code === overview.currency_code)
+  const balance = money.balance
   res.json({
     overview: {
       ...overview,
-      // Sums in BigNumber: adding the amounts as floats drifts (0.1 + 0.2).
-      payouts_received: MathBN.sum(0, ...paid.map((p) => p.amount)).toNumber(),
+      payouts_received: money.payouts_received,
       pending_balance: balance ? MathBN.add(balance.pending, balance.available).toNumber() : 0,
       balance: balance ?? { currency_code: overview.currency_code, pending: 0, available: 0, in_transit: 0, paid_out: 0 },
     },
