@@ -273,27 +273,8 @@ try {
         auth: adminAuth,
         sql: `with page as (select vendor_id, sum(n) n, sum(a), sum(d), sum(c), sum(dl), sum(r), count(*) over () total from (
                               select vendor_id, vendor_order_count n, accepted_count a, decided_count d, canceled_count c, delivered_count dl, returned_count r
-                                from sales_rollup_daily_vendor_orders where currency_code='eur' and day = any('{${blocks90
-                                  .filter(([l]) => l === 0)
-                                  .map(([, d]) => d)
-                                  .join(",")}}'::date[])
-                              union all
-                              select vendor_id, vendor_order_count, accepted_count, decided_count, canceled_count, delivered_count, returned_count
-                                from sales_rollup_vendor_orders_blocks where currency_code='eur' and ${inBlocks(
-                                  "",
-                                  blocks90.filter(([l]) => l > 0)
-                                )}) b
-                             group by vendor_id having sum(n) > 0 order by n desc, vendor_id limit 50),
-                   hist as (select vendor_id, hours, sum(shipped)::bigint n from sales_rollup_ship_hours h
-                             where h.currency_code='eur' and h.vendor_id in (select vendor_id from page) and ${inBlocks("h.", blocks90)} group by 1, 2),
-                   cum as (select vendor_id, hours, n, (sum(n) over (partition by vendor_id order by hours))::bigint - n below,
-                                  (sum(n) over (partition by vendor_id))::bigint total from hist where n <> 0),
-                   mid as (select vendor_id, max(total) shipped, sum(n) filter (where hours > 48) late_shipped,
-                                  max(hours) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_hours,
-                                  max((total - 1) / 2 + 1 - below) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_rank,
-                                  max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_hours,
-                                  max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_rank
-                             from cum group by vendor_id)
+                                from sales_rollup_vendor_orders_blocks where currency_code='eur' and ${inBlocks("", blocks90)}) b
+                             group by vendor_id having sum(n) > 0 order by n desc, vendor_id limit 50)
               select page.*, (select lo + 0.5::float8 * (hi - lo) from (select
                        (extract(epoch from (select f.shipped_at - f.placed_at from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is not null
                           and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and lilium_ship_hours(f.placed_at, f.shipped_at) = m.lo_hours
@@ -303,7 +284,18 @@ try {
                           and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)} order by 1 offset m.hi_rank - 1 limit 1)) / 3600)::float8 hi) d
                      where m.shipped is not null),
                      coalesce(m.late_shipped, 0) + o.overdue, coalesce(m.shipped, 0) + o.overdue
-                from page left join mid m on m.vendor_id = page.vendor_id
+                from page
+               cross join lateral (
+                 select max(total) shipped, sum(n) filter (where hours > 48) late_shipped,
+                        max(hours) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_hours,
+                        max((total - 1) / 2 + 1 - below) filter (where (total - 1) / 2 + 1 > below and (total - 1) / 2 + 1 <= below + n) lo_rank,
+                        max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_hours,
+                        max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_rank
+                   from (select hours, n, sum(n) over (order by hours) - n below, sum(n) over () total
+                           from (select h.hours, sum(h.shipped::integer)::integer n
+                                   from (values ${blocks90.map(([l, d]) => `(${l}::smallint, '${d}'::date)`).join(", ")}) b(level, start)
+                                   join sales_rollup_ship_hours h on h.currency_code = 'eur' and h.vendor_id = page.vendor_id and h.level = b.level and h.start = b.start
+                                  group by 1 having sum(h.shipped) <> 0) y) c) m
                cross join lateral (select count(*) overdue from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is null and f.canceled_at is null
                                      and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)}
                                      and f.placed_at + interval '48 hours' < now()) o
