@@ -318,7 +318,8 @@ describe("daily sales rollups", () => {
         [1, 2, 48],
         [0, 50, pick([0, 50, 13])],
       ]) {
-        const got = performanceSql({ ...scope, sla_hours: sla, now, limit, offset })
+        // Vendors up to facts_up_to vendor orders are read from their head lines, the others from the hours: both, and mixed.
+        const got = performanceSql({ ...scope, sla_hours: sla, now, limit, offset, facts_up_to: pick([0, 0, 4, 1000]) })
         const rows = await q(got.sql, got.params)
         const expected = await factsPerformance(currency, from, to, now, offset, limit, sla)
         expect([label, offset, sla, rows.map(({ ...r }) => r)]).toEqual([label, offset, sla, expected])
