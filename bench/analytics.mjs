@@ -292,10 +292,10 @@ try {
                         max(hours) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_hours,
                         max(total / 2 + 1 - below) filter (where total / 2 + 1 > below and total / 2 + 1 <= below + n) hi_rank
                    from (select hours, n, sum(n) over (order by hours) - n below, sum(n) over () total
-                           from (select h.hours, sum(h.shipped::integer)::integer n
+                           from (select hours, sum(n)::integer n from (select unnest(h.hours) hours, unnest(h.shipped) n
                                    from (values ${blocks90.map(([l, d]) => `(${l}::smallint, '${d}'::date)`).join(", ")}) b(level, start)
                                    join sales_rollup_ship_hours h on h.currency_code = 'eur' and h.vendor_id = page.vendor_id and h.level = b.level and h.start = b.start
-                                  group by 1 having sum(h.shipped) <> 0) y) c) m
+                                  ) u group by 1 having sum(n) <> 0) y) c) m
                cross join lateral (select count(*) overdue from sales_fact f where f.is_vendor_order_head and f.deleted_at is null and f.shipped_at is null and f.canceled_at is null
                                      and f.vendor_id = page.vendor_id and f.currency_code = 'eur' and f.placed_at >= ${utc("2026-08-29")} and f.placed_at < ${next(to)}
                                      and f.placed_at + interval '48 hours' < now()) o

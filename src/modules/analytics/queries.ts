@@ -477,7 +477,8 @@ const factsLateralParams = (scope: PerformanceScope) => [
  * from vendorOrderCountsSql.
  *
  * For the page's vendors, the shipped vendor orders per whole hour to ship
- * (h = ceil(delay / 1 hour)) come from sales_rollup_ship_hours for the
+ * (h = ceil(delay / 1 hour)) come from sales_rollup_ship_hours (one row
+ * per block: hours and counts as arrays, Migration20261203170000) for the
  * whole UTC days (the same blocks) and from the head lines for the edges.
  * They give the shipped count, the shipped-late count for an SLA of whole
  * hours (h > SLA), and the hours holding the two middle delays and their
@@ -502,7 +503,7 @@ export function performanceSql(scope: PerformanceScope): Sql {
   const cells = [
     ...(blockList.length
       ? [
-          `select h.hours, h.shipped::integer as n from (values ${blockList.map(() => "(?::smallint, ?::date)").join(", ")}) b(level, start)
+          `select unnest(h.hours), unnest(h.shipped) from (values ${blockList.map(() => "(?::smallint, ?::date)").join(", ")}) b(level, start)
              join sales_rollup_ship_hours h on h.currency_code = ? and h.vendor_id = page.vendor_id and h.level = b.level and h.start = b.start`,
         ]
       : []),
