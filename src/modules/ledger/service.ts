@@ -49,6 +49,30 @@ export type CreatePayoutInput = {
 // Ledger rows a new payout may cover: available, not payout rows
 // themselves, and not covered by a payout that is still standing (a failed
 // payout's rows are free again, because its debit was reversed).
+/**
+ * A vendor's balance figures over vendor_transaction t (two placeholders: the
+ * moment at, twice), shared by balances() and vendorMoney() so the balance
+ * page and the analytics overview cannot disagree. PostgreSQL returns the
+ * numeric sums as strings: exact until the API's number.
+ */
+const BALANCE_FIGURES_SQL = `coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
+              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
+              coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
+              coalesce(-sum(t.amount) filter (where p.status = 'paid'), 0) as paid_out
+         from vendor_transaction t
+         left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
+         left join payout p on p.id = t.payout_id and t.type in ('payout', 'payout_reversal')`
+
+type BalanceRow = { pending: string; available: string; in_transit: string; paid_out: string }
+
+const balanceOf = (currency_code: string, r: BalanceRow): Balance => ({
+  currency_code,
+  pending: new BigNumber(r.pending).numeric,
+  available: new BigNumber(r.available).numeric,
+  in_transit: new BigNumber(r.in_transit).numeric,
+  paid_out: new BigNumber(r.paid_out).numeric,
+})
+
 const UNCOVERED_AVAILABLE_SQL = `
   select t.id, t.amount, t.order_id
     from vendor_transaction t
@@ -113,26 +137,13 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     // PostgreSQL returns numeric sums as strings: exact until the API's number.
     const rows: { currency_code: string; pending: string; available: string; in_transit: string; paid_out: string }[] =
       await manager.execute(
-        `select t.currency_code,
-              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
-              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
-              coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
-              coalesce(-sum(t.amount) filter (where p.status = 'paid'), 0) as paid_out
-         from vendor_transaction t
-         left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
-         left join payout p on p.id = t.payout_id and t.type in ('payout', 'payout_reversal')
+        `select t.currency_code, ${BALANCE_FIGURES_SQL}
         where t.vendor_id = ? and t.deleted_at is null
         group by t.currency_code
         order by t.currency_code`,
         [at, at, vendorId]
       )
-    return rows.map((r) => ({
-      currency_code: r.currency_code,
-      pending: new BigNumber(r.pending).numeric,
-      available: new BigNumber(r.available).numeric,
-      in_transit: new BigNumber(r.in_transit).numeric,
-      paid_out: new BigNumber(r.paid_out).numeric,
-    }))
+    return rows.map((r) => balanceOf(r.currency_code, r))
   }
 
   /**
@@ -160,28 +171,13 @@ class LedgerModuleService extends MedusaService({ VendorTransaction, VendorTrans
     }[] = await manager.execute(
       `select (select coalesce(sum(amount), 0) from payout
                 where vendor_id = ? and currency_code = ? and status = 'paid' and paid_at >= ? and paid_at < ? and deleted_at is null) as paid,
-              count(t.id) as rows,
-              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) is null or coalesce(t.available_at, r.available_at) > ?), 0) as pending,
-              coalesce(sum(t.amount) filter (where coalesce(t.available_at, r.available_at) <= ?), 0) as available,
-              coalesce(-sum(t.amount) filter (where p.status in ('pending', 'processing')), 0) as in_transit,
-              coalesce(-sum(t.amount) filter (where p.status = 'paid'), 0) as paid_out
-         from vendor_transaction t
-         left join vendor_transaction_release r on r.transaction_id = t.id and r.deleted_at is null
-         left join payout p on p.id = t.payout_id and t.type in ('payout', 'payout_reversal')
+              count(t.id) as rows, ${BALANCE_FIGURES_SQL}
         where t.vendor_id = ? and t.currency_code = ? and t.deleted_at is null`,
       [vendorId, currencyCode, range.from, range.to, at, at, vendorId, currencyCode]
     )
     return {
       payouts_received: new BigNumber(row.paid).numeric,
-      balance: Number(row.rows)
-        ? {
-            currency_code: currencyCode,
-            pending: new BigNumber(row.pending).numeric,
-            available: new BigNumber(row.available).numeric,
-            in_transit: new BigNumber(row.in_transit).numeric,
-            paid_out: new BigNumber(row.paid_out).numeric,
-          }
-        : null,
+      balance: Number(row.rows) ? balanceOf(currencyCode, row) : null,
     }
   }
 
