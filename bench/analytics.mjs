@@ -12,6 +12,13 @@
 //   writes bench/out/analytics.json.
 // The database server is BENCH_DATABASE_URL's (or DATABASE_URL's); without
 // either, an embedded PostgreSQL kept in .lilium/bench-pg.
+// `--db NAME` (both commands) uses the database lilium_bench_NAME instead of
+// lilium_bench_analytics, so data sets of several sizes can sit side by side
+// (e.g. `--db analytics_10m` for the 10M-line growth run); the run then writes
+// bench/out/NAME.json unless --out is given, the load also copies its table
+// sizes to bench/out/NAME-data.json, and the vendor endpoints' SQL takes the
+// bench vendor's id from that database (bench/out/analytics-setup.json holds
+// the id of the last load only).
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -33,7 +40,12 @@ import {
 
 const command = process.argv[2]
 if (!["data", "run"].includes(command)) {
-  console.error("usage: node bench/analytics.mjs data [--orders N --vendors N] | run [--requests N]")
+  console.error("usage: node bench/analytics.mjs data [--orders N --vendors N] [--db NAME] | run [--requests N] [--db NAME]")
+  process.exit(2)
+}
+const dbName = flag("db", "analytics")
+if (!/^[a-z0-9_]+$/.test(dbName)) {
+  console.error(`--db ${dbName}: lower-case letters, digits and _ only`)
   process.exit(2)
 }
 process.chdir(root)
@@ -51,6 +63,20 @@ async function loadData(url, orders, vendors) {
   await medusa(["db:migrate"], { DATABASE_URL: url })
   say(`loading ${orders} orders across ${vendors} vendors`)
   await medusa(["exec", "./bench/analytics-data.ts"], { DATABASE_URL: url, BENCH_ORDERS: String(orders), BENCH_VENDORS: String(vendors) })
+}
+
+/** The bench vendor's id in the database at `url` (the setup file's is that of the last load, which may be another database's). */
+async function benchVendorId(url, email, fallback) {
+  const client = new pg.Client({ connectionString: url })
+  try {
+    await client.connect()
+    const { rows } = await client.query("select id from vendor where email = $1 and deleted_at is null order by created_at limit 1", [
+      email,
+    ])
+    return rows[0]?.id ?? fallback
+  } finally {
+    await client.end().catch(() => {})
+  }
 }
 
 async function factCount(url) {
@@ -98,11 +124,12 @@ async function timeHttp(base, path, headers, n) {
   return times.sort((a, b) => a - b)
 }
 
-const db = await database("analytics", { port: 55610, keepIn: path.join(root, ".lilium", "bench-pg") })
+const db = await database(dbName, { port: 55610, keepIn: path.join(root, ".lilium", "bench-pg") })
 let server
 try {
   if (command === "data") {
     await loadData(db.url, Number(flag("orders", 250_000)), Number(flag("vendors", 500)))
+    if (dbName !== "analytics") fs.copyFileSync("bench/out/analytics-data.json", `bench/out/${dbName}-data.json`)
   } else {
     if (!(await factCount(db.url))) await loadData(db.url, 250_000, 500)
     const setup = JSON.parse(fs.readFileSync("bench/out/analytics-setup.json", "utf8"))
@@ -131,7 +158,7 @@ try {
     const ranges = { d90: "from=2026-08-29&to=2026-11-26", d365: "from=2025-11-28&to=2026-11-26", d30: "from=2026-10-28&to=2026-11-26" }
     const utc = (d) => `'${d}T00:00:00Z'::timestamptz`
     const next = (d) => `('${d}T00:00:00Z'::timestamptz + interval '1 day')`
-    const v = setup.vendor.id
+    const v = await benchVendorId(db.url, setup.vendor.email, setup.vendor.id)
     // The same aggregate as the straightforward SQL over the fact table (no rollups), for the second comparison.
     const factsOverview = (
       vendor,
@@ -391,7 +418,7 @@ try {
     const machine = `${m.cpu_label}, ${m.memory_gib} GiB, Node ${m.node}`
     const loadavg = { before: m.load_before, after: m.load_after }
     fs.mkdirSync("bench/out", { recursive: true })
-    const out = flag("out", "bench/out/analytics.json")
+    const out = flag("out", `bench/out/${dbName}.json`)
     fs.writeFileSync(out, JSON.stringify({ machine, loadavg, facts, requests, results }, null, 2))
     console.table(results)
     say(
