@@ -46,15 +46,15 @@ export function vendorAuth(request: MedusaRequest, res: MedusaResponse, next: Me
     if (err) return next(err)
     try {
       const service: VendorModuleService = req.scope.resolve(VENDOR_MODULE)
-      const [member] = await service.listVendorMembers({ id: req.auth_context.actor_id }, { relations: ["vendor"] })
-      if (!member || !member.vendor || member.vendor.deleted_at) {
+      // One select per request, never cached: a removed member or a suspended vendor counts on the next request.
+      const found = await service.memberWithVendor(req.auth_context.actor_id)
+      if (!found?.vendor) {
         throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
       }
-      if (member.vendor.require_member_mfa && !mfaCompleted(req.auth_context)) {
+      if (found.vendor.require_member_mfa && !mfaCompleted(req.auth_context)) {
         throw new MedusaError(MedusaError.Types.FORBIDDEN, MEMBER_MFA_REQUIRED_MESSAGE)
       }
-      const { vendor, ...rest } = member
-      ;(req as VendorRequest).vendor_context = { member: rest, vendor }
+      ;(req as VendorRequest).vendor_context = { member: found.member, vendor: found.vendor }
       next()
     } catch (e) {
       next(e)

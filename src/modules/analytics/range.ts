@@ -6,11 +6,37 @@
 /** A date without a time: a whole day in the request's time zone. */
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
+// Building an Intl.DateTimeFormat costs 0.1–0.3 ms (ICU), formatting with one a few µs; an analytics request
+// resolves its range up to three times (validation, route, query), six offsets each: one formatter per zone, kept
+// (bounded: the map starts over past 1,000 zone spellings).
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+function offsetFormat(tz: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(tz)
+  if (!format) {
+    // Throws a RangeError for a zone that is not one: nothing is kept then.
+    format = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" })
+    if (offsetFormats.size >= 1000) offsetFormats.clear()
+    offsetFormats.set(tz, format)
+  }
+  return format
+}
+
+/** Whether `tz` is a time zone Intl knows (an IANA name such as Europe/Berlin, or UTC). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    offsetFormat(tz)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** The offset of `tz` from UTC at `at`, in minutes. */
 export function tzOffsetMinutes(tz: string, at: Date): number {
   const name =
-    new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")
-      ?.value ?? "GMT"
+    offsetFormat(tz)
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT"
   const m = name.match(/GMT([+-])(\d{2}):?(\d{2})?/)
   return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
 }

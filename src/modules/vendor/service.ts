@@ -1,4 +1,4 @@
-import type { BigNumberInput, Context } from "@medusajs/framework/types"
+import type { BigNumberInput, Context, InferTypeOf } from "@medusajs/framework/types"
 import {
   BigNumber,
   InjectManager,
@@ -34,6 +34,46 @@ export function handleFromName(name: string): string {
   return handle || "vendor"
 }
 
+/** A member without its relation, and its vendor (null when soft-deleted): what vendorAuth puts on the request. */
+export type MemberWithVendor = {
+  member: Omit<InferTypeOf<typeof VendorMember>, "vendor">
+  vendor: Omit<InferTypeOf<typeof Vendor>, "members" | "invites" | "orders"> | null
+}
+
+type MemberRead = { sql: string; build: (row: Record<string, unknown>) => MemberWithVendor }
+
+/**
+ * vendorAuth's member-and-vendor select, from the ORM metadata of both
+ * models: every persisted column (scalars and the vendor_id foreign key) in
+ * the models' property order, aliased m0…, v0… so the two tables' equal
+ * names cannot clash.
+ */
+function memberReadOf(manager: SqlEntityManager): MemberRead {
+  const metadata = manager.getMetadata()
+  const columns = (entity: string) =>
+    metadata
+      .find(entity)!
+      .props.filter((p) => p.persist !== false && (p.kind === "scalar" || p.kind === "m:1"))
+      .map((p) => ({ key: p.name, column: p.fieldNames[0] }))
+  const member = columns("VendorMember")
+  const vendor = columns("Vendor")
+  const vendorId = `v${vendor.findIndex((c) => c.key === "id")}`
+  const sql = `select ${[...member.map((c, i) => `m.${c.column} as m${i}`), ...vendor.map((c, i) => `v.${c.column} as v${i}`)].join(", ")}
+    from vendor_member m left join vendor v on v.id = m.vendor_id and v.deleted_at is null
+   where m.id = ? and m.deleted_at is null`
+  return {
+    sql,
+    build: (row) => {
+      const found = row[vendorId] !== null && row[vendorId] !== undefined
+      return {
+        // The row's values under the models' names: the types InferTypeOf gives them (pg parses dates, JSON, numbers).
+        member: Object.fromEntries(member.map((c, i) => [c.key, row[`m${i}`]])) as MemberWithVendor["member"],
+        vendor: found ? (Object.fromEntries(vendor.map((c, i) => [c.key, row[`v${i}`]])) as NonNullable<MemberWithVendor["vendor"]>) : null,
+      }
+    },
+  }
+}
+
 export const LAST_OWNER_MESSAGE = "The last owner cannot be removed or demoted; make another member owner first."
 
 class VendorModuleService extends MedusaService({
@@ -45,6 +85,8 @@ class VendorModuleService extends MedusaService({
   VendorOrderShippingMethod,
   VendorOrderStatusChange,
 }) {
+  private memberRead_?: MemberRead
+
   /**
    * Creates the vendor orders of one master order, idempotently: vendors
    * that already have one for the order are skipped, and the unique
@@ -81,6 +123,25 @@ class VendorModuleService extends MedusaService({
       ids
     )
     return new Map(rows.map((r) => [r.id, r.name]))
+  }
+
+  /**
+   * The member by id and its vendor, for the vendor routes' authentication
+   * (vendorAuth, on every /vendor request): one indexed select of the
+   * columns the ORM loads, read from the models' metadata, so the objects
+   * are those of listVendorMembers({ id }, { relations: ["vendor"] }) (same
+   * keys in the same order, dates as Date, JSON parsed), without building
+   * entities. Null when there is no such member or it was removed
+   * (soft-deleted); `vendor` null when its vendor is soft-deleted. Read from
+   * the database on every call, never cached: a removed member or a
+   * suspended vendor shows on the next request.
+   */
+  @InjectManager()
+  async memberWithVendor(memberId: string, @MedusaContext() sharedContext: Context = {}): Promise<MemberWithVendor | null> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const read = (this.memberRead_ ??= memberReadOf(manager))
+    const [row]: Record<string, unknown>[] = await manager.execute(read.sql, [memberId])
+    return row ? read.build(row) : null
   }
 
   /** Vendor orders by status, for the operator's metrics (one grouped count). */
