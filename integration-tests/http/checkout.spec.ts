@@ -112,6 +112,31 @@ liliumIntegrationTestRunner({
         const { data: inv } = await api.get(`/admin/reservations?fields=quantity,line_item_id`, await adminHeaders())
         expect(inv.reservations).toHaveLength(1)
         expect(inv.reservations[0].quantity).toBe(1)
+
+        // The order.placed subscriber finds the order split by the request and
+        // only links the buyer to the vendor (from the vendor order): one link,
+        // and still exactly one vendor order with one sale row.
+        const { rows: tables } = await dbConnection.raw(
+          `select table_name from information_schema.tables where table_schema = 'public' and table_name like '%vendor%customer%' and table_name not like 'vendor_order%'`
+        )
+        expect(tables).toHaveLength(1)
+        let links: { vendor_id: string }[] = []
+        for (let i = 0; i < 100 && !links.length; i++) {
+          await new Promise((r) => setTimeout(r, 50))
+          links = (
+            await dbConnection.raw(
+              `select l.vendor_id from "${tables[0].table_name}" l join customer c on c.id = l.customer_id where c.email = ? and l.deleted_at is null`,
+              [customer.email]
+            )
+          ).rows
+        }
+        const { rows: split } = await dbConnection.raw(
+          `select vo.vendor_id, (select count(*)::int from vendor_transaction t where t.vendor_order_id = vo.id and t.type = 'sale') as sales
+             from vendor_order vo where vo.order_id = ? and vo.deleted_at is null`,
+          [result.order.id]
+        )
+        expect(split).toEqual([{ vendor_id: expect.any(String), sales: 1 }])
+        expect(links.map((l) => l.vendor_id)).toEqual([split[0].vendor_id])
       })
 
       it("does not complete a cart without a shipping method", async () => {

@@ -7,16 +7,22 @@ import type { VendorLookups } from "./vendor-lookups"
 
 /**
  * The split's steps, composed into the calling workflow (the checkout
- * wrapper and splitOrderByVendorWorkflow), under a lock per order:
+ * wrapper and splitOrderByVendorWorkflow), under a lock per order unless the
+ * caller is the only one that can split it (`lock: false`, see below):
  * compute the vendors' parts and their commission (reads only), then write
  * the vendor orders (skipping vendors already split), their commission
  * lines and their sale and commission ledger rows in one transaction
  * (writeVendorSplitStep). Returns the vendor orders created.
  */
-export function composeVendorSplit(input: WorkflowData<{ order_id: string; lookups?: VendorLookups; require_active_vendors?: boolean }>) {
+export function composeVendorSplit(
+  input: WorkflowData<{ order_id: string; lookups?: VendorLookups; require_active_vendors?: boolean }>,
+  { lock }: { lock: boolean } = { lock: true }
+) {
   const lockKey = transform({ input }, ({ input }) => `vendor-split:${input.order_id}`)
-  // executeOnSubWorkflow: the lock must hold in a sub-workflow run too.
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }).config({ name: "acquire-split-lock" })
+  if (lock) {
+    // executeOnSubWorkflow: the lock must hold in a sub-workflow run too.
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }).config({ name: "acquire-split-lock" })
+  }
   const parts = computeVendorSplitStep(input)
   const priced = computeCommissionsStep({ splits: parts })
   // Vendor orders, lines, commission lines and ledger rows: one database
@@ -29,6 +35,6 @@ export function composeVendorSplit(input: WorkflowData<{ order_id: string; looku
       require_active_vendors: input.require_active_vendors,
     }))
   )
-  releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-split-lock" })
+  if (lock) releaseLockStep({ key: lockKey, executeOnSubWorkflow: true }).config({ name: "release-split-lock" })
   return { created, splits: transform({ priced }, ({ priced }) => priced.splits) }
 }

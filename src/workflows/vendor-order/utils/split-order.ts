@@ -44,6 +44,12 @@ export const SPLIT_ORDER_FIELDS = {
   ],
 }
 
+/** The relations behind SPLIT_ORDER_FIELDS, for the order module's listOrders. */
+export const SPLIT_ORDER_RELATIONS = {
+  order: ["items", "items.tax_lines", "items.adjustments"],
+  shipping: ["shipping_methods", "shipping_methods.tax_lines", "shipping_methods.adjustments"],
+}
+
 type Line = { subtotal: BigNumberInput; discount_total: BigNumberInput; tax_total: BigNumberInput; total: BigNumberInput }
 
 export type SplittableOrder = {

@@ -68,8 +68,15 @@ export const completeMarketplaceCartWorkflow = createWorkflow(
 
     // A vendor suspended while Medusa completed the cart (after the route's
     // pre-check) fails the split, and with it the completion.
+    // No split lock: nothing else can split this order yet. The only other
+    // splitter is the order.placed subscriber, and the order.placed of the
+    // completion run as a step is held in this workflow's event group until
+    // this workflow ends (Medusa's sub-workflows run with
+    // preventReleaseEvents); a repeated complete of the cart waits for the
+    // cart lock above. The unique (order_id, vendor_id) index still backs it.
     const { created } = composeVendorSplit(
-      transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups, require_active_vendors: true }))
+      transform({ order, lookups }, ({ order, lookups }) => ({ order_id: order.id, lookups, require_active_vendors: true })),
+      { lock: false }
     )
     emitEventStep({
       eventName: "vendor_order.created",
