@@ -90,6 +90,39 @@ liliumIntegrationTestRunner({
         expect(data.order.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([129.05])
       })
 
+      it("the same cart completed three times at once (a double-click): one order, one vendor order per vendor, each sale posted once", async () => {
+        const cart = await readyCart(api, storeHeaders(), {
+          region_id: eur().id,
+          lines: [
+            { variant_id: variant("desk-lamp"), quantity: 1 }, // 49.90 (Lumen)
+            { variant_id: variant("paper-a4-500"), quantity: 2 }, // 2 × 6.45 (Papyrus)
+          ],
+        })
+        // The split inside the checkout takes no split lock (decision 91): the cart lock serialises the three.
+        const answers = await Promise.all(
+          [1, 2, 3].map(() => api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders()).catch((e: any) => e.response))
+        )
+        const orders = answers.filter((a: any) => a.status === 200 && a.data.type === "order").map((a: any) => a.data.order.id)
+        // Every answer is the one order (a later complete finds the cart completed) or a 409 while another runs.
+        expect(orders.length).toBeGreaterThanOrEqual(1)
+        expect(new Set(orders).size).toBe(1)
+        expect(answers.every((a: any) => (a.status === 200 && a.data.type === "order") || a.status === 409)).toBe(true)
+        const { rows } = await dbConnection.raw(
+          `select v.handle, vo.total, (select count(*)::int from vendor_transaction t where t.vendor_order_id = vo.id and t.type = 'sale') as sales
+             from vendor_order vo join vendor v on v.id = vo.vendor_id where vo.order_id = ? and vo.deleted_at is null order by v.handle`,
+          [orders[0]]
+        )
+        expect(rows.map((r: any) => [r.handle, Number(r.total), r.sales])).toEqual([
+          ["lumen-office-lighting", 54.85, 1], // 49.90 + 4.95 shipping
+          ["papyrus-supplies", 17.85, 1], // 12.90 + 4.95 shipping
+        ])
+        const { rows: carts } = await dbConnection.raw(
+          `select count(*)::int as n from order_cart where cart_id = ? and deleted_at is null`,
+          [cart.id]
+        )
+        expect(carts[0].n).toBe(1)
+      })
+
       it("completes a logged-in customer's cart in USD and reserves stock", async () => {
         const customer = await registerCustomer(api, storeHeaders(), "erika@example.com")
         const cart = await readyCart(api, storeHeaders(), {
