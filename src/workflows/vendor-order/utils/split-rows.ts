@@ -43,6 +43,44 @@ type DmlModel = { schema: Record<string, any>; parse(): { tableName: string } }
 // Not taken from the values: deleted_at is null, and buildSplitRows stamps created_at and updated_at.
 const IMPLICIT = new Set(["created_at", "updated_at", "deleted_at"])
 
+/** How one stored column of a model is filled (modelRow's plan). */
+type ColumnPlan =
+  | { kind: "belongsTo"; name: string; column: string; nullable: boolean }
+  | { kind: "id" | "bigNumber" | "json" | "plain"; name: string; nullable: boolean; defaultValue: unknown; prefix?: string }
+
+/**
+ * The stored columns of a model, read once per model: parsing a DML model and
+ * its properties costs ~0.3 ms per row, which was ~10 ms of a 5-vendor
+ * checkout's split (bench/RESULTS.md, session 15). Models do not change at
+ * run time, so the plan is kept per model object.
+ */
+const plans = new WeakMap<DmlModel, { tableName: string; columns: ColumnPlan[] }>()
+function planOf(entity: DmlModel) {
+  let plan = plans.get(entity)
+  if (plan) return plan
+  const { tableName } = entity.parse()
+  const columns: ColumnPlan[] = []
+  for (const [name, property] of Object.entries(entity.schema)) {
+    if (IMPLICIT.has(name)) continue
+    if (typeof property.type === "string") {
+      // A relation: only belongsTo has a column (its foreign key).
+      if (property.type === "belongsTo") {
+        columns.push({ kind: "belongsTo", name, column: `${name}_id`, nullable: !!property.parse(name).nullable })
+      }
+      continue
+    }
+    const meta = property.parse(name)
+    if (meta.computed) continue
+    const type: string = meta.dataType.name
+    if (name.startsWith("raw_") && entity.schema[name.slice(4)]?.parse?.(name.slice(4)).dataType.name === "bigNumber") continue
+    const kind = type === "id" || type === "bigNumber" || type === "json" ? type : "plain"
+    columns.push({ kind, name, nullable: !!meta.nullable, defaultValue: meta.defaultValue, prefix: meta.dataType.options?.prefix })
+  }
+  plan = { tableName, columns }
+  plans.set(entity, plan)
+  return plan
+}
+
 /**
  * One table row of a DML model from `values` (the model's property names;
  * a belongsTo `x` as `x_id`). Every stored column of the model is visited:
@@ -52,36 +90,27 @@ const IMPLICIT = new Set(["created_at", "updated_at", "deleted_at"])
  * `x` + `raw_x` pair, json values JSON text.
  */
 export function modelRow(entity: DmlModel, values: Record<string, unknown>): Record<string, unknown> {
-  const { tableName } = entity.parse()
+  const { tableName, columns } = planOf(entity)
   const row: Record<string, unknown> = {}
   const used = new Set<string>()
-  const take = (column: string) => {
-    used.add(column)
-    return values[column]
-  }
-  for (const [name, property] of Object.entries(entity.schema)) {
-    if (IMPLICIT.has(name)) continue
-    if (typeof property.type === "string") {
-      // A relation: only belongsTo has a column (its foreign key).
-      if (property.type !== "belongsTo") continue
-      const value = take(`${name}_id`)
-      if (value === undefined && !property.parse(name).nullable) throw new Error(`${tableName}.${name}_id has no value`)
-      row[`${name}_id`] = value ?? null
+  for (const c of columns) {
+    if (c.kind === "belongsTo") {
+      used.add(c.column)
+      const value = values[c.column]
+      if (value === undefined && !c.nullable) throw new Error(`${tableName}.${c.column} has no value`)
+      row[c.column] = value ?? null
       continue
     }
-    const meta = property.parse(name)
-    if (meta.computed) continue
-    const type: string = meta.dataType.name
-    if (name.startsWith("raw_") && entity.schema[name.slice(4)]?.parse?.(name.slice(4)).dataType.name === "bigNumber") continue
-    let value = take(name)
-    if (type === "id") value = generateEntityId(value as string | undefined, meta.dataType.options?.prefix)
-    if (value === undefined) value = meta.defaultValue
+    used.add(c.name)
+    let value = values[c.name]
+    if (c.kind === "id") value = generateEntityId(value as string | undefined, c.prefix)
+    if (value === undefined) value = c.defaultValue
     if (value === undefined) {
-      if (!meta.nullable) throw new Error(`${tableName}.${name} has no value`)
+      if (!c.nullable) throw new Error(`${tableName}.${c.name} has no value`)
       value = null
     }
-    if (type === "bigNumber") Object.assign(row, bigNumberColumns(name, value as BigNumberInput | null, meta.nullable))
-    else row[name] = type === "json" && value !== null ? JSON.stringify(value) : value
+    if (c.kind === "bigNumber") Object.assign(row, bigNumberColumns(c.name, value as BigNumberInput | null, c.nullable))
+    else row[c.name] = c.kind === "json" && value !== null ? JSON.stringify(value) : value
   }
   const unknown = Object.keys(values).filter((k) => !used.has(k) && values[k] !== undefined)
   if (unknown.length) throw new Error(`${tableName} has no column ${unknown.join(", ")}`)
@@ -131,7 +160,7 @@ export function buildSplitRows(input: {
   // vendor order, its history, commission and ledger rows carry the moment of the order they split, not the database's.
   const at = new Date()
   const table = (entity: DmlModel, rows: Record<string, unknown>[]) => ({
-    table: entity.parse().tableName,
+    table: planOf(entity).tableName,
     rows: rows.map((r) => ({ ...r, created_at: at, updated_at: at })),
   })
   return {
