@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { resolveHttpSecrets } from "./src/utils/secrets"
 import { moneyEnvProblems } from "./src/utils/money-input"
@@ -166,6 +167,17 @@ module.exports = defineConfig({
       // NODE_ENV=production refuses a missing, short or default JWT_SECRET /
       // COOKIE_SECRET (src/utils/secrets.ts); `npm start` generates them.
       ...httpSecrets,
+      // jsonwebtoken turns a string secret into a key on every verification, trying it as a PEM public key first
+      // (a thrown error: 0.3-1 ms per call, and a /vendor request verifies twice): the same secret as a KeyObject,
+      // made once. Medusa verifies with jwtPublicKey ?? jwtSecret and signs with jwtSecret (HS256), so tokens are
+      // unchanged; a configured JWT_PUBLIC_KEY (asymmetric signing) is left alone.
+      ...(env.JWT_PUBLIC_KEY
+        ? {}
+        : {
+            jwtPublicKey: createSecretKey(Buffer.from(httpSecrets.jwtSecret)),
+            jwtOptions: { algorithm: "HS256" as const },
+            jwtVerifyOptions: { algorithms: ["HS256" as const] },
+          }),
       // Which sign-in each actor may use (without an entry Medusa allows every provider): operators sign in
       // with a password (and 2FA); buyers and vendor members may also use a one-time code.
       authMethodsPerActor: { user: ["emailpass"], customer: ["emailpass", "otp"], vendor: ["emailpass", "otp"] },
