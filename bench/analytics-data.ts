@@ -268,6 +268,7 @@ export default async function data({ container }: ExecArgs) {
     "sales_rollup_monthly_item",
     "sales_rollup_monthly_item_all",
     "sales_rollup_vendor_orders_blocks",
+    "sales_rollup_vendor_blocks",
     "sales_rollup_ship_hours",
   ])
     await client.query(`vacuum analyze ${t}`)
@@ -281,7 +282,7 @@ export default async function data({ container }: ExecArgs) {
                                          'sales_rollup_daily_item_all', 'sales_rollup_daily_vendor_orders',
                                          'sales_rollup_buyer_days', 'sales_rollup_buyer_gaps', 'sales_rollup_monthly_item',
                                          'sales_rollup_monthly_item_all', 'sales_rollup_vendor_orders_blocks',
-                                         'sales_rollup_ship_hours') order by relname`
+                                         'sales_rollup_vendor_blocks', 'sales_rollup_ship_hours') order by relname`
   )
   await client.end()
   log(
