@@ -36,10 +36,11 @@
 // order. Exit 1 on any error, 5xx or mismatch, never on latency; the last
 // line is `N passed, M failed`. Results: bench/out/load.json and a table.
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import autocannon from "autocannon"
 import pg from "pg"
-import { createStack, flag, machine, pct, root, say } from "./lib/load-stack.mjs"
+import { busyCpuMs, createStack, flag, machine, pct, root, say } from "./lib/load-stack.mjs"
 import { checkDemoOrders } from "../e2e/demo-checks.mjs"
 
 process.chdir(root)
@@ -152,6 +153,7 @@ function readLoad(pathAndQuery, headers, clients) {
     const lat = []
     const codes = {}
     const t0 = performance.now()
+    const cpu0 = busyCpuMs()
     const inst = autocannon(
       {
         url: bases.map((b) => b + pathAndQuery),
@@ -166,7 +168,7 @@ function readLoad(pathAndQuery, headers, clients) {
         // Network errors and timeouts have no response: status 0.
         const lost = (result.errors ?? 0) + (result.timeouts ?? 0)
         if (lost) codes[0] = (codes[0] ?? 0) + lost
-        resolve(summarize(lat, codes, seconds))
+        resolve({ ...summarize(lat, codes, seconds), ...cpuPerRequest(cpu0, lat.length + lost) })
       }
     )
     inst.on("response", (_client, status, _bytes, ms) => {
@@ -174,6 +176,23 @@ function readLoad(pathAndQuery, headers, clients) {
       codes[status] = (codes[status] ?? 0) + 1
     })
   })
+}
+
+/**
+ * What one request cost the whole machine over a level (busy CPU of every
+ * process, the client's included, divided by the requests) and the request
+ * rate that cost allows on this machine's cores at full use. By Little's law
+ * N clients wait N / rate on average, so a mean under 200 ms at 50 clients
+ * needs at least 250 req/s, i.e. at most cores × 4 ms of CPU per request.
+ */
+function cpuPerRequest(cpu0, requests) {
+  const cpu1 = busyCpuMs()
+  if (cpu0 === null || cpu1 === null || !requests) return { cpu_ms_per_request: null, ceiling_rps: null }
+  const perRequest = (cpu1 - cpu0) / requests
+  return {
+    cpu_ms_per_request: Math.round(perRequest * 100) / 100,
+    ceiling_rps: Math.round((os.cpus().length * 1000) / perRequest),
+  }
 }
 
 const carts = new Map() // cart id → { order_id } when completed, { failed: step } otherwise
@@ -227,6 +246,7 @@ async function checkoutLoad(ctx, clients) {
   const stats = newStats()
   const deadline = Date.now() + durationS * 1000
   const t0 = performance.now()
+  const cpu0 = busyCpuMs()
   let completed = 0
   let failed = 0
   const errors = []
@@ -259,6 +279,8 @@ async function checkoutLoad(ctx, clients) {
     checkouts: completed,
     checkouts_failed: failed,
     checkouts_per_s: Math.round((completed / seconds) * 100) / 100,
+    // Per request (all 11 calls of a checkout counted), so the column compares with the reads.
+    ...cpuPerRequest(cpu0, all.lat.length),
     complete: summarize(complete.lat, complete.codes, seconds),
     steps,
     error_samples: errors,
@@ -413,6 +435,13 @@ async function main() {
     { name: "admin-analytics", path: "/admin/analytics/overview", headers: { authorization: `Bearer ${ctx.adminToken}` } },
   ]
   if (only) reads.splice(0, reads.length, ...reads.filter((r) => r.name === only))
+  // A yardstick, not a goal: Medusa's own cheapest store route (regions, no Lilium code but the
+  // middleware every route has), to compare each read's CPU per request with Medusa's floor.
+  const reference = {
+    name: "medusa-store-regions (reference)",
+    path: "/store/regions",
+    headers: { "x-publishable-api-key": ctx.key },
+  }
   // Warm-up: one of each (first-request compilation, caches), not measured.
   for (const r of reads) for (const _ of bases) await call("GET", r.path, { headers: r.headers })
 
@@ -443,8 +472,17 @@ async function main() {
     if (Object.keys(stopped).length === reads.length + 1 && clients >= goalClients) break
   }
 
+  if (!only || only === "reference") {
+    await call("GET", reference.path, { headers: reference.headers })
+    const clients = short ? 2 : 10
+    const res = await readLoad(reference.path, reference.headers, clients)
+    rows.push({ scenario: reference.name, clients, ...res, reference: true })
+    say(`${reference.name} ×${clients}: ${res.rps} req/s, p95 ${res.p95} ms, ${res.cpu_ms_per_request} CPU ms per request`)
+  }
+
   const checks = [demoCheck]
-  for (const name of [...reads.map((r) => r.name), "checkout"]) {
+  const measured = [...reads.map((r) => r.name), ...(rows.some((r) => r.reference) ? [reference.name] : []), "checkout"]
+  for (const name of measured) {
     const mine = rows.filter((r) => r.scenario === name)
     const errors = mine.reduce((a, r) => a + r.errors, 0)
     const s5 = mine.reduce((a, r) => a + r.status_5xx, 0)
@@ -480,8 +518,8 @@ async function main() {
   fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true })
   fs.writeFileSync(path.join(root, "bench", "out", "load.json"), JSON.stringify(out, null, 2))
 
-  console.log("\n| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | requests | errors (5xx) | notes |")
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+  console.log("\n| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | requests | errors (5xx) | CPU ms/req | ceiling req/s | notes |")
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
   for (const r of rows) {
     const notes =
       r.scenario === "checkout"
@@ -490,7 +528,7 @@ async function main() {
           ? "goal level, after the stop"
           : ""
     console.log(
-      `| ${r.scenario} | ${r.clients} | ${r.rps} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} (${r.status_5xx}) | ${notes} |`
+      `| ${r.scenario} | ${r.clients} | ${r.rps} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} (${r.status_5xx}) | ${fmt(r.cpu_ms_per_request)} | ${fmt(r.ceiling_rps)} | ${notes} |`
     )
   }
   console.log("")

@@ -51,6 +51,25 @@ export function machine() {
   }
 }
 
+/**
+ * The whole machine's busy CPU time in ms (all processes: client, servers,
+ * worker, PostgreSQL, Redis), from /proc/stat; null where there is none.
+ * The difference over a load level divided by its requests is what one
+ * request costs the machine, and cores × 1000 / that is the most requests
+ * per second the machine can serve, whatever the concurrency.
+ */
+export function busyCpuMs() {
+  try {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number)
+    const idle = f[3] + (f[4] ?? 0) // idle + iowait
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0) // user … steal (guest time is already in user)
+    return ((total - idle) * 1000) / ticksPerSecond
+  } catch {
+    return null
+  }
+}
+const ticksPerSecond = 100 // USER_HZ on Linux
+
 async function freePort(from) {
   for (let port = from; port < from + 200; port++) {
     const free = await new Promise((resolve) => {
