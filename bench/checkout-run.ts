@@ -132,6 +132,17 @@ export default async function run({ container }: ExecArgs) {
     }
   }
 
+  // Stand-in for autovacuum where the server has it off (this machine's CI PostgreSQL does): without it every
+  // run leaves dead rows (carts, the sales rollups' upserts) that the later runs of a size walk past, and the
+  // times drift upwards within a size (session 16: the 20-vendor split's quarters 661 → 714 ms, Medusa's flat).
+  // A VACUUM ANALYZE of the database before each size and every 10 pairs (BENCH_VACUUM_EVERY), never timed.
+  const autovacuum = (await pg.raw("show autovacuum")).rows[0]?.autovacuum === "on"
+  const vacuumEvery = autovacuum ? 0 : Number(process.env.BENCH_VACUUM_EVERY ?? "10")
+  const vacuum = async () => {
+    if (vacuumEvery > 0) await pg.raw("vacuum analyze")
+  }
+  if (!autovacuum) log(`autovacuum is off on this server: vacuuming before each size and every ${vacuumEvery} pairs (untimed)`)
+
   const pct = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b)
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
@@ -147,7 +158,9 @@ export default async function run({ container }: ExecArgs) {
       await settled(result.id, size)
     }
     const times = { medusa: [] as number[], split: [] as number[] }
+    await vacuum()
     for (let i = 0; i < iterations; i++) {
+      if (i > 0 && vacuumEvery > 0 && i % vacuumEvery === 0) await vacuum()
       // Alternate which path goes first, so drift hits both equally.
       const order = i % 2 ? (["split", "medusa"] as const) : (["medusa", "split"] as const)
       for (const which of order) {
