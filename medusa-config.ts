@@ -47,7 +47,10 @@ const redisModules = REDIS_URL
               resolve: "./src/providers/locking-redis",
               id: "locking-redis",
               is_default: true,
-              options: { redisUrl: REDIS_URL },
+              // Locks taken without a wait of their own (Medusa's inventory reservations at checkout) wait up to
+              // 30 s, as Medusa's cart completion lock does, instead of 5 s: with the in-process queue the wait is
+              // the place in line, and 50 buyers of one item at once need more than 5 s (decision 94).
+              options: { redisUrl: REDIS_URL, waitLockingTimeout: 30 },
             },
           ],
         },

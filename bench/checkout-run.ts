@@ -212,7 +212,16 @@ export default async function run({ container }: ExecArgs) {
   }
   fs.mkdirSync(path.join(process.cwd(), "bench", "out"), { recursive: true })
   const out = employee ? "checkout-employee.json" : "checkout.json"
-  fs.writeFileSync(path.join(process.cwd(), "bench", "out", out), JSON.stringify({ machine, employee, results }, null, 2))
+  // With --trace, every split run's time per step (ms, summed over the step's calls), in the order measured, so a
+  // slow run can be matched with the step it spent its time in.
+  const split_traces = ((results as any).traces ?? []).map((t: { size: number; steps: Map<string, number[]> }) => ({
+    size: t.size,
+    steps: Object.fromEntries([...t.steps].map(([k, v]) => [k, Math.round(v.reduce((a, b) => a + b, 0) * 10) / 10])),
+  }))
+  fs.writeFileSync(
+    path.join(process.cwd(), "bench", "out", out),
+    JSON.stringify({ machine, employee, results, ...(trace ? { split_traces } : {}) }, null, 2)
+  )
   console.log("\n| vendors | Medusa p50 | Medusa p95 | split p50 | split p95 | ratio p50 | ratio p95 |")
   console.log("|---:|---:|---:|---:|---:|---:|---:|")
   for (const r of results) {

@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import medusaRedisLocking from "@medusajs/medusa/locking-redis"
-import { OrderedRedisLockingProvider } from ".."
+import { OrderedRedisLockingProvider, ownProviderOptions } from ".."
 import { lockOrder } from "../../../lib/locking/ordered-keys"
 
 // The deadlock of medusajs/medusa#16285 as reserveInventoryStep meets it:
@@ -68,10 +68,63 @@ async function oppositeOrdersAllRun(provider: Provider, ns: string) {
   return { results, overlaps }
 }
 
+/**
+ * `waiters` callers of one key queue behind a holder; each job holds the key for `holdMs`. Returns the order in which
+ * they got it and what each call answered.
+ */
+async function queueBehindHolder(provider: Provider, key: string, waiters: number, holdMs: number, timeout: number) {
+  const releaseHolder = await hold(provider, key)
+  const order: number[] = []
+  const calls: Promise<string>[] = []
+  for (let i = 0; i < waiters; i++) {
+    calls.push(
+      provider
+        .execute(
+          key,
+          async () => {
+            order.push(i)
+            await sleep(holdMs)
+            return "ran"
+          },
+          { timeout }
+        )
+        .catch((e: Error) => e.message)
+    )
+    await sleep(5) // arrival order
+  }
+  await sleep(300)
+  await releaseHolder()
+  return { order, answers: await Promise.all(calls) }
+}
+
 describe("lockOrder", () => {
   it("sorts and de-duplicates, so every caller takes shared keys in one order", () => {
     expect(lockOrder(["iitem_b", "iitem_a", "iitem_b"])).toEqual(["iitem_a", "iitem_b"])
     expect(lockOrder("iitem_a")).toEqual(["iitem_a"])
+  })
+})
+
+describe("the provider's options", () => {
+  // Medusa 2.21 passes a locking provider the module's options; the provider must still get its own.
+  const moduleOptions = {
+    providers: [
+      { resolve: "./src/providers/locking-redis", id: "locking-redis", options: { redisUrl: "redis://x", waitLockingTimeout: 30 } },
+    ],
+    database: { clientUrl: "postgres://x" },
+  }
+  it("picks this provider's entry out of the module's options", () => {
+    expect(ownProviderOptions(moduleOptions)).toEqual({ redisUrl: "redis://x", waitLockingTimeout: 30 })
+    expect(ownProviderOptions({ waitLockingTimeout: 7 })).toEqual({ waitLockingTimeout: 7 })
+  })
+  it("so the configured wait reaches Medusa's provider (it stayed at its 5 s default before)", () => {
+    const redisClient = { defineCommand: () => {} }
+    const provider = new (OrderedRedisLockingProvider as unknown as new (...args: any[]) => { waitLockingTimeout: number })(
+      { redisClient },
+      moduleOptions
+    )
+    expect(provider.waitLockingTimeout).toBe(30)
+    const medusas = new MedusaRedisLocking({ redisClient }, moduleOptions) as { waitLockingTimeout: number }
+    expect(medusas.waitLockingTimeout).toBe(5)
   })
 })
 
@@ -97,6 +150,25 @@ describeRedis("ordered Redis locking (REDIS_URL)", () => {
 
   it("a timed-out wait leaves nothing locked", async () => {
     expect(await timeoutLeavesNothingLocked(make(OrderedRedisLockingProvider), "ok")).toBe("next buyer")
+  })
+
+  it("waiters in one process get the key in arrival order, and each waits only for its place in line", async () => {
+    // 12 waiters × 150 ms: the last waits ~1.8 s, within its 3 s; Medusa's polling (backoff to 1 s) hands the key to
+    // whoever polls first when it frees.
+    const { order, answers } = await queueBehindHolder(make(OrderedRedisLockingProvider), `${ns}:fifo`, 12, 150, 3)
+    expect(answers).toEqual(Array(12).fill("ran"))
+    expect(order).toEqual([...Array(12).keys()])
+  })
+
+  it("a waiter whose turn does not come in time fails with Medusa's conflict and leaves the line intact", async () => {
+    // 4 waiters × 400 ms with a 1 s wait: the first two run (the second's turn comes after ~0.7 s), the last two time out
+    // in line; the key is free afterwards.
+    const provider = make(OrderedRedisLockingProvider)
+    const { order, answers } = await queueBehindHolder(provider, `${ns}:late`, 4, 400, 1)
+    expect(order.slice(0, 1)).toEqual([0])
+    expect(answers.filter((a) => a === "Timed-out acquiring lock.").length).toBeGreaterThanOrEqual(1)
+    expect(answers.every((a) => a === "ran" || a === "Timed-out acquiring lock.")).toBe(true)
+    expect(await provider.execute(`${ns}:late`, async () => "free", { timeout: 1 })).toBe("free")
   })
 
   it("opposite key orders from two providers (two servers) all complete, with mutual exclusion per key", async () => {
