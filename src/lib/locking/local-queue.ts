@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { ExecuteArgs, LockJob } from "./ordered-keys"
+import type { Constructor, ExecuteArgs, Executes, LockJob } from "./ordered-keys"
 
 /**
  * Single-key `execute` calls of one process wait for a key in arrival order
@@ -16,11 +16,6 @@ import type { ExecuteArgs, LockJob } from "./ordered-keys"
  * the queue. The wait for the local turn counts against the call's timeout
  * (Medusa rounds a remaining wait under 1 s up to 1 s).
  */
-type Executes = {
-  execute<T>(keys: string | string[], job: LockJob<T>, args?: ExecuteArgs, sharedContext?: unknown): Promise<T>
-}
-type Constructor<T> = new (...args: any[]) => T
-
 const timedOut = () => new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock.")
 
 export function withLocalQueue<TBase extends Constructor<Executes>>(Base: TBase) {

@@ -17,11 +17,11 @@ export type LockJob<T> = (signal?: AbortSignal) => Promise<T>
 
 export type ExecuteArgs = { timeout?: number; expire?: number; provider?: string } | undefined
 
-type Executes = {
+export type Executes = {
   execute<T>(keys: string | string[], job: LockJob<T>, args?: ExecuteArgs, sharedContext?: unknown): Promise<T>
 }
 
-type Constructor<T> = new (...args: any[]) => T
+export type Constructor<T> = new (...args: any[]) => T
 
 /** The distinct keys in one total order (code-point order, as every caller sorts them). */
 export function lockOrder(keys: string | string[]): string[] {
