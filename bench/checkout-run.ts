@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { PerformanceObserver } from "node:perf_hooks"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
@@ -132,6 +133,19 @@ export default async function run({ container }: ExecArgs) {
     }
   }
 
+  // Garbage-collection pauses inside each timed run (V8's own timings, not sampled): a run's tail can be a
+  // mark-compact that lands in it, and which path it lands in says little about that path's own work.
+  let gcMs = 0
+  let gcMajorMs = 0
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcMs += e.duration
+      // kind 2 = NODE_PERFORMANCE_GC_MAJOR (mark-compact)
+      if ((e as any).detail?.kind === 2) gcMajorMs += e.duration
+    }
+  })
+  gcObserver.observe({ entryTypes: ["gc"] })
+
   // Stand-in for autovacuum where the server has it off (this machine's CI PostgreSQL does): without it every
   // run leaves dead rows (carts, the sales rollups' upserts) that the later runs of a size walk past, and the
   // times drift upwards within a size (session 16: the 20-vendor split's quarters 661 → 714 ms, Medusa's flat).
@@ -147,6 +161,7 @@ export default async function run({ container }: ExecArgs) {
     const s = [...xs].sort((a, b) => a - b)
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
   }
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 10) / 10
   const results: any[] = []
   for (const size of sizes) {
     log(`${size} vendor(s): building ${iterations * 2} carts`)
@@ -158,6 +173,8 @@ export default async function run({ container }: ExecArgs) {
       await settled(result.id, size)
     }
     const times = { medusa: [] as number[], split: [] as number[] }
+    const gc = { medusa: [] as number[], split: [] as number[] }
+    const gcMajor = { medusa: [] as number[], split: [] as number[] }
     await vacuum()
     for (let i = 0; i < iterations; i++) {
       if (i > 0 && vacuumEvery > 0 && i % vacuumEvery === 0) await vacuum()
@@ -167,9 +184,15 @@ export default async function run({ container }: ExecArgs) {
         const id = carts.pop()!
         const wf: any = which === "medusa" ? completeCartWorkflow : completeMarketplaceCartWorkflow
         if (trace && which === "split") stepTimes ??= new Map()
+        // GC entries are delivered asynchronously: a tick's wait after the run collects the run's own.
+        await new Promise((r) => setImmediate(r))
+        const [gc0, major0] = [gcMs, gcMajorMs]
         const t0 = process.hrtime.bigint()
         const { result } = await wf(container).run({ input: { id } })
         times[which].push(Number(process.hrtime.bigint() - t0) / 1e6)
+        await new Promise((r) => setImmediate(r))
+        gc[which].push(gcMs - gc0)
+        gcMajor[which].push(gcMajorMs - major0)
         const traced = stepTimes
         stepTimes = which === "split" ? null : stepTimes
         if (traced && which === "split") (results as any).traces = [...((results as any).traces ?? []), { size, steps: traced }]
@@ -188,9 +211,23 @@ export default async function run({ container }: ExecArgs) {
       // Every run in milliseconds, in the order measured, for a closer look at the spread.
       medusa_ms: times.medusa.map((t) => Math.round(t * 10) / 10),
       split_ms: times.split.map((t) => Math.round(t * 10) / 10),
+      // GC pause inside each run (ms; of it, mark-compact), same order as the times.
+      medusa_gc_ms: gc.medusa.map((t) => Math.round(t * 10) / 10),
+      split_gc_ms: gc.split.map((t) => Math.round(t * 10) / 10),
+      medusa_gc_major_ms: gcMajor.medusa.map((t) => Math.round(t * 10) / 10),
+      split_gc_major_ms: gcMajor.split.map((t) => Math.round(t * 10) / 10),
+      gc_p50_ms: { medusa: pct(gc.medusa, 50), split: pct(gc.split, 50) },
+      gc_mean_ms: { medusa: mean(gc.medusa), split: mean(gc.split) },
     }
     results.push(row)
-    log(JSON.stringify({ ...row, medusa_ms: undefined, split_ms: undefined }))
+    log(
+      JSON.stringify({
+        ...row,
+        ...Object.fromEntries(
+          ["medusa_ms", "split_ms", "medusa_gc_ms", "split_gc_ms", "medusa_gc_major_ms", "split_gc_major_ms"].map((k) => [k, undefined])
+        ),
+      })
+    )
     if (trace) {
       // Steps of the split runs of this size, median per run, slowest first.
       const merged = new Map<string, number[]>()
@@ -201,6 +238,8 @@ export default async function run({ container }: ExecArgs) {
       for (const [k, v] of lines.slice(0, 25)) log(`  ${size} vendors  ${v.toFixed(1).padStart(7)} ms  ${k}`)
     }
   }
+
+  gcObserver.disconnect()
 
   const machine = {
     cpus: os.cpus().length,

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { connectionUrl, ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import localSecrets from "./lib/local-secrets.cjs"
+import nodeOptions from "./lib/node-options.cjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 process.chdir(root)
@@ -23,6 +24,8 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env")
 
 const env = process.env
 env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+// The V8 options every Medusa process of ours runs with (decision 95).
+env.NODE_OPTIONS = nodeOptions.serverNodeOptions(env.NODE_OPTIONS)
 const develop = process.argv.includes("--develop")
 const port = Number(env.PORT || 9000)
 const workerMode = env.MEDUSA_WORKER_MODE || "shared"

@@ -8,6 +8,7 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { connectionUrl, freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs"
+import nodeOptions from "../../scripts/lib/node-options.cjs"
 
 export { recreateDatabase } from "../../scripts/lib/embedded-postgres.mjs"
 
@@ -24,9 +25,18 @@ export function flag(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback
 }
 
-/** The environment every bench starts from: no telemetry, quiet logs, and `extra`. */
+/**
+ * The environment every bench starts from: no telemetry, quiet logs, the V8
+ * options `npm start` and the production image run with (decision 95), and `extra`.
+ */
 export function benchEnv(extra = {}) {
-  return { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "error", ...extra }
+  return {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+    NODE_OPTIONS: nodeOptions.serverNodeOptions(process.env.NODE_OPTIONS),
+    ...extra,
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import Redis from "ioredis"
+import nodeOptions from "../../scripts/lib/node-options.cjs"
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 export const say = (m) => console.log(`[bench] ${m}`)
@@ -106,6 +107,8 @@ export function createStack({ databaseUrl, redisUrl, servers = 2, generousLimits
     // Production mode, as deployed: it needs the three secrets (random per
     // run), an admin password of our own, and SEED_DEMO=true for the demo.
     NODE_ENV: "production",
+    // The V8 options of the production image (decision 95).
+    NODE_OPTIONS: nodeOptions.serverNodeOptions(process.env.NODE_OPTIONS),
     JWT_SECRET: secret(),
     COOKIE_SECRET: secret(),
     AUTH_MFA_ENCRYPTION_KEY: secret(),
