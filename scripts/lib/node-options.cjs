@@ -10,15 +10,19 @@
 // per process (three semi-spaces).
 const SERVER_V8_OPTIONS = ["--max-semi-space-size=64"]
 
+/** An option's name as V8 reads it: `--max_semi_space_size` and `--max-semi-space-size` are one option. */
+const optionName = (option) => option.split("=")[0].replace(/_/g, "-")
+
 /**
- * NODE_OPTIONS with SERVER_V8_OPTIONS added, keeping what is already there;
- * an option the operator set (by name, whatever its value) is left as set.
+ * NODE_OPTIONS with SERVER_V8_OPTIONS appended, the operator's text kept as
+ * written (quoted values included); an option the operator set (by name,
+ * in either spelling, whatever its value) is left as set: V8 takes the last
+ * occurrence, so appending ours would override it.
  */
 function serverNodeOptions(current = "") {
-  const have = current.split(/\s+/).filter(Boolean)
-  const names = new Set(have.map((o) => o.split("=")[0]))
-  const add = SERVER_V8_OPTIONS.filter((o) => !names.has(o.split("=")[0]))
-  return [...have, ...add].join(" ")
+  const have = new Set(current.split(/\s+/).filter(Boolean).map(optionName))
+  const add = SERVER_V8_OPTIONS.filter((o) => !have.has(optionName(o)))
+  return [current.trim(), ...add].filter(Boolean).join(" ")
 }
 
 module.exports = { SERVER_V8_OPTIONS, serverNodeOptions }
